@@ -1,0 +1,69 @@
+"""The gateway's app factory: one door for every client."""
+import logging
+import time
+import uuid
+
+import flask_smorest
+from flask import Flask, g, request
+
+from gateway import auth, errors, health
+from gateway.rpc import RpcPool, release_request_proxy
+from gateway.users import UserStore
+from kam.config import get_settings
+from kam.logs import request_id_var
+from kam.plugins import discover
+
+log = logging.getLogger("kam.gateway")
+
+
+class Api(flask_smorest.Api):
+    def handle_http_exception(self, error):
+        return errors.from_http(error)
+
+
+def create_app(settings=None, plugins=None):
+    settings = settings or get_settings()
+    plugins = discover() if plugins is None else plugins
+    app = Flask(__name__, static_folder=None)
+    app.config.update(
+        API_TITLE="KAM 大客户管理系统 API", API_VERSION="1", OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+    )
+    app.json.ensure_ascii = False
+    app.extensions["kam.settings"] = settings
+    app.extensions["kam.plugins"] = plugins
+    app.extensions["kam.users"] = UserStore(settings)
+    app.extensions["kam.rpc"] = RpcPool(settings)
+    app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
+
+    api = Api(app)
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
+    api.spec.options["security"] = [{"bearer": []}]
+    for blueprint in (health.blp, auth.blp):
+        api.register_blueprint(blueprint)
+    for plugin in plugins.values():
+        api.register_blueprint(plugin.load_blueprint())
+
+    errors.register(app)
+    app.before_request(_start_request)
+    app.before_request(auth.authenticate_request)
+    app.after_request(_log_request)
+    app.teardown_request(release_request_proxy)
+    return app
+
+
+def _start_request():
+    g.request_id = request.headers.get("X-Request-ID") or uuid.uuid4().hex
+    g.started = time.perf_counter()
+    request_id_var.set(g.request_id)
+
+
+def _log_request(response):
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    log.info("%s %s %s", request.method, request.path, response.status_code, extra={
+        "method": request.method, "path": request.path, "status": response.status_code,
+        "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+        "user_id": (g.get("identity") or {}).get("user_id")})
+    return response

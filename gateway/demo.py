@@ -1,0 +1,42 @@
+"""`kam demo`: a demo department a newcomer can log into, and each service's demo data."""
+from gateway.users import UserStore
+from kam.config import get_settings
+from kam.errors import Conflict
+from kam.plugins import discover
+
+DEMO_PASSWORD = "kam-demo-2026"
+DEMO_USERS = [
+    ("admin", "admin", "系统管理员"),
+    ("zhangmin", "manager", "张敏"),
+    ("lihua", "developer", "李华"),
+    ("wangfang", "developer", "王芳"),
+    ("zhaolei", "coordinator", "赵磊"),
+    ("chenjing", "planner", "陈静"),
+    ("liuyang", "analyst", "刘洋"),
+]
+
+
+def ensure_demo_users(store):
+    users = {}
+    for username, role, display_name in DEMO_USERS:
+        try:
+            user = store.add(username, DEMO_PASSWORD, role, display_name)
+        except Conflict:
+            user = next(u for u in store.all() if u.username == username)
+        users[username] = user
+    return users
+
+
+def load_demo():
+    settings = get_settings()
+    users = ensure_demo_users(UserStore(settings))
+    by_role = {}
+    for user in users.values():
+        by_role.setdefault(user.role, []).append(user.as_dict())
+    for name, plugin in discover().items():
+        loader = plugin.load_demo()
+        if loader is not None:
+            print(f"{name}: {loader(settings, by_role)}")
+    print(f"demo users (password {DEMO_PASSWORD}):")
+    for username, role, display_name in DEMO_USERS:
+        print(f"  {username:<10} {role:<12} {display_name}")

@@ -1,0 +1,149 @@
+"""The `kam` command. Command plugins (entry-point group `kam.commands`) add their own subcommands."""
+import argparse
+import json
+import sys
+from importlib.metadata import entry_points
+
+COMMAND_GROUP = "kam.commands"
+
+
+def _settings():
+    from kam.config import get_settings
+
+    return get_settings()
+
+
+def _plugins(names=()):
+    from kam.plugins import discover, select_plugins
+
+    return select_plugins(discover(), names)
+
+
+def cmd_serve(args):
+    from kam.logs import configure
+    from kam.runner import serve
+
+    configure()
+    serve(_plugins(args.services), _settings())
+
+
+def cmd_relay(args):
+    from kam.logs import configure
+    from kam.relay import run_relays
+
+    configure()
+    run_relays(_plugins(args.services), _settings())
+
+
+def cmd_bus_declare(args):
+    from kam.topology import declare
+
+    plugins = _plugins()
+    for queue in declare(_settings().amqp_uri, {name: p.load_service() for name, p in plugins.items()}):
+        print(queue)
+
+
+def cmd_db_upgrade(args):
+    from kam.migrate import upgrade
+
+    settings = _settings()
+    for name, migrations in extra_migrations():
+        upgrade(name, migrations, settings)
+        print(f"{name}: up to date")
+    for name, plugin in _plugins().items():
+        upgrade(name, plugin.migrations, settings)
+        print(f"{name}: up to date")
+
+
+def cmd_events_failed(args):
+    from kam.replay import FailedEvents
+
+    failed = FailedEvents(_plugins(), _settings())
+    rows = failed.pending()
+    for row in rows:
+        print(json.dumps({"key": f"{row['service']}:{row['id']}", "event_id": row["event_id"],
+                          "type": row["envelope"].get("type"), "consumer": row["consumer"],
+                          "attempts": row["attempts"], "failed_at": row["failed_at"].isoformat(),
+                          "error": row["error"]}, ensure_ascii=False))
+    print(f"{len(rows)} failed event(s)", file=sys.stderr)
+
+
+def cmd_events_replay(args):
+    from kam.replay import FailedEvents
+
+    if not args.all and not args.keys:
+        raise SystemExit("name failed events as SERVICE:ID (see `kam events failed`), or pass --all")
+    replayed = FailedEvents(_plugins(), _settings()).replay(None if args.all else args.keys)
+    for key in replayed:
+        print(key)
+    print(f"{len(replayed)} event(s) replayed", file=sys.stderr)
+
+
+def cmd_plugins(args):
+    for name, plugin in _plugins().items():
+        print(f"{name}\t{plugin.description}\tconsumes: {', '.join(plugin.consumes()) or '-'}")
+
+
+def extra_migrations():
+    """(name, folder) of databases that are not services' (the gateway's), from command plugins."""
+    found = []
+    for entry in entry_points(group=COMMAND_GROUP):
+        module = entry.load()
+        found += list(getattr(module, "MIGRATIONS", ()))
+    return found
+
+
+def cmd_dev(args):
+    from kam.dev import run
+    from kam.logs import configure
+
+    configure()
+    return run(_plugins(), _settings(), args.port, extra_migrations())
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="kam", description="KAM 大客户管理系统 — key-account management")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    dev = sub.add_parser("dev", help="run every service, the relay and the gateway on this machine")
+    dev.add_argument("--port", type=int, default=8000)
+    dev.set_defaults(func=cmd_dev)
+
+    serve = sub.add_parser("serve", help="run nameko services (all, or those named)")
+    serve.add_argument("services", nargs="*")
+    serve.set_defaults(func=cmd_serve)
+
+    relay = sub.add_parser("relay", help="publish the outboxes of services (all, or those named)")
+    relay.add_argument("services", nargs="*")
+    relay.set_defaults(func=cmd_relay)
+
+    bus = sub.add_parser("bus", help="the message bus").add_subparsers(dest="bus_command", required=True)
+    bus.add_parser("declare", help="declare the exchange and every consumer queue").set_defaults(
+        func=cmd_bus_declare)
+
+    db = sub.add_parser("db", help="databases").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="migrate every service's database").set_defaults(func=cmd_db_upgrade)
+
+    events = sub.add_parser("events", help="failed events").add_subparsers(dest="events_command", required=True)
+    events.add_parser("failed", help="list events parked after their handler failed").set_defaults(
+        func=cmd_events_failed)
+    replay = events.add_parser("replay", help="send failed events again to the handler that failed")
+    replay.add_argument("keys", nargs="*", metavar="SERVICE:ID")
+    replay.add_argument("--all", action="store_true")
+    replay.set_defaults(func=cmd_events_replay)
+
+    sub.add_parser("plugins", help="list the installed service plugins").set_defaults(func=cmd_plugins)
+
+    for entry in sorted(entry_points(group=COMMAND_GROUP), key=lambda e: e.name):
+        entry.load().register(sub)
+    return parser
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:
+        import eventlet
+
+        eventlet.monkey_patch()
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0

@@ -1,0 +1,68 @@
+"""Settings from the environment, read once per process."""
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_AMQP_URI = "amqp://guest:guest@localhost:5672/"
+DEV_SECRET = "kam-dev-secret-change-me-in-production"
+
+
+def _float_list(text):
+    return tuple(float(part) for part in text.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    amqp_uri: str = DEFAULT_AMQP_URI
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    secret_key: str = DEV_SECRET
+    token_ttl_seconds: int = 8 * 3600
+    token_audience: str = "kam"
+    rpc_timeout: float = 10.0
+    health_timeout: float = 3.0
+    retry_delays: tuple = (0.2, 1.0, 5.0)
+    relay_poll_seconds: float = 0.05
+    rpc_pool_size: int = 16
+    max_workers: int = 10
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env=None):
+        env = os.environ if env is None else env
+        return cls(
+            amqp_uri=env.get("KAM_AMQP_URI", DEFAULT_AMQP_URI),
+            data_dir=Path(env.get("KAM_DATA_DIR", "var")),
+            database_url=env.get("KAM_DATABASE_URL") or None,
+            secret_key=env.get("KAM_SECRET_KEY", DEV_SECRET),
+            token_ttl_seconds=int(env.get("KAM_TOKEN_TTL_SECONDS", 8 * 3600)),
+            rpc_timeout=float(env.get("KAM_RPC_TIMEOUT", 10)),
+            health_timeout=float(env.get("KAM_HEALTH_TIMEOUT", 3)),
+            retry_delays=_float_list(env.get("KAM_RETRY_DELAYS", "0.2,1,5")),
+            relay_poll_seconds=float(env.get("KAM_RELAY_POLL_SECONDS", 0.05)),
+            rpc_pool_size=int(env.get("KAM_RPC_POOL_SIZE", 16)),
+            max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
+        )
+
+    @property
+    def uses_postgres(self):
+        return bool(self.database_url) and self.database_url.startswith("postgresql")
+
+    def database_for(self, name):
+        """Where the database of service `name` lives: a PostgreSQL schema or a SQLite file."""
+        if self.uses_postgres:
+            return self.database_url, name
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / f'{name}.db').resolve()}", None
+
+    def nameko_config(self):
+        return {
+            "AMQP_URI": self.amqp_uri,
+            "max_workers": self.max_workers,
+            "serializer": "json",
+            "KAM_SETTINGS": self,
+        }
+
+
+def get_settings():
+    return Settings.from_env()

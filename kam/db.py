@@ -1,0 +1,107 @@
+"""Each service's own database: engines, and the platform tables every service database carries."""
+import json
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.orm import sessionmaker
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow():
+    return datetime.now(UTC)
+
+
+def new_id():
+    return uuid.uuid4().hex
+
+
+def service_metadata():
+    """A MetaData for one service, with the outbox, inbox and failed-events tables already in it."""
+    metadata = MetaData(naming_convention=NAMING)
+    add_platform_tables(metadata)
+    return metadata
+
+
+def add_platform_tables(metadata):
+    Table(
+        "outbox", metadata,
+        Column("seq", Integer, primary_key=True, autoincrement=True),
+        Column("event_id", String(32), nullable=False, unique=True),
+        Column("type", String(100), nullable=False),
+        Column("envelope", JSON, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("published_at", DateTime(timezone=True)),
+        Index("ix_outbox_unpublished", "seq", sqlite_where=text("published_at IS NULL"),
+              postgresql_where=text("published_at IS NULL")),
+    )
+    Table(
+        "inbox", metadata,
+        Column("event_id", String(32), primary_key=True),
+        Column("consumer", String(100), primary_key=True),
+        Column("applied_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "failed_events", metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("event_id", String(32), nullable=False),
+        Column("consumer", String(100), nullable=False),
+        Column("queue", String(200), nullable=False),
+        Column("envelope", JSON, nullable=False),
+        Column("error", Text, nullable=False),
+        Column("attempts", Integer, nullable=False),
+        Column("failed_at", DateTime(timezone=True), nullable=False),
+        Column("replayed_at", DateTime(timezone=True)),
+    )
+
+
+def platform_table(metadata, name):
+    return metadata.tables[name]
+
+
+def make_engine(url, schema=None, **kwargs):
+    """An engine for one service database; on PostgreSQL its schema is the search path."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               json_serializer=_dumps, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True,
+                         json_serializer=_dumps, **kwargs)
+
+
+def session_factory(engine):
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)
+
+
+def _dumps(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

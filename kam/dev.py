@@ -1,0 +1,65 @@
+"""`kam dev`: the whole system on one machine, with the embedded defaults."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from kombu import Connection
+
+from kam import migrate, topology
+
+
+def broker_problem(amqp_uri):
+    """None when RabbitMQ answers; otherwise one line saying what is wrong and how to start it."""
+    try:
+        with Connection(amqp_uri, connect_timeout=3) as connection:
+            connection.ensure_connection(max_retries=1, timeout=3)
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        shown = Connection(amqp_uri).as_uri()
+        return (f"RabbitMQ is not reachable at {shown} ({type(error).__name__}); start it with "
+                "`rabbitmq-server -detached` or `docker compose up -d rabbitmq`, or set KAM_AMQP_URI.")
+    return None
+
+
+def prepare(plugins, settings, extra_migrations=()):
+    """Migrate every database and declare the bus topology."""
+    for name, migrations in extra_migrations:
+        migrate.upgrade(name, migrations, settings)
+    for name, plugin in plugins.items():
+        migrate.upgrade(name, plugin.migrations, settings)
+    topology.declare(settings.amqp_uri, {name: plugin.load_service() for name, plugin in plugins.items()})
+
+
+def run(plugins, settings, port, extra_migrations=()):
+    problem = broker_problem(settings.amqp_uri)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    prepare(plugins, settings, extra_migrations)
+    kam = [sys.executable, "-m", "kam"]
+    commands = {
+        "services": kam + ["serve"],
+        "relay": kam + ["relay"],
+        "gateway": kam + ["gateway", "--port", str(port), "--workers", "1"],
+    }
+    children = {name: subprocess.Popen(command, env=os.environ.copy()) for name, command in commands.items()}
+    print(f"KAM 大客户管理系统 is up: http://127.0.0.1:{port}/  (API docs: /api/docs; Ctrl-C stops it)",
+          flush=True)
+    try:
+        while all(child.poll() is None for child in children.values()):
+            time.sleep(0.5)
+        failed = [name for name, child in children.items() if child.poll() is not None]
+        print(f"stopped because {', '.join(failed)} exited", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children.values():
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()

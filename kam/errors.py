@@ -1,0 +1,53 @@
+"""Errors a service raises for its callers; they cross RPC intact and map to problem+json in one table."""
+from nameko.exceptions import deserialize_to_instance
+
+
+class KamError(Exception):
+    code = "error"
+
+    def __init__(self, detail="", code=None, errors=None):
+        super().__init__(detail, code or self.code, errors or {})
+
+    @property
+    def detail(self):
+        return self.args[0]
+
+    @property
+    def error_code(self):
+        return self.args[1]
+
+    @property
+    def errors(self):
+        return self.args[2]
+
+    def __str__(self):
+        return f"{self.error_code}: {self.detail}"
+
+
+@deserialize_to_instance
+class NotFound(KamError):
+    code = "not_found"
+
+
+@deserialize_to_instance
+class Forbidden(KamError):
+    code = "forbidden"
+
+
+@deserialize_to_instance
+class Conflict(KamError):
+    code = "conflict"
+
+
+@deserialize_to_instance
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+
+
+@deserialize_to_instance
+class Invalid(KamError):
+    code = "validation_failed"
+
+
+class ContractViolation(Exception):
+    """An event does not match its contract; never retried."""

@@ -1,0 +1,110 @@
+"""Consuming events: a nameko entrypoint per handler, an idempotent inbox, retries, then parking.
+
+    class Analytics(ServiceBase):
+        @handles(CustomerCreated)
+        def count_customer(self, uow, event): ...
+
+The handler runs in a unit of work that also records the event id in the inbox, so a redelivered
+event changes nothing. A handler that raises is retried with backoff; after the last try the event is
+parked in `failed_events` (see `kam events failed|replay`) and only then acknowledged.
+"""
+import functools
+import logging
+import time
+
+from nameko.messaging import Consumer
+from sqlalchemy import insert, select
+
+from kam.db import utcnow
+from kam.errors import ContractViolation
+from kam.events import read_envelope, routing_key
+from kam.topology import handler_queue, queue_name
+
+log = logging.getLogger(__name__)
+
+
+class EventHandler(Consumer):
+    """Consumes one handler's durable queue; a message is acked only once its effect or its parking
+    has committed, and requeued if even parking failed."""
+
+    def __init__(self, contracts, **kwargs):
+        self.contracts = tuple(contracts)
+        self.routing_keys = sorted({routing_key(contract) for contract in self.contracts})
+        super().__init__(queue=None, requeue_on_error=True, **kwargs)
+
+    def setup(self):
+        self.queue = handler_queue(self.container.service_name, self.method_name, self.routing_keys)
+        super().setup()
+
+
+def handles(*contracts):
+    """Make a service method `(self, uow, event)` the handler of the events these contracts read."""
+    by_key = {(contract.event_type, contract.version): contract for contract in contracts}
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def consume(self, body):
+            consumer = queue_name(self.name, fn.__name__)
+            self.db.apply_event(body, consumer, by_key, functools.partial(fn, self))
+
+        return EventHandler.decorator(contracts)(consume)
+
+    return decorate
+
+
+class Inbox:
+    """Applies events exactly once in effect for one consumer, over one service database."""
+
+    def __init__(self, store, retry_delays):
+        self.store = store
+        self.retry_delays = retry_delays
+        self.inbox = store.tables["inbox"]
+        self.failed = store.tables["failed_events"]
+
+    def apply(self, body, consumer, contracts, handler):
+        try:
+            event = read_envelope(body, contracts)
+        except ContractViolation as error:
+            self._park(body, consumer, f"ContractViolation: {error}", attempts=0)
+            return "parked"
+        error = None
+        for attempt, delay in enumerate((0, *self.retry_delays), start=1):
+            time.sleep(delay)
+            try:
+                return self._apply_once(event, consumer, handler)
+            except Exception as exc:  # noqa: BLE001 - any failure of a handler is retried, then parked
+                if self.applied(event["id"], consumer):
+                    return "duplicate"
+                error = exc
+                log.warning("handler %s failed on %s (attempt %d): %r", consumer, event["id"], attempt, exc)
+        self._park(body, consumer, f"{type(error).__name__}: {error}", attempts=attempt)
+        return "parked"
+
+    def applied(self, event_id, consumer):
+        with self.store.session() as session:
+            return self._seen(session, event_id, consumer)
+
+    def _apply_once(self, event, consumer, handler):
+        actor = event["actor"]
+        with self.store.unit_of_work(actor=actor, request_id=event.get("request_id")) as uow:
+            if self._seen(uow.session, event["id"], consumer):
+                return "duplicate"
+            uow.session.execute(insert(self.inbox).values(
+                event_id=event["id"], consumer=consumer, applied_at=utcnow()))
+            handler(uow, event)
+            uow.commit()
+        return "applied"
+
+    def _seen(self, session, event_id, consumer):
+        found = session.execute(select(self.inbox.c.event_id).where(
+            self.inbox.c.event_id == event_id, self.inbox.c.consumer == consumer)).first()
+        return found is not None
+
+    def _park(self, body, consumer, error, attempts):
+        body = body if isinstance(body, dict) else {"raw": repr(body)}
+        log.error("parking event %s for %s: %s", body.get("id"), consumer, error)
+        with self.store.session() as session:
+            session.execute(insert(self.failed).values(
+                event_id=str(body.get("id", "")), consumer=consumer, queue=consumer,
+                envelope=body, error=error[:4000], attempts=attempts, failed_at=utcnow()))
+            session.commit()

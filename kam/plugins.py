@@ -1,0 +1,77 @@
+"""Service plugins: discovered from the entry-point group `kam.services`; a failed load stops start-up."""
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.metadata import entry_points
+from pathlib import Path
+
+GROUP = "kam.services"
+
+
+class PluginLoadError(RuntimeError):
+    def __init__(self, name, cause):
+        super().__init__(f"service plugin {name!r} failed to load: {type(cause).__name__}: {cause}")
+        self.plugin_name = name
+
+
+def _resolve(path):
+    module_name, _, attribute = path.partition(":")
+    return getattr(import_module(module_name), attribute)
+
+
+@dataclass(frozen=True)
+class ServicePlugin:
+    """One service. Parts are named by import path so each process loads only what it runs:
+    the gateway the blueprint, `kam serve` the nameko service, migrations and the relay the metadata."""
+
+    name: str
+    service: str
+    blueprint: str
+    metadata: str
+    migrations: Path
+    publishes: tuple = field(default=())
+    description: str = ""
+    demo: str | None = None
+
+    def _load(self, path):
+        try:
+            return _resolve(path)
+        except Exception as error:  # noqa: BLE001 - any failure names the plugin
+            raise PluginLoadError(self.name, error) from error
+
+    def load_service(self):
+        return self._load(self.service)
+
+    def load_blueprint(self):
+        return self._load(self.blueprint)
+
+    def load_metadata(self):
+        return self._load(self.metadata)
+
+    def load_demo(self):
+        return self._load(self.demo) if self.demo else None
+
+    def consumes(self):
+        from kam.topology import event_handlers
+
+        return [key for _, keys in event_handlers(self.load_service()) for key in keys]
+
+
+def discover(group=GROUP):
+    """Every installed service plugin, by name. Raises PluginLoadError naming the first that fails."""
+    plugins = {}
+    for entry in sorted(entry_points(group=group), key=lambda e: e.name):
+        try:
+            plugin = entry.load()
+        except Exception as error:  # noqa: BLE001
+            raise PluginLoadError(entry.name, error) from error
+        if not isinstance(plugin, ServicePlugin):
+            raise PluginLoadError(entry.name, TypeError(f"{entry.value} is not a ServicePlugin"))
+        plugins[plugin.name] = plugin
+    return plugins
+
+
+def select_plugins(plugins, names):
+    unknown = sorted(set(names) - set(plugins))
+    if unknown:
+        raise SystemExit(f"unknown service(s): {', '.join(unknown)}; installed: {', '.join(plugins)}")
+    return {name: plugins[name] for name in names} if names else plugins

@@ -1,0 +1,108 @@
+"""What every service plugs into: its database as a small front object, the caller, and health."""
+from contextlib import contextmanager
+
+from nameko.extensions import DependencyProvider
+from nameko.rpc import rpc as nameko_rpc
+from sqlalchemy import func, select
+
+from kam.config import get_settings
+from kam.db import make_engine, session_factory
+from kam.errors import KamError
+from kam.identity import Actor
+from kam.inbox import Inbox
+from kam.outbox import UnitOfWork
+
+
+def settings_of(container):
+    return container.config.get("KAM_SETTINGS") or get_settings()
+
+
+def rpc(fn):
+    """A nameko RPC entrypoint whose domain errors go back to the caller without an error log."""
+    return nameko_rpc(expected_exceptions=(KamError,))(fn)
+
+
+class Store:
+    """A worker's view of its service database."""
+
+    def __init__(self, name, sessions, tables, *, postgres, actor, request_id, retry_delays):
+        self.name = name
+        self.tables = tables
+        self._sessions = sessions
+        self._postgres = postgres
+        self._actor = actor
+        self._request_id = request_id
+        self._inbox = Inbox(self, retry_delays)
+
+    def unit_of_work(self, actor=None, request_id=None):
+        return UnitOfWork(self._sessions, self.tables["outbox"], producer=self.name,
+                          actor=actor if actor is not None else self._actor,
+                          request_id=request_id or self._request_id, postgres=self._postgres)
+
+    @contextmanager
+    def session(self):
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def apply_event(self, body, consumer, contracts, handler):
+        return self._inbox.apply(body, consumer, contracts, handler)
+
+    def failed_events(self):
+        failed = self.tables["failed_events"]
+        with self.session() as session:
+            return session.scalar(select(func.count()).select_from(failed).where(failed.c.replayed_at.is_(None)))
+
+
+def open_store(name, metadata, settings, actor=None):
+    """A Store outside nameko (command-line tools, demo data); close it with `.close()`."""
+    engine = make_engine(*settings.database_for(name))
+    store = Store(name, session_factory(engine), metadata.tables, postgres=settings.uses_postgres,
+                  actor=actor or {}, request_id=None, retry_delays=settings.retry_delays)
+    store.close = engine.dispose
+    return store
+
+
+class Database(DependencyProvider):
+    """The service's own database. Engines open lazily; tables come from migrations, never from here."""
+
+    def __init__(self, metadata):
+        self.metadata = metadata
+
+    def setup(self):
+        self.settings = settings_of(self.container)
+        url, schema = self.settings.database_for(self.container.service_name)
+        self.engine = make_engine(url, schema)
+        self.sessions = session_factory(self.engine)
+
+    def stop(self):
+        self.engine.dispose()
+
+    def kill(self):
+        self.engine.dispose()
+
+    def get_dependency(self, worker_ctx):
+        actor = Actor.from_context(worker_ctx.data)
+        return Store(self.container.service_name, self.sessions, self.metadata.tables,
+                     postgres=self.settings.uses_postgres, actor=actor.as_dict(),
+                     request_id=actor.request_id, retry_delays=self.settings.retry_delays)
+
+
+class CurrentActor(DependencyProvider):
+    """The originating user of this worker, from nameko context data."""
+
+    def get_dependency(self, worker_ctx):
+        return Actor.from_context(worker_ctx.data)
+
+
+class ServiceBase:
+    """Mixin for every KAM service: set `name` and `db = Database(metadata)`."""
+
+    actor = CurrentActor()
+
+    @rpc
+    def health(self):
+        return {"status": "ok", "failed_events": self.db.failed_events()}

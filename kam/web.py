@@ -1,0 +1,23 @@
+"""What a service's `api.py` needs from the gateway it runs in: a blueprint and the caller's RPC."""
+import flask_smorest
+from flask import current_app
+from flask_smorest import abort
+from webargs.flaskparser import FlaskParser
+
+
+class BodyParser(FlaskParser):
+    """No body where one is expected is a malformed request (400), not a list of missing fields."""
+
+    def load_json(self, req, schema):
+        if not req.get_data(cache=True).strip():
+            abort(400, message="a JSON body is required")
+        return super().load_json(req, schema)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = BodyParser()
+
+
+def rpc(service_name):
+    """The RPC proxy of `service_name`, carrying the caller's identity and request id."""
+    return current_app.extensions["kam.rpc"].proxy_for_request()[service_name]

@@ -1,0 +1,12 @@
+from pathlib import Path
+
+from kam.plugins import ServicePlugin
+
+plugin = ServicePlugin(
+    name="analytics",
+    description="由事件驱动的部门数据：漏斗、开发人员与客户指标",
+    service="services.analytics.service:AnalyticsService",
+    blueprint="services.analytics.api:blp",
+    metadata="services.analytics.models:metadata",
+    migrations=Path(__file__).parent / "migrations",
+)

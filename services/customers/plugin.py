@@ -1,0 +1,14 @@
+from pathlib import Path
+
+from kam.plugins import ServicePlugin
+
+plugin = ServicePlugin(
+    name="customers",
+    description="客户档案、分类、人脉网络、开发评估与开发方案",
+    service="services.customers.service:CustomersService",
+    blueprint="services.customers.api:blp",
+    metadata="services.customers.models:metadata",
+    migrations=Path(__file__).parent / "migrations",
+    publishes=("customer.created",),
+    demo="services.customers.demo:load",
+)

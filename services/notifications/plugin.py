@@ -1,0 +1,12 @@
+from pathlib import Path
+
+from kam.plugins import ServicePlugin
+
+plugin = ServicePlugin(
+    name="notifications",
+    description="任务、提醒与通知",
+    service="services.notifications.service:NotificationsService",
+    blueprint="services.notifications.api:blp",
+    metadata="services.notifications.models:metadata",
+    migrations=Path(__file__).parent / "migrations",
+)

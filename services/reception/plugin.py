@@ -1,0 +1,12 @@
+from pathlib import Path
+
+from kam.plugins import ServicePlugin
+
+plugin = ServicePlugin(
+    name="reception",
+    description="客户接待、成交与配送、售后服务",
+    service="services.reception.service:ReceptionService",
+    blueprint="services.reception.api:blp",
+    metadata="services.reception.models:metadata",
+    migrations=Path(__file__).parent / "migrations",
+)

@@ -1,0 +1,4 @@
+"""HTTP routes of the visits service (its domain arrives with its issue)."""
+from kam.web import Blueprint
+
+blp = Blueprint("visits", __name__, url_prefix="/api", description="拜访计划、审批、拜访记录、总结与费用报销")
