@@ -79,6 +79,23 @@ def cmd_events_replay(args):
     print(f"{len(replayed)} event(s) replayed", file=sys.stderr)
 
 
+def cmd_ping(args):
+    """Exit 0 when every named service (or all) answers its health RPC; for container healthchecks."""
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    settings, names = _settings(), list(_plugins(args.services))
+    failed = []
+    with ClusterRpcProxy({"AMQP_URI": settings.amqp_uri}, timeout=args.timeout) as cluster:
+        for name in names:
+            try:
+                cluster[name].health()
+                print(f"{name}: ok")
+            except Exception as error:  # noqa: BLE001 - any failure to answer is "unavailable"
+                failed.append(name)
+                print(f"{name}: unavailable ({type(error).__name__})")
+    return 1 if failed else 0
+
+
 def cmd_plugins(args):
     for name, plugin in _plugins().items():
         print(f"{name}\t{plugin.description}\tconsumes: {', '.join(plugin.consumes()) or '-'}")
@@ -131,6 +148,11 @@ def build_parser():
     replay.add_argument("keys", nargs="*", metavar="SERVICE:ID")
     replay.add_argument("--all", action="store_true")
     replay.set_defaults(func=cmd_events_replay)
+
+    ping = sub.add_parser("ping", help="check that services answer RPC (exit 1 if one does not)")
+    ping.add_argument("services", nargs="*")
+    ping.add_argument("--timeout", type=float, default=3.0)
+    ping.set_defaults(func=cmd_ping)
 
     sub.add_parser("plugins", help="list the installed service plugins").set_defaults(func=cmd_plugins)
 
