@@ -44,7 +44,9 @@ def create_app(settings=None, plugins=None):
     for blueprint in (health.blp, auth.blp):
         api.register_blueprint(blueprint)
     for plugin in plugins.values():
-        api.register_blueprint(plugin.load_blueprint())
+        blueprint = plugin.load_blueprint()
+        if blueprint is not None:
+            api.register_blueprint(blueprint)
 
     errors.register(app)
     app.before_request(_start_request)

@@ -44,6 +44,15 @@ class Settings:
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
         )
 
+    def as_env(self):
+        """These settings as the environment of a child process."""
+        env = {"KAM_AMQP_URI": self.amqp_uri, "KAM_DATA_DIR": str(self.data_dir), "KAM_SECRET_KEY": self.secret_key,
+               "KAM_RETRY_DELAYS": ",".join(str(delay) for delay in self.retry_delays),
+               "KAM_RELAY_POLL_SECONDS": str(self.relay_poll_seconds)}
+        if self.database_url:
+            env["KAM_DATABASE_URL"] = self.database_url
+        return env
+
     @property
     def uses_postgres(self):
         return bool(self.database_url) and self.database_url.startswith("postgresql")

@@ -79,8 +79,14 @@ def platform_table(metadata, name):
     return metadata.tables[name]
 
 
+def driver_url(url):
+    """psycopg2 for PostgreSQL: it is green under eventlet (SQLAlchemy 2.1 would pick psycopg 3)."""
+    return "postgresql+psycopg2://" + url.split("://", 1)[1] if url.startswith("postgresql://") else url
+
+
 def make_engine(url, schema=None, **kwargs):
     """An engine for one service database; on PostgreSQL its schema is the search path."""
+    url = driver_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                json_serializer=_dumps, **kwargs)

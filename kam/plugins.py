@@ -25,9 +25,9 @@ class ServicePlugin:
 
     name: str
     service: str
-    blueprint: str
     metadata: str
-    migrations: Path
+    migrations: Path | None = None
+    blueprint: str | None = None
     publishes: tuple = field(default=())
     description: str = ""
     demo: str | None = None
@@ -42,7 +42,7 @@ class ServicePlugin:
         return self._load(self.service)
 
     def load_blueprint(self):
-        return self._load(self.blueprint)
+        return self._load(self.blueprint) if self.blueprint else None
 
     def load_metadata(self):
         return self._load(self.metadata)

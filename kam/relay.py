@@ -8,6 +8,7 @@ published again, and the consumers' inbox makes that harmless.
 """
 import logging
 import select as io_select
+import signal
 import threading
 import time
 
@@ -158,6 +159,8 @@ def run_relays(plugins, settings, stop=None):
                for relay in relays]
     for thread in threads:
         thread.start()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         while not stop.is_set():
             time.sleep(0.5)
