@@ -4,7 +4,8 @@ import time
 import uuid
 
 import flask_smorest
-from flask import Flask, g, request
+import swagger_ui_bundle
+from flask import Flask, g, redirect, request, send_from_directory
 
 from gateway import auth, errors, health
 from gateway.rpc import RpcPool, release_request_proxy
@@ -28,7 +29,7 @@ def create_app(settings=None, plugins=None):
     app.config.update(
         API_TITLE="KAM 大客户管理系统 API", API_VERSION="1", OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api", OPENAPI_JSON_PATH="openapi.json", OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL="/api/docs/assets/",
         MAX_CONTENT_LENGTH=20 * 1024 * 1024,
     )
     app.json.ensure_ascii = False
@@ -48,12 +49,19 @@ def create_app(settings=None, plugins=None):
         if blueprint is not None:
             api.register_blueprint(blueprint)
 
+    app.add_url_rule("/api/docs/assets/<path:filename>", "swagger_ui_assets", _swagger_ui_asset)
+    app.add_url_rule("/", "home", lambda: redirect("/api/docs"))  # until the web console arrives
     errors.register(app)
     app.before_request(_start_request)
     app.before_request(auth.authenticate_request)
     app.after_request(_log_request)
     app.teardown_request(release_request_proxy)
     return app
+
+
+def _swagger_ui_asset(filename):
+    """Swagger UI served from the swagger-ui-bundle package: the docs work offline."""
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)
 
 
 def _start_request():

@@ -29,8 +29,10 @@ def cmd_serve(args):
 
 def cmd_relay(args):
     from kam.logs import configure
-    from kam.relay import run_relays
+    from kam.relay import heartbeat_is_fresh, run_relays
 
+    if args.check:
+        return 0 if heartbeat_is_fresh() else 1
     configure()
     run_relays(_plugins(args.services), _settings())
 
@@ -132,6 +134,7 @@ def build_parser():
 
     relay = sub.add_parser("relay", help="publish the outboxes of services (all, or those named)")
     relay.add_argument("services", nargs="*")
+    relay.add_argument("--check", action="store_true", help="exit 0 if a relay here is alive (healthcheck)")
     relay.set_defaults(func=cmd_relay)
 
     bus = sub.add_parser("bus", help="the message bus").add_subparsers(dest="bus_command", required=True)

@@ -9,8 +9,10 @@ published again, and the consumers' inbox makes that harmless.
 import logging
 import select as io_select
 import signal
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from kombu import Connection, Producer
 from sqlalchemy import select, update
@@ -21,6 +23,8 @@ from kam.topology import events_exchange
 
 log = logging.getLogger(__name__)
 BATCH = 200
+HEARTBEAT = Path(tempfile.gettempdir()) / "kam-relay.heartbeat"
+HEARTBEAT_STALE_SECONDS = 30
 
 
 class Unroutable(Exception):
@@ -163,9 +167,20 @@ def run_relays(plugins, settings, stop=None):
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         while not stop.is_set():
+            if all(thread.is_alive() for thread in threads):
+                HEARTBEAT.touch()
             time.sleep(0.5)
     finally:
         stop.set()
         for thread in threads:
             thread.join(timeout=5)
     return relays
+
+
+def heartbeat_is_fresh(now=None):
+    """For a container healthcheck: every relay thread was alive within the last half minute."""
+    try:
+        age = (now or time.time()) - HEARTBEAT.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    return age < HEARTBEAT_STALE_SECONDS

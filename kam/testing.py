@@ -80,8 +80,11 @@ def vhost_of(amqp_uri):
 
 
 def queue_depth(amqp_uri, queue):
-    vhost = urlsplit(amqp_uri).path.lstrip("/")
-    return _rabbit("GET", f"/api/queues/{vhost}/{quote(queue, safe='')}").json().get("messages", 0)
+    """Messages ready in `queue` now (a passive declare: live, unlike the management API's stats)."""
+    from kombu import Connection
+
+    with Connection(amqp_uri) as connection:
+        return connection.default_channel.queue_declare(queue, passive=True).message_count
 
 
 def free_port():

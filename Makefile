@@ -1,0 +1,45 @@
+# The README's two commands are `make run` and `make test`; everything else is a step of theirs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+KAM    := $(VENV)/bin/kam
+PORT   ?= 8000
+PYTEST := $(PY) -m pytest
+
+.PHONY: run setup demo test infra unit integration e2e lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip "setuptools<82" wheel
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup        ## set up and run the whole system on the embedded default, with demo data
+	$(KAM) db upgrade
+	$(KAM) demo
+	$(KAM) dev --port $(PORT)
+
+test: setup infra lint unit integration e2e   ## set up and pass every test
+
+infra:
+	scripts/ensure-infra
+
+unit: setup
+	$(PYTEST) tests/unit -q
+
+integration: setup
+	$(PYTEST) tests/integration -q
+
+e2e: setup
+	$(PYTEST) tests/e2e -q
+
+lint: setup
+	$(VENV)/bin/ruff check kam gateway services tests
+
+format: setup
+	$(VENV)/bin/ruff format kam gateway services tests
+
+clean:
+	rm -rf $(VENV) var build

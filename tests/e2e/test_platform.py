@@ -1,0 +1,172 @@
+"""The platform over HTTP: health, identity, errors, OpenAPI, and the first slice through every part."""
+import subprocess
+import sys
+import time
+
+import jwt
+import requests
+from sqlalchemy import select
+
+from kam import testing
+from kam.service import open_store
+from tests.e2e.conftest import PASSWORD, login
+
+FIVE_SERVICES = {"customers", "visits", "reception", "notifications", "analytics"}
+
+
+def test_health_lists_the_five_services_as_ok(anonymous):
+    response = anonymous.get("/api/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["services"]) == FIVE_SERVICES
+    assert set(body["services"].values()) == {"ok"}
+
+
+def test_created_customer_reaches_analytics_through_the_outbox(as_user):
+    developer, manager = as_user("dev1"), as_user("manager")
+    before = manager.get("/api/analytics/overview").json()["customers"]
+
+    created = developer.post("/api/customers", json={"name": "欧阳娜娜"})
+
+    assert created.status_code == 201, created.text
+    assert created.json()["stage"] == "prospect"
+    testing.wait_until(lambda: manager.get("/api/analytics/overview").json()["customers"] == before + 1,
+                       timeout=15, message="analytics to count the customer")
+
+
+def test_request_id_travels_with_the_rpc_into_the_event(system, as_user):
+    from services.analytics.models import event_log, metadata
+
+    response = as_user("dev1").post("/api/customers", json={"name": "司马光"},
+                                    headers={"X-Request-ID": "req-e2e-0001"})
+    assert response.headers["X-Request-ID"] == "req-e2e-0001"
+    store = open_store("analytics", metadata, system.settings)
+
+    def logged():
+        with store.session() as session:
+            envelopes = session.scalars(select(event_log.c.envelope).where(event_log.c.type == "customer.created"))
+            return [e for e in envelopes if e["data"]["id"] == response.json()["id"]]
+
+    [envelope] = testing.wait_until(logged, timeout=15, message="the event in the analytics log")
+    store.close()
+    assert envelope["request_id"] == "req-e2e-0001"
+    assert envelope["actor"]["role"] == "developer"
+
+
+def test_a_developer_cannot_see_another_developers_customer(as_user):
+    created = as_user("dev1").post("/api/customers", json={"name": "上官婉儿"}).json()
+
+    assert as_user("dev2").get(f"/api/customers/{created['id']}").status_code == 404
+    assert as_user("manager").get(f"/api/customers/{created['id']}").status_code == 200
+    assert as_user("dev1").get(f"/api/customers/{created['id']}").json()["name"] == "上官婉儿"
+
+
+def test_me_returns_the_caller(as_user):
+    me = as_user("dev1").get("/api/me").json()
+    assert me["username"] == "dev1" and me["role"] == "developer" and me["display_name"] == "测试dev1"
+    assert set(me) == {"id", "username", "role", "display_name"}
+
+
+def test_no_token_or_a_bad_token_is_401(anonymous, system):
+    assert anonymous.get("/api/me").status_code == 401
+    forged = jwt.encode({"sub": "x", "role": "manager", "aud": "kam", "exp": time.time() + 60,
+                         "iat": time.time(), "iss": "kam-gateway"}, "not-the-secret-but-32-bytes-long!", algorithm="HS256")
+    unsigned = jwt.encode({"sub": "x", "role": "manager", "aud": "kam", "exp": time.time() + 60,
+                           "iat": time.time(), "iss": "kam-gateway"}, None, algorithm="none")
+    wrong_audience = jwt.encode({"sub": "x", "role": "manager", "aud": "other", "exp": time.time() + 60,
+                                 "iat": time.time(), "iss": "kam-gateway"}, system.settings.secret_key,
+                                algorithm="HS256")
+    expired = jwt.encode({"sub": "x", "role": "manager", "aud": "kam", "exp": time.time() - 5,
+                          "iat": time.time() - 100, "iss": "kam-gateway"}, system.settings.secret_key,
+                         algorithm="HS256")
+    for token in (forged, unsigned, wrong_audience, expired):
+        response = anonymous.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 401
+        assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_failed_logins_are_rate_limited(system, as_user):
+    as_user("admin").post("/api/users", json={"username": "victim", "password": PASSWORD, "role": "analyst"})
+    url = f"{system.base_url}/api/auth/token"
+    statuses = [requests.post(url, json={"username": "victim", "password": "wrong-guess"}, timeout=10).status_code
+                for _ in range(6)]
+    assert statuses == [401] * 5 + [429]
+    locked = requests.post(url, json={"username": "victim", "password": PASSWORD}, timeout=10)
+    assert locked.status_code == 429 and locked.json()["code"] == "too_many_attempts"
+    assert int(locked.headers["Retry-After"]) > 0
+
+
+def test_only_admin_adds_users(as_user, system):
+    payload = {"username": "newdev", "password": "long-enough-1", "role": "developer", "display_name": "新人"}
+    assert as_user("manager").post("/api/users", json=payload).status_code == 403
+    created = as_user("admin").post("/api/users", json=payload)
+    assert created.status_code == 201 and "password" not in created.json()
+    assert as_user("admin").post("/api/users", json=payload).status_code == 409
+    assert login(system.base_url, "newdev", "long-enough-1").get("/api/me").json()["display_name"] == "新人"
+
+
+def test_bad_input_is_problem_json_field_by_field_and_changes_nothing(as_user):
+    developer = as_user("dev1")
+    invalid = developer.post("/api/customers", json={"name": "", "kind": "alien", "stage": "won", "id": "x"})
+    assert invalid.status_code == 422
+    assert invalid.headers["Content-Type"] == "application/problem+json"
+    body = invalid.json()
+    assert body["code"] == "validation_failed"
+    assert set(body["errors"]) == {"name", "kind", "stage", "id"}
+
+    no_body = developer.post("/api/customers")
+    assert no_body.status_code == 400 and no_body.json()["status"] == 400
+    garbage = developer.request("POST", "/api/customers", data="{not json",
+                                headers={"Content-Type": "application/json"})
+    assert garbage.status_code == 400
+
+
+def test_openapi_document_and_docs_are_served(anonymous):
+    spec = anonymous.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    assert {"/api/customers", "/api/auth/token", "/api/health", "/api/me", "/api/users"} <= set(spec["paths"])
+    assert "CustomerIn" in spec["components"]["schemas"]
+    docs = anonymous.get("/api/docs")
+    assert docs.status_code == 200 and "/api/docs/assets/swagger-ui-bundle.js" in docs.text
+    assert anonymous.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_service_that_does_not_answer_is_503_within_the_timeout(system):
+    """A gateway on a bus where no service runs: every call is 503 in about its RPC timeout."""
+    empty_bus = testing.create_vhost()
+    port = testing.free_port()
+    gateway = system.start("lonely-gateway", "gateway", "--port", str(port), "--workers", "1",
+                           env={"KAM_AMQP_URI": empty_bus, "KAM_RPC_TIMEOUT": "1", "KAM_HEALTH_TIMEOUT": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        testing.wait_until(lambda: _answers(base), timeout=30, message="the lonely gateway to start")
+        developer = login(base, "dev1")
+        started = time.monotonic()
+        response = developer.post("/api/customers", json={"name": "无人应答"})
+        elapsed = time.monotonic() - started
+        assert response.status_code == 503 and response.json()["code"] == "service_unavailable"
+        assert elapsed < 3
+
+        health = requests.get(f"{base}/api/health", timeout=10)
+        assert health.status_code == 503
+        assert set(health.json()["services"].values()) == {"unavailable"}
+    finally:
+        gateway.stop()
+        testing.delete_vhost(empty_bus)
+
+
+def _answers(base):
+    try:
+        return requests.get(f"{base}/api/openapi.json", timeout=2).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
+def test_kam_dev_says_in_one_line_when_rabbitmq_cannot_be_reached(system):
+    env = {**system.env, "KAM_AMQP_URI": "amqp://guest:guest@127.0.0.1:1/"}
+    result = subprocess.run([sys.executable, "-m", "kam", "dev"], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "RabbitMQ is not reachable" in lines[0] and "rabbitmq-server" in lines[0]

@@ -1,0 +1,67 @@
+import time
+
+import jwt
+import pytest
+
+from gateway.tokens import BadToken, issue_token, read_token
+from gateway.users import User, _hasher, check_new_user
+from kam.config import Settings
+from kam.errors import Forbidden, Invalid, NotFound
+from kam.identity import Actor
+
+SETTINGS = Settings(secret_key="unit-test-secret-that-is-long-enough", token_ttl_seconds=60)
+USER = User("u1", "lihua", "developer", "李华")
+
+
+def test_a_token_round_trips_the_user_and_role():
+    claims = read_token(issue_token(USER, SETTINGS), SETTINGS)
+    assert (claims["sub"], claims["role"], claims["aud"]) == ("u1", "developer", "kam")
+    assert claims["exp"] - claims["iat"] == 60
+
+
+def test_an_expired_token_is_refused():
+    with pytest.raises(BadToken):
+        read_token(issue_token(USER, SETTINGS, now=time.time() - 120), SETTINGS)
+
+
+@pytest.mark.parametrize("algorithm", ["HS512", "none"])
+def test_only_hs256_tokens_are_accepted(algorithm):
+    key = SETTINGS.secret_key if algorithm != "none" else None
+    token = jwt.encode({"sub": "u1", "role": "manager", "aud": "kam", "iss": "kam-gateway",
+                        "iat": int(time.time()), "exp": int(time.time()) + 60}, key, algorithm=algorithm)
+    with pytest.raises(BadToken):
+        read_token(token, SETTINGS)
+
+
+def test_a_token_for_another_audience_is_refused():
+    other = Settings(secret_key=SETTINGS.secret_key, token_audience="another-system")
+    with pytest.raises(BadToken):
+        read_token(issue_token(USER, other), SETTINGS)
+
+
+def test_passwords_are_hashed_with_argon2id():
+    assert _hasher.hash("correct horse").startswith("$argon2id$")
+
+
+def test_a_new_user_is_checked_field_by_field():
+    with pytest.raises(Invalid) as refused:
+        check_new_user("bad name!", "short", "boss")
+    assert set(refused.value.errors) == {"username", "password", "role"}
+
+
+def test_a_role_that_may_not_act_is_forbidden():
+    with pytest.raises(Forbidden):
+        Actor("u1", "developer").require_role("manager")
+    Actor("m1", "manager").require_role("manager")
+
+
+def test_a_record_owned_by_someone_else_does_not_exist_for_a_developer():
+    with pytest.raises(NotFound):
+        Actor("u1", "developer").ensure_owner_or_manager("u2")
+    Actor("u1", "developer").ensure_owner_or_manager("u1")
+    Actor("m1", "manager").ensure_owner_or_manager("u2")
+
+
+def test_the_actor_comes_from_nameko_context_data():
+    actor = Actor.from_context({"user_id": "u1", "role": "analyst", "request_id": "r9", "call_id_stack": []})
+    assert actor == Actor("u1", "analyst", "r9")
