@@ -1,4 +1,6 @@
 """`kam demo`: a demo department a newcomer can log into, and each service's demo data."""
+from dataclasses import dataclass, field
+
 from gateway.users import UserStore
 from kam.config import get_settings
 from kam.errors import Conflict
@@ -16,6 +18,16 @@ DEMO_USERS = [
 ]
 
 
+@dataclass
+class Demo:
+    """What each service's demo loader gets: the settings, the demo users by role, and `shared`, where
+    a loader leaves what later ones build on (the customers' demo leaves `shared["customers"]`)."""
+
+    settings: object
+    users: dict
+    shared: dict = field(default_factory=dict)
+
+
 def ensure_demo_users(store):
     users = {}
     for username, role, display_name in DEMO_USERS:
@@ -30,13 +42,13 @@ def ensure_demo_users(store):
 def load_demo():
     settings = get_settings()
     users = ensure_demo_users(UserStore(settings))
-    by_role = {}
+    demo = Demo(settings, {})
     for user in users.values():
-        by_role.setdefault(user.role, []).append(user.as_dict())
-    for name, plugin in discover().items():
+        demo.users.setdefault(user.role, []).append(user.as_dict())
+    for name, plugin in sorted(discover().items(), key=lambda item: (item[1].demo_priority, item[0])):
         loader = plugin.load_demo()
         if loader is not None:
-            print(f"{name}: {loader(settings, by_role)}")
+            print(f"{name}: {loader(demo)}")
     print(f"demo users (password {DEMO_PASSWORD}):")
     for username, role, display_name in DEMO_USERS:
         print(f"  {username:<10} {role:<12} {display_name}")

@@ -6,7 +6,7 @@ from kombu.exceptions import OperationalError
 from nameko.exceptions import MethodNotFound, RemoteError, RpcTimeout, UnknownService
 from werkzeug.exceptions import HTTPException
 
-from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
+from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +16,7 @@ REMOTE_ERRORS = {  # most specific first
     NotFound: (404, "Not found"),
     Forbidden: (403, "Forbidden"),
     Invalid: (422, "Unprocessable entity"),
+    ServiceUnavailable: (503, "Service unavailable"),
 }
 UNAVAILABLE = (RpcTimeout, UnknownService, MethodNotFound, OperationalError, ConnectionError, OSError)
 DEFAULT_CODES = {400: "malformed_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",

@@ -51,3 +51,10 @@ class Invalid(KamError):
 
 class ContractViolation(Exception):
     """An event does not match its contract; never retried."""
+
+
+@deserialize_to_instance
+class ServiceUnavailable(KamError):
+    """Another service did not answer in time (or is not running)."""
+
+    code = "service_unavailable"

@@ -31,6 +31,7 @@ class ServicePlugin:
     publishes: tuple = field(default=())
     description: str = ""
     demo: str | None = None
+    demo_priority: int = 50  # lower loads first; the customers' demo must exist before visits are planned
 
     def _load(self, path):
         try:

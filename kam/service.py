@@ -106,3 +106,9 @@ class ServiceBase:
     @rpc
     def health(self):
         return {"status": "ok", "failed_events": self.db.failed_events()}
+
+    @rpc
+    def export_customer(self, customer_id):
+        """All this service holds on one customer (PIPL export). A service that holds any overrides it,
+        and also handles `customer.erased`."""
+        return {}

@@ -1,5 +1,5 @@
 """Demo customers, registered through the same use case as the API (so their events flow too)."""
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kam.identity import Actor
 from kam.service import open_store
@@ -16,18 +16,23 @@ DEMO_CUSTOMERS = [
 ]
 
 
-def load(settings, users_by_role):
-    developers = users_by_role["developer"]
-    store = open_store("customers", metadata, settings)
+def load(demo):
+    developers = demo.users["developer"]
+    store = open_store("customers", metadata, demo.settings)
     try:
         with store.session() as session:
-            if session.scalar(select(func.count()).select_from(customers)):
-                return "already loaded"
+            existing = session.execute(select(customers.c.id, customers.c.name, customers.c.owner_id)).mappings().all()
+        if existing:
+            demo.shared["customers"] = [dict(row) for row in existing]
+            return "already loaded"
+        created = []
         for index, (name, kind, category) in enumerate(DEMO_CUSTOMERS):
             owner = developers[index % len(developers)]
             actor = Actor(owner["id"], "developer")
             with store.unit_of_work(actor=actor.as_dict()) as uow:
-                handlers.create_customer(uow, actor, {"name": name, "kind": kind, "category": category})
-        return f"{len(DEMO_CUSTOMERS)} customers"
+                customer = handlers.create_customer(uow, actor, {"name": name, "kind": kind, "category": category})
+            created.append({"id": customer["id"], "name": name, "owner_id": owner["id"]})
+        demo.shared["customers"] = created
+        return f"{len(created)} customers"
     finally:
         store.close()

@@ -11,4 +11,5 @@ plugin = ServicePlugin(
     migrations=Path(__file__).parent / "migrations",
     publishes=("customer.created",),
     demo="services.customers.demo:load",
+    demo_priority=10,
 )

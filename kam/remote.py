@@ -1,0 +1,40 @@
+"""RPC from one service to another, always with a timeout (stock nameko waits forever)."""
+import eventlet
+from nameko.exceptions import UnknownService
+from nameko.rpc import RpcProxy
+
+from kam.config import get_settings
+from kam.errors import ServiceUnavailable
+
+
+class Remote(RpcProxy):
+    """`customers = Remote("customers")`; calls carry the caller's context and give up after the timeout."""
+
+    def __init__(self, target_service, timeout=None, **options):
+        super().__init__(target_service, **options)
+        self.timeout = timeout
+
+    def get_dependency(self, worker_ctx):
+        settings = self.container.config.get("KAM_SETTINGS") or get_settings()
+        return TimedServiceProxy(super().get_dependency(worker_ctx), self.target_service,
+                                 self.timeout or settings.rpc_timeout)
+
+
+class TimedServiceProxy:
+    def __init__(self, proxy, service_name, timeout):
+        self._proxy = proxy
+        self._service_name = service_name
+        self._timeout = timeout
+
+    def __getattr__(self, method_name):
+        method = getattr(self._proxy, method_name)
+
+        def call(*args, **kwargs):
+            try:
+                reply = method.call_async(*args, **kwargs)
+                with eventlet.Timeout(self._timeout):
+                    return reply.result()
+            except (eventlet.Timeout, UnknownService) as error:
+                raise ServiceUnavailable(f"{self._service_name}.{method_name} did not answer") from error
+
+        return call
