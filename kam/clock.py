@@ -33,7 +33,9 @@ class Clock(DependencyProvider):
     """`clock = Clock()` in a service; `self.clock.now()` in a worker."""
 
     def setup(self):
-        self.clock = self.container.config.get("KAM_CLOCK") or clock_from_env()
+        settings = self.container.config.get("KAM_SETTINGS")
+        configured = FileClock(settings.clock_file) if settings and settings.clock_file else None
+        self.clock = self.container.config.get("KAM_CLOCK") or configured or clock_from_env()
 
     def get_dependency(self, worker_ctx):
         return self.clock

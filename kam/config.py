@@ -25,6 +25,8 @@ class Settings:
     relay_poll_seconds: float = 0.05
     rpc_pool_size: int = 16
     max_workers: int = 10
+    encryption_key: str | None = None
+    clock_file: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -42,6 +44,8 @@ class Settings:
             relay_poll_seconds=float(env.get("KAM_RELAY_POLL_SECONDS", 0.05)),
             rpc_pool_size=int(env.get("KAM_RPC_POOL_SIZE", 16)),
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
+            encryption_key=env.get("KAM_ENCRYPTION_KEY") or None,
+            clock_file=env.get("KAM_CLOCK_FILE") or None,
         )
 
     def as_env(self):
@@ -51,6 +55,10 @@ class Settings:
                "KAM_RELAY_POLL_SECONDS": str(self.relay_poll_seconds)}
         if self.database_url:
             env["KAM_DATABASE_URL"] = self.database_url
+        if self.encryption_key:
+            env["KAM_ENCRYPTION_KEY"] = self.encryption_key
+        if self.clock_file:
+            env["KAM_CLOCK_FILE"] = self.clock_file
         return env
 
     @property

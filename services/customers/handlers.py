@@ -14,7 +14,7 @@ def create_customer(uow, actor, data):
     customer = register_customer(id=new_id(), name=data["name"], kind=data.get("kind"),
                                  category=data.get("category"), owner_id=actor.user_id, now=utcnow())
     uow.session.execute(insert(customers).values(**asdict(customer)))
-    uow.publish(CustomerCreated, asdict(customer))
+    uow.publish(CustomerCreated, {"customer_id": customer.id, **asdict(customer)})
     uow.commit()
     return asdict(customer)
 

@@ -42,7 +42,8 @@ def login(base_url, username, password=PASSWORD):
 class System:
     def __init__(self, tmp_path):
         self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
-                                 data_dir=tmp_path, retry_delays=(0.1, 0.5))
+                                 data_dir=tmp_path, retry_delays=(0.1, 0.5),
+                                 clock_file=str(tmp_path / "clock"))
         self.env = testing.kam_env(self.settings.as_env())
         self.logs = tmp_path
         self.processes = []
@@ -105,6 +106,16 @@ def as_user(system):
         return tokens[username]
 
     return client
+
+
+@pytest.fixture
+def clock(system):
+    """The services' clock (kam.clock.FileClock): set it to an instant; it goes back to real time after."""
+    from kam.clock import FileClock
+
+    shared = FileClock(system.settings.clock_file)
+    yield shared
+    shared.path.write_text("")
 
 
 @pytest.fixture

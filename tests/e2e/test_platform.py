@@ -46,7 +46,7 @@ def test_request_id_travels_with_the_rpc_into_the_event(system, as_user):
     def logged():
         with store.session() as session:
             envelopes = session.scalars(select(event_log.c.envelope).where(event_log.c.type == "customer.created"))
-            return [e for e in envelopes if e["data"]["id"] == response.json()["id"]]
+            return [e for e in envelopes if e["data"]["customer_id"] == response.json()["id"]]
 
     [envelope] = testing.wait_until(logged, timeout=15, message="the event in the analytics log")
     store.close()
