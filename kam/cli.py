@@ -161,6 +161,10 @@ def build_parser():
 
     for entry in sorted(entry_points(group=COMMAND_GROUP), key=lambda e: e.name):
         entry.load().register(sub)
+    for plugin in _plugins().values():
+        register = plugin.load_commands()
+        if register is not None:
+            register(sub)
     return parser
 
 

@@ -31,6 +31,7 @@ class ServicePlugin:
     publishes: tuple = field(default=())
     description: str = ""
     demo: str | None = None
+    commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
     demo_priority: int = 50  # lower loads first; the customers' demo must exist before visits are planned
 
     def _load(self, path):
@@ -47,6 +48,9 @@ class ServicePlugin:
 
     def load_metadata(self):
         return self._load(self.metadata)
+
+    def load_commands(self):
+        return self._load(self.commands + ":register") if self.commands else None
 
     def load_demo(self):
         return self._load(self.demo) if self.demo else None

@@ -1,7 +1,7 @@
 """RPC from one service to another, always with a timeout (stock nameko waits forever)."""
 import eventlet
 from nameko.exceptions import UnknownService
-from nameko.rpc import RpcProxy
+from nameko.rpc import RpcProxy, ServiceProxy
 
 from kam.config import get_settings
 from kam.errors import ServiceUnavailable
@@ -38,3 +38,23 @@ class TimedServiceProxy:
                 raise ServiceUnavailable(f"{self._service_name}.{method_name} did not answer") from error
 
         return call
+
+
+class Cluster(RpcProxy):
+    """`cluster = Cluster()`; `self.cluster["visits"].export_customer(id)`: any service by name, with the
+    timeout, for the rare call that must reach services this one does not know in advance."""
+
+    def __init__(self, timeout=None, **options):
+        super().__init__(target_service=None, **options)
+        self.timeout = timeout
+
+    def get_dependency(self, worker_ctx):
+        settings = self.container.config.get("KAM_SETTINGS") or get_settings()
+        timeout = self.timeout or settings.rpc_timeout
+        listener, options = self.rpc_reply_listener, self.options
+
+        class Services:
+            def __getitem__(self, name):
+                return TimedServiceProxy(ServiceProxy(worker_ctx, name, listener, **options), name, timeout)
+
+        return Services()

@@ -21,3 +21,8 @@ class Blueprint(flask_smorest.Blueprint):
 def rpc(service_name):
     """The RPC proxy of `service_name`, carrying the caller's identity and request id."""
     return current_app.extensions["kam.rpc"].proxy_for_request()[service_name]
+
+
+def display_names():
+    """{user id: display name} of everyone, for showing people in responses (the gateway owns users)."""
+    return {user.id: user.display_name for user in current_app.extensions["kam.users"].all()}
