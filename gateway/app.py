@@ -5,9 +5,10 @@ import uuid
 
 import flask_smorest
 import swagger_ui_bundle
-from flask import Flask, g, redirect, request, send_from_directory
+from flask import Flask, g, request, send_from_directory
 
-from gateway import auth, errors, health
+from gateway import auth, errors, health, metrics
+from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
 from gateway.users import UserStore
 from kam.config import get_settings
@@ -42,7 +43,7 @@ def create_app(settings=None, plugins=None):
     api = Api(app)
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     api.spec.options["security"] = [{"bearer": []}]
-    for blueprint in (health.blp, auth.blp):
+    for blueprint in (health.blp, auth.blp, metrics.blp):
         api.register_blueprint(blueprint)
     for plugin in plugins.values():
         blueprint = plugin.load_blueprint()
@@ -50,7 +51,7 @@ def create_app(settings=None, plugins=None):
             api.register_blueprint(blueprint)
 
     app.add_url_rule("/api/docs/assets/<path:filename>", "swagger_ui_assets", _swagger_ui_asset)
-    app.add_url_rule("/", "home", lambda: redirect("/api/docs"))  # until the web console arrives
+    app.register_blueprint(console)
     errors.register(app)
     app.before_request(_start_request)
     app.before_request(auth.authenticate_request)
@@ -72,8 +73,10 @@ def _start_request():
 
 def _log_request(response):
     response.headers["X-Request-ID"] = g.get("request_id", "")
+    elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+    metrics.count_request(request.method, response.status_code, elapsed)
     log.info("%s %s %s", request.method, request.path, response.status_code, extra={
         "method": request.method, "path": request.path, "status": response.status_code,
-        "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+        "duration_ms": round(elapsed * 1000, 1),
         "user_id": (g.get("identity") or {}).get("user_id")})
     return response

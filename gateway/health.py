@@ -23,13 +23,16 @@ def _ping(pool, name):
         pool.checkin(proxy, broken=broken)
 
 
+def ping_all(pool, names):
+    """{service: its health answer, or None if it did not answer in time}, asked all at once."""
+    with ThreadPoolExecutor(max_workers=max(len(names), 1)) as executor:
+        return dict(executor.map(lambda name: _ping(pool, name), names))
+
+
 @blp.route("/health", methods=["GET"])
 def health():
     """200 when every service answers, 503 with the same body when one does not."""
-    pool = current_app.extensions["kam.health_rpc"]
-    names = list(current_app.extensions["kam.plugins"])
-    with ThreadPoolExecutor(max_workers=max(len(names), 1)) as executor:
-        answers = dict(executor.map(lambda name: _ping(pool, name), names))
+    answers = ping_all(current_app.extensions["kam.health_rpc"], list(current_app.extensions["kam.plugins"]))
     services = {name: "ok" if answer else "unavailable" for name, answer in answers.items()}
     failed = {name: answer["failed_events"] for name, answer in answers.items() if answer}
     healthy = all(value == "ok" for value in services.values())

@@ -170,3 +170,19 @@ def test_kam_dev_says_in_one_line_when_rabbitmq_cannot_be_reached(system):
     assert result.returncode != 0
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "RabbitMQ is not reachable" in lines[0] and "rabbitmq-server" in lines[0]
+
+
+def test_metrics_show_parked_events_per_service_and_requests(as_user, anonymous):
+    assert anonymous.get("/api/metrics").status_code == 401
+    assert as_user("dev1").get("/api/metrics").status_code == 403
+    text = as_user("manager").get("/api/metrics").text
+    for service in FIVE_SERVICES:
+        assert f'kam_failed_events{{service="{service}"}} 0' in text
+        assert f'kam_service_up{{service="{service}"}} 1' in text
+    assert "kam_http_requests_total{" in text
+
+
+def test_the_console_is_served_at_the_root_in_chinese(anonymous):
+    page = anonymous.get("/")
+    assert page.status_code == 200 and '<html lang="zh-CN">' in page.text
+    assert anonymous.get("/console/js/main.js").status_code == 200

@@ -1,0 +1,16 @@
+// The coordinator's list: approved visits and receptions of the coming days, with their logistics.
+import { api } from "../api.js";
+import { formatTime, h, section, table } from "../dom.js";
+import { t } from "../i18n.js";
+
+export async function logisticsView() {
+  const { items } = await api.get("/api/logistics?days=7");
+  return section(t("nav.logistics"), table(items, [
+    { label: t("common.when"), value: (x) => formatTime(x.at || x.planned_at || x.scheduled_at) },
+    { label: t("common.kind"), value: (x) => t(`claim.${x.type || x.kind}`) },
+    { label: t("common.customer"), value: (x) => x.customer_name || x.customer_id },
+    { label: t("visit.transport"), value: (x) => x.transport || "—" },
+    { label: t("visit.gift"), value: (x) => x.gift || "—" },
+    { label: t("reception.partySize"), value: (x) => x.party_size ?? "—" },
+  ]));
+}
