@@ -6,7 +6,7 @@ KAM    := $(VENV)/bin/kam
 PORT   ?= 8000
 PYTEST := $(PY) -m pytest
 
-.PHONY: run setup demo test infra unit integration e2e lint format bench clean
+.PHONY: run setup demo test infra unit integration e2e browser lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ run: setup        ## set up and run the whole system on the embedded default, wi
 	$(KAM) demo
 	$(KAM) dev --port $(PORT)
 
-test: setup infra lint unit integration e2e   ## set up and pass every test
+test: setup infra lint unit integration e2e browser   ## set up and pass every test
 
 infra:
 	scripts/ensure-infra
@@ -34,6 +34,9 @@ integration: setup
 
 e2e: setup
 	$(PYTEST) tests/e2e -q
+
+browser: setup
+	$(PYTEST) tests/browser -q
 
 lint: setup
 	$(VENV)/bin/ruff check kam gateway services tests

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kam import testing
 from kam.service import open_store
-from tests.e2e.conftest import PASSWORD, login
+from tests.system import PASSWORD, login
 
 FIVE_SERVICES = {"customers", "visits", "reception", "notifications", "analytics"}
 

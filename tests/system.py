@@ -1,0 +1,85 @@
+"""The whole system as real processes on RabbitMQ and PostgreSQL, for the e2e and browser tests."""
+import subprocess
+import sys
+
+import requests
+
+from kam import testing
+from kam.config import Settings
+
+PASSWORD = "e2e-password-1"
+USERS = {"admin": "admin", "manager": "manager", "dev1": "developer", "dev2": "developer",
+         "coordinator": "coordinator", "planner": "planner", "analyst": "analyst"}
+
+
+class Api:
+    """An HTTP client for one user of the running gateway."""
+
+    def __init__(self, base_url, token=None):
+        self.base_url = base_url
+        self.session = requests.Session()
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def request(self, method, path, **kwargs):
+        return self.session.request(method, self.base_url + path, timeout=30, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path, json=None, **kwargs):
+        return self.request("POST", path, json=json, **kwargs)
+
+
+def login(base_url, username, password=PASSWORD):
+    response = requests.post(f"{base_url}/api/auth/token", json={"username": username, "password": password},
+                             timeout=30)
+    assert response.status_code == 200, response.text
+    return Api(base_url, response.json()["access_token"])
+
+
+class System:
+    def __init__(self, tmp_path):
+        self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
+                                 data_dir=tmp_path, retry_delays=(0.1, 0.5),
+                                 clock_file=str(tmp_path / "clock"))
+        self.env = testing.kam_env(self.settings.as_env())
+        self.logs = tmp_path
+        self.processes = []
+        self.port = testing.free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+
+    def kam(self, *args, check=True):
+        result = subprocess.run([sys.executable, "-m", "kam", *args], env=self.env, capture_output=True,
+                                text=True, timeout=120)
+        if check:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    def start(self, name, *args, env=None):
+        process = testing.Process.kam(*args, env={**self.env, **(env or {})}, log_path=self.logs / f"{name}.log")
+        self.processes.append(process)
+        return process
+
+    def up(self):
+        self.kam("db", "upgrade")
+        self.kam("bus", "declare")
+        for username, role in USERS.items():
+            self.kam("user", "add", username, "--role", role, "--password", PASSWORD,
+                     "--display-name", f"测试{username}")
+        self.start("services", "serve")
+        self.start("relay", "relay")
+        self.start("gateway", "gateway", "--port", str(self.port), "--workers", "2")
+        testing.wait_until(self._healthy, timeout=60, interval=0.2, message="the gateway to report healthy")
+
+    def _healthy(self):
+        try:
+            return requests.get(f"{self.base_url}/api/health", timeout=5).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    def down(self):
+        for process in self.processes:
+            process.stop()
+        testing.drop_database(self.settings.database_url)
+        testing.delete_vhost(self.settings.amqp_uri)
