@@ -92,7 +92,7 @@ class Inbox:
             uow.session.execute(insert(self.inbox).values(
                 event_id=event["id"], consumer=consumer, applied_at=utcnow()))
             handler(uow, event)
-            uow.commit()
+            uow.commit()  # the inbox row, and whatever the handler left uncommitted
         return "applied"
 
     def _seen(self, session, event_id, consumer):

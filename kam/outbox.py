@@ -21,6 +21,7 @@ class UnitOfWork:
         self._postgres = postgres
         self.session = None
         self.events = []
+        self.committed = False
 
     def __enter__(self):
         self.session = self._sessions()
@@ -44,3 +45,5 @@ class UnitOfWork:
         if self.events and self._postgres:
             self.session.execute(text(f"NOTIFY {notify_channel(self.producer)}"))
         self.session.commit()
+        self.events = []
+        self.committed = True
