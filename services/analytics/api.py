@@ -4,6 +4,7 @@ import base64
 from urllib.parse import quote
 
 from flask import Response
+from marshmallow import RAISE
 
 from kam.web import Blueprint, display_names, rpc
 from services.analytics.schemas import (
@@ -29,7 +30,7 @@ def overview():
 
 
 @blp.route("/funnel", methods=["GET"])
-@blp.arguments(PeriodArgs, location="query")
+@blp.arguments(PeriodArgs, location="query", unknown=RAISE)
 @blp.response(200, Funnel)
 def funnel(period):
     """Customers reaching each of the seven stages in the period; conversion is a stage's count over the
@@ -38,7 +39,7 @@ def funnel(period):
 
 
 @blp.route("/developers", methods=["GET"])
-@blp.arguments(PeriodArgs, location="query")
+@blp.arguments(PeriodArgs, location="query", unknown=RAISE)
 @blp.response(200, DeveloperList)
 def developers(period):
     """Per developer: customers, contacts, visits, callbacks on time, receptions, deals, revenue, expenses
@@ -56,7 +57,7 @@ def customer(customer_id):
 
 
 @blp.route("/sources", methods=["GET"])
-@blp.arguments(PeriodArgs, location="query")
+@blp.arguments(PeriodArgs, location="query", unknown=RAISE)
 @blp.response(200, GroupList)
 def sources(period):
     """By source channel (信息渠道): customers registered, conversion to won, deals, revenue, spend."""
@@ -64,7 +65,7 @@ def sources(period):
 
 
 @blp.route("/categories", methods=["GET"])
-@blp.arguments(PeriodArgs, location="query")
+@blp.arguments(PeriodArgs, location="query", unknown=RAISE)
 @blp.response(200, GroupList)
 def categories(period):
     """By customer category (大客户分类): customers registered, conversion to won, deals, revenue, spend."""
@@ -72,7 +73,7 @@ def categories(period):
 
 
 @blp.route("/report", methods=["GET"])
-@blp.arguments(ReportArgs, location="query")
+@blp.arguments(ReportArgs, location="query", unknown=RAISE)
 @blp.response(200, Report)
 def report(args):
     """定期汇报开发情况总结报告 for the period: JSON for the console, or `format=xlsx` for a workbook with the
