@@ -250,3 +250,17 @@ def test_erasure_keeps_the_figures_and_scrubs_the_name_from_the_log(analytics):
     assert "王丽" not in text and "国贸三期" not in text and "刘建国" in text
     with analytics.rpc() as as_manager:
         assert as_manager.export_customer("c1")["profile"]["erased_at"] is not None
+
+
+def test_figures_do_not_depend_on_the_order_events_arrive_in(analytics):
+    analytics.feed(department_events("dev-1", "dev-2"))
+    analytics.feed(list(reversed(department_events("dev-3", "dev-4", prefix="r"))))
+
+    with analytics.rpc() as as_manager:
+        rows = {row.pop("developer_id"): row for row in as_manager.developers(*NOVEMBER)["items"]}
+        forward, backward = as_manager.customer("c1"), as_manager.customer("rc1")
+        stages = {stage["stage"]: stage["customers"] for stage in as_manager.funnel(*NOVEMBER)["stages"]}
+    assert rows["dev-3"] == rows["dev-1"] and rows["dev-4"] == rows["dev-2"]
+    assert {**backward, "customer_id": "c1", "owner_id": "dev-1"} == forward
+    assert stages == {"prospect": 6, "developing": 4, "contacted": 4, "visited": 4, "received": 4, "won": 2,
+                      "after_sales": 0}
