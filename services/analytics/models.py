@@ -1,5 +1,20 @@
-"""The analytics service's tables: the stored event log and the read models fed from it."""
-from sqlalchemy import JSON, Column, DateTime, Integer, String, Table
+"""The analytics service's tables: the stored event log and the read models fed from it.
+
+Every read model is rebuilt from `event_log` by `kam analytics rebuild`; nothing else writes them.
+"""
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    UniqueConstraint,
+)
 
 from kam.db import service_metadata
 
@@ -14,8 +29,46 @@ event_log = Table(
     Column("envelope", JSON, nullable=False),
 )
 
-counters = Table(
-    "counters", metadata,
-    Column("name", String(100), primary_key=True),
-    Column("value", Integer, nullable=False),
+customer_profiles = Table(
+    "customer_profiles", metadata,
+    Column("customer_id", String(64), primary_key=True),
+    Column("owner_id", String(64), index=True),
+    Column("owner_at", DateTime(timezone=True)),
+    Column("category", String(30)),
+    Column("category_at", DateTime(timezone=True)),
+    Column("source_channel", String(50)),
+    Column("source_channel_at", DateTime(timezone=True)),
+    Column("stage", String(20)),
+    Column("registered_at", DateTime(timezone=True)),
+    Column("erased_at", DateTime(timezone=True)),
+    Column("assessed_at", DateTime(timezone=True)),
+    Column("expected_revenue", Numeric(12, 2)),
+    Column("expected_profit", Numeric(12, 2)),
+    Column("total_cost", Numeric(12, 2)),
+    Column("worth_developing", Boolean),
 )
+
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("metric", String(30), nullable=False),
+    Column("subject_id", String(64), nullable=False),
+    Column("customer_id", String(64), index=True),
+    Column("developer_id", String(64), index=True),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("amount", Numeric(12, 2)),
+    UniqueConstraint("metric", "subject_id", name="uq_facts_metric_subject"),
+    Index("ix_facts_occurred_on_metric", "occurred_on", "metric"),
+)
+
+stages_reached = Table(
+    "customer_stage_reached", metadata,
+    Column("customer_id", String(64), primary_key=True),
+    Column("stage", String(20), primary_key=True),
+    Column("reached_at", DateTime(timezone=True), nullable=False),
+    Column("previous_stage", String(20)),
+    Column("skipped", Boolean, nullable=False),
+)
+
+READ_MODELS = (customer_profiles, facts, stages_reached)

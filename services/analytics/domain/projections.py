@@ -1,0 +1,206 @@
+"""Each event type's contribution to the read models, as plain values: no database, no bus.
+
+Projections are order-tolerant: facts are keyed by the subject they count (a deal counts once however
+often it is announced), stages keep the earliest time they were reached, and customer attributes
+keep the value of the latest event that set them.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from services.analytics.terms import (
+    CALLBACK,
+    CALLBACK_ON_TIME,
+    CONTACT,
+    CUSTOMER,
+    DEAL,
+    EXPENSE,
+    RECEPTION,
+    STAGES,
+    VISIT,
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    metric: str
+    subject_id: str
+    customer_id: str | None
+    developer_id: str | None
+    occurred_at: datetime
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class StageReached:
+    customer_id: str
+    stage: str
+    reached_at: datetime
+    previous_stage: str | None
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class CustomerChange:
+    """Attributes an event sets on a customer (only the keys present), as of `at`."""
+
+    customer_id: str
+    at: datetime
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    customer_id: str
+    assessed_at: datetime
+    expected_revenue: Decimal
+    expected_profit: Decimal
+    total_cost: Decimal
+    worth_developing: bool | None
+
+
+@dataclass
+class Projection:
+    facts: list = field(default_factory=list)
+    reached: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    forecast: Forecast | None = None
+    erased: str | None = None
+
+    def customer_ids(self):
+        ids = {fact.customer_id for fact in self.facts} | {r.customer_id for r in self.reached}
+        ids |= {change.customer_id for change in self.changes}
+        if self.forecast:
+            ids.add(self.forecast.customer_id)
+        if self.erased:
+            ids.add(self.erased)
+        return {customer_id for customer_id in ids if customer_id}
+
+
+def stages_passed(customer_id, previous_stage, stage, at):
+    """The stages a move reaches: the target, and any it skipped, which count as passed at that moment
+    (the funnel is cumulative: a stage counts every customer who got at least that far)."""
+    if stage not in STAGES:
+        return []
+    start = STAGES.index(previous_stage) + 1 if previous_stage in STAGES else 0
+    end = STAGES.index(stage)
+    passed = [StageReached(customer_id, STAGES[index], at, None, True) for index in range(start, end)]
+    direct_previous = previous_stage if previous_stage in STAGES else None
+    return [*passed, StageReached(customer_id, stage, at, direct_previous, False)]
+
+
+def replaces(existing, incoming):
+    """Whether `incoming` is the better record of when a customer reached a stage: an earlier time,
+    or the same time reached directly rather than by a skip."""
+    if existing is None:
+        return True
+    if incoming.reached_at != existing.reached_at:
+        return incoming.reached_at < existing.reached_at
+    return existing.skipped and not incoming.skipped
+
+
+def _customer_created(data, at):
+    customer_id = data["customer_id"]
+    return Projection(
+        facts=[Fact(CUSTOMER, customer_id, customer_id, data["owner_id"], at)],
+        reached=stages_passed(customer_id, None, data["stage"], at),
+        changes=[CustomerChange(customer_id, at, {
+            "owner_id": data["owner_id"], "category": data.get("category"),
+            "source_channel": data.get("source_channel"), "registered_at": at})])
+
+
+def _customer_updated(data, at):
+    return Projection(changes=[CustomerChange(data["customer_id"], at, {
+        "owner_id": data["owner_id"], "category": data.get("category"),
+        "source_channel": data.get("source_channel")})])
+
+
+def _customer_classified(data, at):
+    return Projection(changes=[CustomerChange(data["customer_id"], at, {"category": data["category"]})])
+
+
+def _stage_changed(data, at):
+    customer_id = data["customer_id"]
+    return Projection(reached=stages_passed(customer_id, data.get("previous_stage"), data["stage"], at),
+                      changes=[CustomerChange(customer_id, at, {"owner_id": data["owner_id"]})])
+
+
+def _customer_erased(data, at):
+    return Projection(erased=data["customer_id"])
+
+
+def _contact_logged(data, at):
+    return Projection(facts=[Fact(CONTACT, data["contact_id"], data["customer_id"], data["developer_id"],
+                                  data.get("occurred_at") or at)])
+
+
+def _assessment_recorded(data, at):
+    return Projection(forecast=Forecast(data["customer_id"], at, data["expected_revenue"],
+                                        data["expected_profit"], data["total_cost"],
+                                        data.get("worth_developing")))
+
+
+def _visit_completed(data, at):
+    return Projection(facts=[Fact(VISIT, data["visit_id"], data["customer_id"], data["visitor_id"],
+                                  data.get("occurred_at") or at)])
+
+
+def _task_completed(data, at):
+    if data["kind"] != "callback":
+        return Projection()
+    done_by = data.get("completed_by") or data.get("assignee_id")
+    done_at = data.get("completed_at") or at
+    facts = [Fact(CALLBACK, data["task_id"], data.get("customer_id"), done_by, done_at)]
+    if data.get("on_time"):
+        facts.append(Fact(CALLBACK_ON_TIME, data["task_id"], data.get("customer_id"), done_by, done_at))
+    return Projection(facts=facts)
+
+
+def _reception_reported(data, at):
+    return Projection(facts=[Fact(RECEPTION, data["reception_id"], data["customer_id"], data["host_id"],
+                                  data.get("reported_at") or at)])
+
+
+def _deal_closed(data, at):
+    """Revenue counts when a deal closes, for its seller."""
+    return Projection(facts=[Fact(DEAL, data["deal_id"], data["customer_id"], data["seller_id"],
+                                  data.get("closed_at") or at, data["total"])])
+
+
+def _claim_reimbursed(data, at):
+    """Spend counts when it is reimbursed, for the claimant."""
+    return Projection(facts=[Fact(EXPENSE, data["claim_id"], data.get("customer_id"), data["claimant_id"],
+                                  at, data["total"])])
+
+
+PROJECTORS = {
+    "customer.created": _customer_created,
+    "customer.updated": _customer_updated,
+    "customer.classified": _customer_classified,
+    "customer.stage_changed": _stage_changed,
+    "customer.erased": _customer_erased,
+    "contact.logged": _contact_logged,
+    "assessment.recorded": _assessment_recorded,
+    "visit.completed": _visit_completed,
+    "task.completed": _task_completed,
+    "reception.reported": _reception_reported,
+    "deal.closed": _deal_closed,
+    "expense_claim.reimbursed": _claim_reimbursed,
+}
+
+
+def project(event_type, data, occurred_at):
+    """What one event (its data already read with our contract) adds to the read models."""
+    projector = PROJECTORS.get(event_type)
+    return projector(data, occurred_at) if projector else Projection()
+
+
+def newer(stored_at, at):
+    """An attribute set at `at` wins over one set at `stored_at` (ties: the later-applied event)."""
+    return stored_at is None or at >= stored_at
+
+
+def furthest_stage(current, candidate):
+    if current not in STAGES:
+        return candidate
+    return candidate if STAGES.index(candidate) > STAGES.index(current) else current
