@@ -12,7 +12,7 @@ from services.visits.terms import (
     VISIT_STATUSES,
 )
 
-__all__ = ["MAX_RECEIPT_BYTES"]  # re-exported for api_claims.py
+__all__ = ["MAX_RECEIPT_BYTES"]  # re-exported for api.py: the upload limit
 Text = fields.String
 
 

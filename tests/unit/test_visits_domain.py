@@ -150,3 +150,17 @@ def test_erasure_removes_names_and_free_text_but_keeps_figures():
     erased = moved_to(visit, rules.erased_visit(visit))
     assert erased["customer_name"] is None and erased["talking_points"] is None and erased["place"] is None
     assert erased["funded_amount"] == Decimal("500.00") and erased["occurred_at"] == visit["occurred_at"]
+
+
+def test_a_rejected_visit_keeps_the_managers_reason_and_goes_no_further():
+    visit = planned()
+    visit = moved_to(visit, rules.submit_visit(visit, Decimal("0.10"), NOW))
+    visit = moved_to(visit, rules.reject_visit(visit, "m-1", "请先电话沟通", NOW))
+    assert (visit["status"], visit["rejection_reason"], visit["approver_id"]) == ("rejected", "请先电话沟通", "m-1")
+    with pytest.raises(InvalidTransition):
+        rules.record_visit(visit, {"occurred_at": NOW}, NOW)
+
+
+def test_editing_a_draft_keeps_the_gift_rule():
+    edited = rules.edit_draft(planned(), {"preparation": {"products": ["铂金对戒"]}}, NOW)
+    assert edited["preparation"]["gift"] == rules.GIFTS_BY_CATEGORY["high_value"]
