@@ -164,3 +164,12 @@ def test_a_rejected_visit_keeps_the_managers_reason_and_goes_no_further():
 def test_editing_a_draft_keeps_the_gift_rule():
     edited = rules.edit_draft(planned(), {"preparation": {"products": ["铂金对戒"]}}, NOW)
     assert edited["preparation"]["gift"] == rules.GIFTS_BY_CATEGORY["high_value"]
+
+
+def test_only_managers_approve_reject_and_reimburse():
+    from services.visits.domain.access import ensure_manager
+
+    ensure_manager(Actor("m-1", "manager"))
+    for role in ("developer", "coordinator", "planner", "analyst", "admin"):
+        with pytest.raises(Forbidden):
+            ensure_manager(Actor("x", role))
