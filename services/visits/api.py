@@ -1,4 +1,224 @@
-"""HTTP routes of the visits service (its domain arrives with its issue)."""
-from kam.web import Blueprint
+"""HTTP routes of the visits service (visits, the coordinator's list, expense claims and receipts);
+mounted by the gateway, they parse, call RPC and dump."""
+import base64
+
+from flask import Response, request
+from flask_smorest import abort
+from marshmallow import ValidationError
+
+from kam.schemas import page_of
+from kam.web import Blueprint, display_names, rpc
+from services.visits.schemas import (
+    MAX_RECEIPT_BYTES,
+    AdviceIn,
+    AdviceList,
+    AdviceOut,
+    ClaimApprovalIn,
+    ClaimArgs,
+    ClaimIn,
+    ClaimOut,
+    FundingIn,
+    LogisticsArgs,
+    LogisticsOut,
+    ReasonIn,
+    ReceiptOut,
+    ReceiptUpload,
+    RecordIn,
+    SummaryIn,
+    VisitArgs,
+    VisitIn,
+    VisitOut,
+    VisitPatch,
+)
 
 blp = Blueprint("visits", __name__, url_prefix="/api", description="拜访计划、审批、拜访记录、总结与费用报销")
+
+
+def visits():
+    return rpc("visits")
+
+
+@blp.route("/visits", methods=["POST"])
+@blp.arguments(VisitIn)
+@blp.response(201, VisitOut)
+def plan_visit(data):
+    """Plan a visit to a customer of yours; it starts as a draft.
+
+    Example: `{"customer_id": "…", "planned_at": "2026-03-02T10:00:00+08:00", "place": "客户办公室",
+    "method": "in_person", "objectives": "介绍结婚周年克拉钻",
+    "preparation": {"products": ["1克拉结婚周年钻戒"], "offers": [{"product": "1克拉结婚周年钻戒", "discount": "0.08"}],
+    "transport": {"company_car": true}}, "companions": ["王芳"], "budget": "800.00"}`
+    """
+    return visits().plan_visit(data)
+
+
+@blp.route("/visits", methods=["GET"])
+@blp.arguments(VisitArgs, location="query")
+@blp.response(200, page_of(VisitOut))
+def list_visits(args):
+    return visits().list_visits(args)
+
+
+@blp.route("/visits/<visit_id>", methods=["GET"])
+@blp.response(200, VisitOut)
+def get_visit(visit_id):
+    return visits().get_visit(visit_id)
+
+
+@blp.route("/visits/<visit_id>", methods=["PATCH"])
+@blp.arguments(VisitPatch(partial=True))
+@blp.response(200, VisitOut)
+def edit_visit(changes, visit_id):
+    """Change a draft plan (only a draft)."""
+    return visits().edit_visit(visit_id, changes)
+
+
+@blp.route("/visits/<visit_id>/submit", methods=["POST"])
+@blp.response(200, VisitOut)
+def submit_visit(visit_id):
+    """Submit for approval; offers beyond the developer's discount authority are 409 `discount_exceeds_authority`."""
+    return visits().submit_visit(visit_id)
+
+
+@blp.route("/visits/<visit_id>/approve", methods=["POST"])
+@blp.arguments(FundingIn)
+@blp.response(200, VisitOut)
+def approve_visit(data, visit_id):
+    return visits().approve_visit(visit_id, data["funded_amount"])
+
+
+@blp.route("/visits/<visit_id>/reject", methods=["POST"])
+@blp.arguments(ReasonIn)
+@blp.response(200, VisitOut)
+def reject_visit(data, visit_id):
+    return visits().reject_visit(visit_id, data["reason"])
+
+
+@blp.route("/visits/<visit_id>/record", methods=["POST"])
+@blp.arguments(RecordIn)
+@blp.response(200, VisitOut)
+def record_visit(form, visit_id):
+    """The visit record form (客户拜访记录表), by the visitor, on an approved visit only."""
+    return visits().record_visit(visit_id, form)
+
+
+@blp.route("/visits/<visit_id>/summary", methods=["POST"])
+@blp.arguments(SummaryIn)
+@blp.response(200, VisitOut)
+def summarize_visit(data, visit_id):
+    return visits().summarize_visit(visit_id, data["text"])
+
+
+@blp.route("/visits/<visit_id>/advice", methods=["POST"])
+@blp.arguments(AdviceIn)
+@blp.response(201, AdviceOut)
+def add_advice(data, visit_id):
+    """The pre-visit discussion (拜访前讨论): advice on how to approach this customer."""
+    return visits().add_advice(visit_id, data)
+
+
+@blp.route("/visits/<visit_id>/advice", methods=["GET"])
+@blp.response(200, AdviceList)
+def list_advice(visit_id):
+    return visits().list_advice(visit_id)
+
+
+@blp.route("/logistics", methods=["GET"])
+@blp.arguments(LogisticsArgs, location="query")
+@blp.response(200, LogisticsOut)
+def list_logistics(args):
+    """The coordinator's list: approved visits and receptions of the coming days, soonest first."""
+    view = visits().list_logistics(args["days"])
+    names = display_names()
+    for item in view["items"]:
+        item["people"] = [names.get(person, person) for person in item["people"]]
+    return view
+
+
+def optional_body(schema):
+    """A JSON body that may be left out entirely (but not sent malformed or with unknown fields)."""
+    if not request.get_data(cache=True).strip():
+        return {}
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, message="the body is not a JSON object")
+    try:
+        return schema().load(body)
+    except ValidationError as error:
+        abort(422, messages={"json": error.messages})
+
+
+@blp.route("/expense-claims", methods=["POST"])
+@blp.arguments(ClaimIn)
+@blp.response(201, ClaimOut)
+def open_claim(data):
+    """Claim expenses of your development plan, visit or reception.
+
+    Example: `{"subject": {"type": "visit", "id": "…"}, "items": [{"category": "travel", "amount": "120.00",
+    "note": "往返出租车"}, {"category": "gift", "amount": "380.00", "note": "珍珠胸针礼盒"}]}`
+    """
+    return visits().open_claim(data)
+
+
+@blp.route("/expense-claims", methods=["GET"])
+@blp.arguments(ClaimArgs, location="query")
+@blp.response(200, page_of(ClaimOut))
+def list_claims(args):
+    return visits().list_claims(args)
+
+
+@blp.route("/expense-claims/<claim_id>", methods=["GET"])
+@blp.response(200, ClaimOut)
+def get_claim(claim_id):
+    return visits().get_claim(claim_id)
+
+
+@blp.route("/expense-claims/<claim_id>/submit", methods=["POST"])
+@blp.response(200, ClaimOut)
+def submit_claim(claim_id):
+    """409 `summary_required` for a visit without its summary, `report_required` for a reception without its report."""
+    return visits().submit_claim(claim_id)
+
+
+@blp.route("/expense-claims/<claim_id>/approve", methods=["POST"])
+@blp.doc(requestBody={"required": False, "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"override_reason": {"type": "string"}}}}}})
+@blp.response(200, ClaimOut)
+def approve_claim(claim_id):
+    """A claim above the funded amount needs `{"override_reason": "…"}`, else 409 `over_funded_amount`.
+    Within the funded amount no body is needed."""
+    data = optional_body(ClaimApprovalIn)
+    return visits().approve_claim(claim_id, data.get("override_reason"))
+
+
+@blp.route("/expense-claims/<claim_id>/reject", methods=["POST"])
+@blp.arguments(ReasonIn)
+@blp.response(200, ClaimOut)
+def reject_claim(data, claim_id):
+    return visits().reject_claim(claim_id, data["reason"])
+
+
+@blp.route("/expense-claims/<claim_id>/reimburse", methods=["POST"])
+@blp.response(200, ClaimOut)
+def reimburse_claim(claim_id):
+    """Once only: a repeat is 409 `invalid_transition` and changes nothing."""
+    return visits().reimburse_claim(claim_id)
+
+
+@blp.route("/expense-claims/<claim_id>/receipts", methods=["POST"])
+@blp.arguments(ReceiptUpload, location="files")
+@blp.response(201, ReceiptOut)
+def attach_receipt(files, claim_id):
+    """A JPEG, PNG or PDF of at most 10 MB, as multipart field `file`."""
+    upload = files["file"]
+    content = upload.stream.read(MAX_RECEIPT_BYTES + 1)  # one byte over is enough for the service to refuse it
+    return visits().attach_receipt(claim_id, {"filename": upload.filename, "content_type": upload.mimetype,
+                                              "content_b64": base64.b64encode(content).decode()})
+
+
+@blp.route("/expense-claims/<claim_id>/receipts/<receipt_id>", methods=["GET"])
+def read_receipt(claim_id, receipt_id):
+    receipt = visits().read_receipt(claim_id, receipt_id)
+    return Response(base64.b64decode(receipt["content_b64"]), mimetype=receipt["content_type"],
+                    headers={"Content-Disposition": f"inline; filename=receipt-{receipt['id']}",
+                             "X-Content-Type-Options": "nosniff"})

@@ -1,0 +1,101 @@
+"""Expense claims: items by category, the subject's rules, over-funding, and reimbursement once only."""
+from decimal import Decimal
+
+from kam.errors import Conflict, Invalid, InvalidTransition
+
+TRANSITIONS = {
+    "submit": ("draft", "submitted"),
+    "approve": ("submitted", "approved"),
+    "reject": ("submitted", "rejected"),
+    "reimburse": ("approved", "reimbursed"),
+}
+FUNDED_STATUSES = {
+    "visit": ("approved", "completed", "summarized"),
+    "development_plan": ("approved",),
+    "reception": ("approved", "reported"),
+}
+COUNTED_STATUSES = ("submitted", "approved", "reimbursed")
+RECEIPTS_OPEN = ("draft", "submitted")
+CENT = Decimal("0.01")
+
+
+def funded_amount_of(subject_type, subject):
+    """What was approved for the subject: a plan's budget, a visit's or reception's funded amount
+    (a reception approved without one funded nothing)."""
+    amount = subject.get("budget") if subject_type == "development_plan" else subject.get("funded_amount")
+    return Decimal(str(amount or 0)).quantize(CENT)
+
+
+def ensure_funded(subject_type, subject):
+    if subject["status"] not in FUNDED_STATUSES[subject_type]:
+        raise Conflict(f"a {subject_type} is claimed for only once it is approved", code="subject_not_approved")
+
+
+def ensure_ready_for_claim(subject_type, subject):
+    """无拜访总结不得报销费用; 无接待报告不得报销费用."""
+    if subject_type == "visit" and subject["status"] != "summarized":
+        raise Conflict("no visit summary, no expense reimbursement", code="summary_required")
+    if subject_type == "reception" and subject["status"] != "reported":
+        raise Conflict("no reception report, no expense reimbursement", code="report_required")
+    ensure_funded(subject_type, subject)
+
+
+def priced_items(items):
+    if not items:
+        raise Invalid("a claim has at least one item", errors={"items": ["at least one item is required"]})
+    bad = {str(index): ["amount must be above zero"] for index, item in enumerate(items) if item["amount"] <= 0}
+    if bad:
+        raise Invalid("every item costs something", errors={"items": bad})
+    return [{**item, "amount": Decimal(item["amount"]).quantize(CENT)} for item in items]
+
+
+def open_claim(*, id, claimant_id, subject_type, subject, items, now):
+    ensure_funded(subject_type, subject)
+    items = priced_items(items)
+    return {
+        "id": id, "claimant_id": claimant_id, "customer_id": subject["customer_id"],
+        "subject_type": subject_type, "subject_id": subject["id"], "status": "draft",
+        "total": sum((item["amount"] for item in items), Decimal("0.00")),
+        "funded_amount": funded_amount_of(subject_type, subject), "over_funded": False,
+        "created_at": now, "updated_at": now,
+    }, items
+
+
+def moved(claim, action):
+    source, target = TRANSITIONS[action]
+    if claim["status"] != source:
+        raise InvalidTransition(f"cannot {action} a claim that is {claim['status']}")
+    return target
+
+
+def submit_claim(claim, subject, already_claimed, now):
+    """Spending beyond what was funded may be claimed, but it is flagged for the manager."""
+    status = moved(claim, "submit")
+    ensure_ready_for_claim(claim["subject_type"], subject)
+    funded = funded_amount_of(claim["subject_type"], subject)
+    return {"status": status, "funded_amount": funded, "over_funded": already_claimed + claim["total"] > funded,
+            "submitted_at": now, "updated_at": now}
+
+
+def approve_claim(claim, approver_id, override_reason, now):
+    status = moved(claim, "approve")
+    override_reason = (override_reason or "").strip() or None
+    if claim["over_funded"] and override_reason is None:
+        raise Conflict(f"the claim of {claim['total']} exceeds the funded {claim['funded_amount']}: "
+                       "approving it needs an override_reason", code="over_funded_amount")
+    return {"status": status, "decided_by": approver_id, "override_reason": override_reason if claim["over_funded"]
+            else None, "decided_at": now, "updated_at": now}
+
+
+def reject_claim(claim, approver_id, reason, now):
+    return {"status": moved(claim, "reject"), "decided_by": approver_id, "reason": reason, "decided_at": now,
+            "updated_at": now}
+
+
+def reimburse_claim(claim, manager_id, now):
+    return {"status": moved(claim, "reimburse"), "reimbursed_by": manager_id, "reimbursed_at": now, "updated_at": now}
+
+
+def ensure_receipts_open(claim):
+    if claim["status"] not in RECEIPTS_OPEN:
+        raise Conflict("receipts are attached before the claim is decided", code="claim_closed")

@@ -1,0 +1,152 @@
+"""A visit's life: its preparation, approval, the record form, the one-week callback and the summary."""
+from datetime import timedelta
+from decimal import Decimal
+
+from kam.errors import Conflict, Invalid, InvalidTransition
+from services.visits.terms import CALLBACK_DAYS
+
+# Modest by design for party, government and military customers (重要客户): gift rules bind them.
+GIFTS_BY_CATEGORY = {
+    "important": "企业文化纪念册与珠宝保养小礼包",
+    "high_value": "淡水珍珠胸针礼盒",
+    "group_purchase": "定制logo珠宝清洁套装",
+    "strategic": "品牌典藏钻石鉴赏图册与定制礼盒",
+    "potential": "珠宝保养礼包（擦银布、清洁液）",
+}
+DEFAULT_GIFT = "品牌珠宝保养礼包"
+
+TRANSITIONS = {
+    "submit": ("draft", "pending_approval"),
+    "approve": ("pending_approval", "approved"),
+    "reject": ("pending_approval", "rejected"),
+    "record": ("approved", "completed"),
+    "summarize": ("completed", "summarized"),
+}
+DISCUSSABLE = ("draft", "pending_approval", "approved")
+FUNDED = ("approved", "completed", "summarized")
+EDITABLE_FIELDS = ("planned_at", "place", "method", "objectives", "preparation", "companions", "budget")
+
+
+def suggested_gift(category):
+    return GIFTS_BY_CATEGORY.get(category, DEFAULT_GIFT)
+
+
+def prepared(preparation, category):
+    """The preparation as kept: the gift defaults to the one suggested for the customer's category."""
+    preparation = dict(preparation or {})
+    gift = preparation.get("gift")
+    return {
+        "products": list(preparation.get("products") or []),
+        "offers": [{**offer, "discount": str(offer["discount"])} for offer in preparation.get("offers") or []],
+        "gift": gift or suggested_gift(category),
+        "gift_suggested": not gift,
+        "transport": dict(preparation.get("transport") or {"company_car": False, "note": None}),
+    }
+
+
+def plan_visit(*, id, data, customer, visitor_id, now):
+    return {
+        "id": id, "customer_id": customer["id"], "customer_name": customer.get("name"),
+        "customer_category": customer.get("category"), "visitor_id": visitor_id, "status": "draft",
+        "planned_at": data["planned_at"], "place": data.get("place"), "method": data.get("method", "in_person"),
+        "objectives": data.get("objectives"), "preparation": prepared(data.get("preparation"), customer.get("category")),
+        "companions": list(data.get("companions") or []), "budget": data.get("budget"),
+        "created_at": now, "updated_at": now,
+    }
+
+
+def edit_draft(visit, changes, now):
+    if visit["status"] != "draft":
+        raise Conflict("only a draft visit plan can be edited", code="not_a_draft")
+    edited = {key: value for key, value in changes.items() if key in EDITABLE_FIELDS}
+    if "preparation" in edited:
+        edited["preparation"] = prepared(edited["preparation"], visit.get("customer_category"))
+    return {**edited, "updated_at": now}
+
+
+def moved(visit, action):
+    source, target = TRANSITIONS[action]
+    if visit["status"] != source:
+        raise InvalidTransition(f"cannot {action} a visit that is {visit['status']}")
+    return target
+
+
+def offers_beyond_authority(preparation, max_discount):
+    return [offer for offer in preparation.get("offers") or [] if Decimal(str(offer["discount"])) > max_discount]
+
+
+def submit_visit(visit, max_discount, now):
+    """A developer offers discounts only within their authority (a fraction off the list price)."""
+    status = moved(visit, "submit")
+    beyond = offers_beyond_authority(visit["preparation"], max_discount)
+    if beyond:
+        products = "、".join(str(offer.get("product")) for offer in beyond)
+        raise Conflict(f"offers beyond the developer's discount authority of {max_discount}: {products}",
+                       code="discount_exceeds_authority")
+    return {"status": status, "submitted_at": now, "updated_at": now}
+
+
+def approve_visit(visit, approver_id, funded_amount, now):
+    return {"status": moved(visit, "approve"), "funded_amount": funded_amount, "approver_id": approver_id,
+            "decided_at": now, "updated_at": now}
+
+
+def reject_visit(visit, approver_id, reason, now):
+    return {"status": moved(visit, "reject"), "rejection_reason": reason, "approver_id": approver_id,
+            "decided_at": now, "updated_at": now}
+
+
+def record_visit(visit, form, now):
+    """The visit record form (客户拜访记录表); the callback falls due one week after the visit."""
+    status = moved(visit, "record")
+    occurred_at = form["occurred_at"]
+    if occurred_at > now:
+        raise Invalid("a visit is recorded after it happened",
+                      errors={"occurred_at": ["must not be in the future"]})
+    if form.get("next_visit_at") and form["next_visit_at"] <= occurred_at:
+        raise Invalid("the next visit comes after this one", errors={"next_visit_at": ["must be after occurred_at"]})
+    return {
+        "status": status, "occurred_at": occurred_at,
+        "record_place": form.get("place") or visit.get("place"), "record_method": form.get("method") or visit["method"],
+        "talking_points": form.get("talking_points"), "customer_feedback": form.get("customer_feedback"),
+        "next_steps": form.get("next_steps"), "next_visit_at": form.get("next_visit_at"),
+        "recorded_at": now, "callback_due_at": occurred_at + timedelta(days=CALLBACK_DAYS), "updated_at": now,
+    }
+
+
+def summarize_visit(visit, text, now):
+    return {"status": moved(visit, "summarize"), "summary": text, "summarized_at": now, "updated_at": now}
+
+
+def ensure_discussable(visit):
+    if visit["status"] not in DISCUSSABLE:
+        raise Conflict("the pre-visit discussion is held before the visit", code="visit_not_open_for_discussion")
+
+
+def callback_of(visit):
+    """Whether the one-week callback after the visit was done, and when."""
+    if visit.get("callback_due_at") is None:
+        return None
+    done_at = visit.get("callback_done_at")
+    return {"status": "done" if done_at else "pending", "due_at": visit["callback_due_at"], "done_at": done_at,
+            "on_time": visit.get("callback_on_time")}
+
+
+def callback_done(visit, done_at, on_time):
+    """The first completion counts; a later one (a replay, a second task) changes nothing."""
+    if visit.get("callback_done_at") is not None:
+        return {}
+    if on_time is None:
+        on_time = visit.get("callback_due_at") is not None and done_at <= visit["callback_due_at"]
+    return {"callback_done_at": done_at, "callback_on_time": on_time}
+
+
+ERASED_TEXT = ("customer_name", "place", "objectives", "record_place", "talking_points", "customer_feedback",
+               "next_steps", "summary", "rejection_reason")
+
+
+def erased_visit(visit):
+    """Under PIPL: names and free text go; dates, amounts and statuses stay as anonymous figures."""
+    preparation = {**visit["preparation"], "products": [], "offers": [
+        {"discount": offer["discount"]} for offer in visit["preparation"].get("offers") or []]}
+    return {**{field: None for field in ERASED_TEXT}, "companions": [], "preparation": preparation}

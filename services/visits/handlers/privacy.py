@@ -1,0 +1,39 @@
+"""PIPL: everything held on a customer, and its erasure (names and free text go, figures stay)."""
+from sqlalchemy import select, update
+
+from services.visits.domain import visits as rules
+from services.visits.handlers.claims import claim_out
+from services.visits.handlers.visits import visit_out
+from services.visits.models import claim_items, claims, visit_advice, visits
+
+
+def export_customer(session, actor, customer_id):
+    actor.require_role("manager", "developer")
+    held = session.execute(select(visits).where(visits.c.customer_id == customer_id)
+                           .order_by(visits.c.created_at)).mappings().all()
+    if actor.role == "developer":
+        held = [row for row in held if row["visitor_id"] == actor.user_id]
+    visit_ids = [row["id"] for row in held]
+    advice = session.execute(select(visit_advice).where(visit_advice.c.visit_id.in_(visit_ids))
+                             .order_by(visit_advice.c.created_at)).mappings().all()
+    claim_query = select(claims).where(claims.c.customer_id == customer_id).order_by(claims.c.created_at)
+    if actor.role == "developer":
+        claim_query = claim_query.where(claims.c.claimant_id == actor.user_id)
+    return {
+        "visits": [visit_out(row) for row in held],
+        "visit_advice": [dict(row) for row in advice],
+        "expense_claims": [claim_out(session, dict(row)) for row in session.execute(claim_query).mappings()],
+    }
+
+
+def erase_customer(uow, event):
+    customer_id = event["data"]["customer_id"]
+    held = uow.session.execute(select(visits).where(visits.c.customer_id == customer_id)).mappings().all()
+    for visit in held:
+        uow.session.execute(update(visits).where(visits.c.id == visit["id"]).values(**rules.erased_visit(visit)))
+    visit_ids = [visit["id"] for visit in held]
+    if visit_ids:
+        uow.session.execute(update(visit_advice).where(visit_advice.c.visit_id.in_(visit_ids)).values(text=None))
+    claim_ids = select(claims.c.id).where(claims.c.customer_id == customer_id).scalar_subquery()
+    uow.session.execute(update(claim_items).where(claim_items.c.claim_id.in_(claim_ids)).values(note=None))
+    uow.commit()

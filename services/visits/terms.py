@@ -1,0 +1,10 @@
+"""The visits service's vocabularies, shared by its domain and its payloads."""
+VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized")
+VISIT_METHODS = ("in_person", "phone", "video")
+CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed")
+SUBJECT_TYPES = ("development_plan", "visit", "reception")
+EXPENSE_CATEGORIES = ("travel", "gift", "meal", "pr", "other")
+RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
+MAX_RECEIPT_BYTES = 10 * 1024 * 1024
+CALLBACK_DAYS = 7
+MAX_LOGISTICS_DAYS = 31
