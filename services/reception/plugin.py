@@ -12,4 +12,6 @@ plugin = ServicePlugin(
     publishes=("reception.submitted", "reception.approved", "reception.rejected", "reception.reported",
                "deal.closed", "deal.delivered", "service_ticket.opened", "service_ticket.resolved",
                "return_visit.recorded"),
+    demo="services.reception.demo:load",
+    demo_priority=40,
 )
