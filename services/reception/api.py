@@ -6,6 +6,7 @@ from services.reception.schemas import (
     DealFilter,
     DealIn,
     DealOut,
+    ReceptionChange,
     ReceptionFilter,
     ReceptionIn,
     ReceptionOut,
@@ -68,6 +69,14 @@ def list_receptions(args):
 @blp.response(200, ReceptionOut)
 def get_reception(reception_id):
     return service().get_reception(reception_id)
+
+
+@blp.route("/receptions/<reception_id>", methods=["PATCH"])
+@blp.arguments(ReceptionChange)
+@blp.response(200, ReceptionOut)
+def revise_reception(changes, reception_id):
+    """Revise a draft's plan (date, party, needs, hosts, arrangements); once submitted it is fixed (409)."""
+    return service().revise_reception(reception_id, changes)
 
 
 @blp.route("/receptions/<reception_id>/submit", methods=["POST"])

@@ -47,6 +47,17 @@ class ReceptionIn(Schema):
     arrangements = fields.Nested(Arrangements, load_default=dict)
 
 
+class ReceptionChange(Schema):
+    """A draft's plan, revised: only the fields sent change."""
+
+    scheduled_at = fields.AwareDateTime()
+    party_size = fields.Integer(validate=validate.Range(min=1, max=200))
+    needs = Text(allow_none=True)
+    location = Text(allow_none=True, validate=validate.Length(max=200))
+    hosts = fields.List(Text(validate=validate.Length(min=1)))
+    arrangements = fields.Nested(Arrangements)
+
+
 class ApproveIn(Schema):
     funded_amount = Money(load_default=None, allow_none=True)
 

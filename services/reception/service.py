@@ -29,6 +29,10 @@ class ReceptionService(ServiceBase):
         return self._change(receptions.create_reception, self.customers, data)
 
     @rpc
+    def revise_reception(self, reception_id, changes):
+        return self._change(receptions.revise_reception, reception_id, changes)
+
+    @rpc
     def submit_reception(self, reception_id):
         return self._change(receptions.submit_reception, reception_id)
 

@@ -42,7 +42,11 @@ def test_reception_approval_report_deal_delivery_over_http(system, as_user):
 
     early = developer.post(f"{path}/report", json={"experience": "满意", "outcome": "deal"})
     assert early.status_code == 409 and early.json()["code"] == "invalid_transition"
+    revised = developer.request("PATCH", path, json={"party_size": 3, "needs": "结婚十周年，夫妇与女儿同来"})
+    assert revised.status_code == 200 and revised.json()["party_size"] == 3, revised.text
+    assert developer.request("PATCH", path, json={"status": "approved"}).status_code == 422
     assert developer.post(f"{path}/submit").json()["status"] == "pending_approval"
+    assert developer.request("PATCH", path, json={"party_size": 4}).json()["code"] == "plan_locked"
     assert developer.post(f"{path}/approve", json={}).status_code == 403
     assert stranger.get(path).status_code == 404
     approved = manager.post(f"{path}/approve")
@@ -80,6 +84,7 @@ def test_reception_approval_report_deal_delivery_over_http(system, as_user):
     for envelope in logged:
         by_type.setdefault(envelope["type"], []).append(envelope["data"])
     assert by_type["reception.approved"][0]["funded_amount"] is None
+    assert by_type["reception.submitted"][0]["party_size"] == 3
     assert by_type["reception.reported"][0]["outcome"] == "deal"
     assert [(d["total"], d["repeat_sale"], d["item_count"]) for d in by_type["deal.closed"]] == [
         ("72201.00", False, 2), ("7201.00", True, 1)]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kam.errors import Forbidden, Invalid, InvalidTransition, NotFound
+from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from kam.identity import Actor
 from services.reception.domain.receptions import plan_reception
 from services.reception.domain.workflow import ensure_may_change, ensure_visible
@@ -85,3 +85,15 @@ def test_only_managers_approve_receptions():
     with pytest.raises(NotFound):
         ensure_may_change(Actor("dev-2", "developer"), "dev-1", "dev-1", "reception", roles=("manager",))
     ensure_may_change(Actor("m-1", "manager"), "dev-1", "dev-1", "reception", roles=("manager",))
+
+
+def test_the_plan_changes_only_while_a_draft():
+    reception = planned()
+    reception.revise({"party_size": 4, "arrangements": {"business_lounge": "1号商务室", "refreshments": ["茶水"]}}, NOW)
+    assert reception.party_size == 4 and reception.arrangements["business_lounge"] == "1号商务室"
+    with pytest.raises(Invalid):
+        reception.revise({"arrangements": {"meal_out": {"venue": "夏宫", "accompanying_leader": None}}}, NOW)
+    reception.submit(NOW)
+    with pytest.raises(Conflict) as raised:
+        reception.revise({"party_size": 5}, NOW)
+    assert raised.value.error_code == "plan_locked" and reception.party_size == 4

@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from kam.errors import Invalid
+from kam.errors import Conflict, Invalid
 from services.reception.domain.workflow import advance
 
 TRANSITIONS = {
@@ -35,6 +35,16 @@ class Reception:
     reported_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+    def revise(self, changes, now):
+        """The plan changes while it is a draft; once submitted, the manager decides on what they saw."""
+        if self.status != "draft":
+            raise Conflict(f"the plan of a {self.status} reception is fixed", code="plan_locked")
+        if "arrangements" in changes:
+            check_arrangements(changes["arrangements"])
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.updated_at = now
 
     def submit(self, now):
         self._move("submit", now)

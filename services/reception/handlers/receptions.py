@@ -47,6 +47,15 @@ def list_receptions(session, actor, args):
                      args=args, to_item=lambda row: as_output(Reception(**row)))
 
 
+def revise_reception(uow, actor, now, reception_id, changes):
+    reception = _load_for_change(uow, actor, reception_id)
+    reception.revise(changes, now)
+    uow.session.execute(update(receptions).where(receptions.c.id == reception.id).values(
+        **{name: getattr(reception, name) for name in changes}, updated_at=now))
+    uow.commit()
+    return as_output(reception)
+
+
 def submit_reception(uow, actor, now, reception_id):
     reception = _load_for_change(uow, actor, reception_id)
     reception.submit(now)
