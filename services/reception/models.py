@@ -1,4 +1,117 @@
-"""The reception service's own tables (its domain arrives with its issue)."""
+"""The reception service's own tables."""
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
 from kam.db import service_metadata
 
 metadata = service_metadata()
+
+receptions = Table(
+    "receptions", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_owner_id", String(64)),
+    Column("host_id", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("scheduled_at", DateTime(timezone=True), nullable=False),
+    Column("party_size", Integer, nullable=False),
+    Column("needs", Text),
+    Column("location", String(200)),
+    Column("hosts", JSON, nullable=False),
+    Column("arrangements", JSON, nullable=False),
+    Column("funded_amount", Numeric(12, 2)),
+    Column("approver_id", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("reason", Text),
+    Column("report", JSON),
+    Column("reported_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_receptions_created", "created_at", "id"),
+)
+
+deals = Table(
+    "deals", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_owner_id", String(64)),
+    Column("seller_id", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("origin_type", String(20), nullable=False),
+    Column("origin_id", String(32), nullable=False),
+    Column("subtotal", Numeric(12, 2), nullable=False),
+    Column("discount", Numeric(12, 2), nullable=False),
+    Column("total", Numeric(12, 2), nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("repeat_sale", Boolean, nullable=False),
+    Column("delivery_method", String(20), nullable=False),
+    Column("delivery_address", Text),
+    Column("delivery_date", Date),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("customer_id", "sequence", name="uq_deals_customer_sequence"),
+    Index("ix_deals_created", "created_at", "id"),
+)
+
+deal_items = Table(
+    "deal_items", metadata,
+    Column("deal_id", String(32), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False),
+    Column("description", String(500), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("unit_price", Numeric(12, 2), nullable=False),
+    Column("line_total", Numeric(12, 2), nullable=False),
+)
+
+service_tickets = Table(
+    "service_tickets", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_owner_id", String(64)),
+    Column("owner_id", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("description", Text),
+    Column("piece", JSON),
+    Column("intake_notes", Text),
+    Column("resale_mode", String(20)),
+    Column("valuation", Numeric(12, 2)),
+    Column("scheduled_at", DateTime(timezone=True)),
+    Column("resolution", Text),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("resolved_at", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_service_tickets_opened", "opened_at", "id"),
+)
+
+return_visits = Table(
+    "return_visits", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_owner_id", String(64)),
+    Column("developer_id", String(64), nullable=False),
+    Column("task_id", String(64), unique=True),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("method", String(20), nullable=False),
+    Column("content", Text),
+    Column("feedback", Text),
+    Column("next_steps", Text),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_return_visits_recorded", "recorded_at", "id"),
+)

@@ -4,9 +4,14 @@ from kam.plugins import ServicePlugin
 
 plugin = ServicePlugin(
     name="reception",
-    description="客户接待、成交与配送、售后服务",
+    description="客户接待、成交与配送、售后服务与定期回访",
     service="services.reception.service:ReceptionService",
     blueprint="services.reception.api:blp",
     metadata="services.reception.models:metadata",
     migrations=Path(__file__).parent / "migrations",
+    publishes=("reception.submitted", "reception.approved", "reception.rejected", "reception.reported",
+               "deal.closed", "deal.delivered", "service_ticket.opened", "service_ticket.resolved",
+               "return_visit.recorded"),
+    demo="services.reception.demo:load",
+    demo_priority=40,
 )

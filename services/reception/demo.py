@@ -1,0 +1,156 @@
+"""Demo receptions, deals, service tickets and return visits, written through the same use cases as the
+API (so their events flow too), for the customers the customers' demo left in `demo.shared`."""
+from datetime import timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from kam.db import utcnow
+from kam.errors import NotFound
+from kam.identity import Actor
+from kam.service import open_store
+from services.reception.handlers import deals, receptions, return_visits, tickets
+from services.reception.models import metadata
+from services.reception.models import receptions as reception_table
+from services.reception.terms import TICKET_KINDS, TICKET_STATUSES
+
+RECEPTION_PATH = ("reported", "approved", "pending_approval", "rejected", "draft", "reported")
+NEEDS = ["结婚十周年，想看1克拉以上钻戒", "为母亲七十大寿挑选翡翠手镯", "公司年会答谢礼品团购",
+         "订婚对戒，偏好简约款", "收藏级彩色宝石，了解投资价值", "女儿成年礼，珍珠项链"]
+ITEMS = [
+    {"sku": "D-1.20-GIA", "description": "1.20克拉钻石戒指 GIA证书", "quantity": 1, "unit_price": Decimal("68800.00")},
+    {"sku": "B-PT950-P", "description": "PT950情侣对戒", "quantity": 2, "unit_price": Decimal("3600.00")},
+    {"sku": "J-BG-A", "description": "A货冰种翡翠手镯", "quantity": 1, "unit_price": Decimal("38000.00")},
+    {"sku": "P-AKY-8", "description": "日本Akoya珍珠项链 8-8.5mm", "quantity": 1, "unit_price": Decimal("12800.00")},
+    {"sku": "G-18K-GIFT", "description": "18K金生肖吊坠（答谢礼品）", "quantity": 20, "unit_price": Decimal("1880.00")},
+]
+TICKET_TEXT = {
+    "custom_design": ("结婚十周年定制对戒，刻双方姓名缩写", None),
+    "appraisal": ("祖传翡翠挂件品鉴", {"description": "翡翠观音挂件", "material": "翡翠"}),
+    "care": ("钻戒年度保养：清洗、查爪", {"description": "1.20克拉钻石戒指", "certificate_no": "GIA 2141438167"}),
+    "repair": ("项链搭扣损坏", {"description": "Akoya珍珠项链", "material": "18K金搭扣"}),
+    "resale": ("旧款钻石耳钉寄售", {"description": "0.50克拉钻石耳钉一对", "certificate_no": "NGTC A1234567"}),
+    "knowledge": ("钻石4C知识私享课", None),
+    "event": ("邀请参加春季新品品鉴会", None),
+}
+RESOLUTIONS = {"open": None, "in_progress": None, "resolved": "已按客户要求完成并回访确认"}
+
+
+class DemoCustomers:
+    """The customers service's answer, from the customers' demo (no RPC while loading)."""
+
+    def __init__(self, customers):
+        self.by_id = {customer["id"]: customer for customer in customers}
+
+    def get_customer(self, customer_id):
+        if customer_id not in self.by_id:
+            raise NotFound("no such customer")
+        return self.by_id[customer_id]
+
+
+def load(demo):
+    customers = demo.shared.get("customers") or []
+    if not customers:
+        return "no demo customers to receive"
+    store = open_store("reception", metadata, demo.settings)
+    try:
+        with store.session() as session:
+            if session.scalar(select(func.count()).select_from(reception_table)):
+                return "already loaded"
+        names = {user["id"]: user["display_name"] for users in demo.users.values() for user in users}
+        manager = Actor(demo.users["manager"][0]["id"], "manager")
+        loader = Loader(store, DemoCustomers(customers), manager, names)
+        for index, customer in enumerate(customers):
+            loader.customer(index, customer)
+        loader.tickets(customers)
+        return loader.summary()
+    finally:
+        store.close()
+
+
+class Loader:
+    def __init__(self, store, directory, manager, names):
+        self.store, self.directory, self.manager, self.names = store, directory, manager, names
+        self.now = utcnow()
+        self.counts = {"receptions": 0, "deals": 0, "tickets": 0, "return visits": 0}
+
+    def change(self, actor, use_case, *args, at=None):
+        with self.store.unit_of_work(actor=actor.as_dict()) as uow:
+            return use_case(uow, actor, at or self.now, *args)
+
+    def customer(self, index, customer):
+        host = Actor(customer["owner_id"], "developer")
+        status = RECEPTION_PATH[index % len(RECEPTION_PATH)]
+        reception = self.reception(index, customer, host, status)
+        if status in ("reported", "approved"):
+            self.deals(index, customer, host, reception)
+
+    def reception(self, index, customer, host, status):
+        past = status in ("reported", "approved", "rejected")
+        scheduled = self.now + timedelta(days=-20 + index if past else 5 + index)
+        meal = {"venue": "香格里拉夏宫", "accompanying_leader": "刘总", "standard": "公司标准"} if index % 2 else None
+        data = {"customer_id": customer["id"], "scheduled_at": scheduled, "party_size": 1 + index % 4,
+                "needs": NEEDS[index % len(NEEDS)], "location": "公司总部",
+                "hosts": [self.names.get(self.manager.user_id, "部门经理"), self.names.get(host.user_id, "客户经理")],
+                "arrangements": {"business_lounge": f"{1 + index % 3}号商务室", "refreshments": ["茶水", "甜点"],
+                                 "meal_out": meal, "note": None}}
+        created = self.change(host, receptions.create_reception, self.directory, data,
+                              at=scheduled - timedelta(days=7))
+        self.counts["receptions"] += 1
+        if status == "draft":
+            return created
+        self.change(host, receptions.submit_reception, created["id"], at=scheduled - timedelta(days=6))
+        if status == "pending_approval":
+            return created
+        decided = scheduled - timedelta(days=5)
+        if status == "rejected":
+            return self.change(self.manager, receptions.reject_reception, created["id"],
+                               {"reason": "与总部年检时间冲突，请改期"}, at=decided)
+        approved = self.change(self.manager, receptions.approve_reception, created["id"],
+                               {"funded_amount": Decimal("2000.00") + 500 * index}, at=decided)
+        if status == "approved":
+            return approved
+        return self.change(host, receptions.report_reception, created["id"], {
+            "experience": "客户准时到达，商务室品鉴前先沟通需求，对服务与环境评价很高",
+            "products_viewed": [{"sku": item["sku"], "description": item["description"], "interest": "high"}
+                                for item in ITEMS[:2]],
+            "outcome": "deal", "notes": "客户希望周年纪念日前送达"}, at=scheduled + timedelta(hours=3))
+
+    def deals(self, index, customer, host, reception):
+        origin = {"type": "reception", "id": reception["id"]}
+        closed_at = reception["scheduled_at"] + timedelta(hours=2)
+        first = self.change(host, deals.create_deal, self.directory, None, {
+            "customer_id": customer["id"], "origin": origin, "items": [ITEMS[index % 2], ITEMS[3]],
+            "discount": Decimal("3800.00"),
+            "delivery": {"method": "home_delivery", "address": "上海市徐汇区衡山路8号", "date": closed_at.date()}},
+            at=closed_at)
+        self.change(host, deals.deliver_deal, first["id"], at=closed_at + timedelta(days=3))
+        self.change(host, return_visits.create_return_visit, self.directory, {
+            "customer_id": customer["id"], "task_id": None, "occurred_at": closed_at + timedelta(days=10),
+            "method": "phone", "content": "回访佩戴感受与售后需求", "feedback": "非常满意，夫人每天佩戴",
+            "next_steps": "结婚纪念日前一个月推荐对戒"}, at=closed_at + timedelta(days=10))
+        self.change(host, deals.create_deal, self.directory, None, {
+            "customer_id": customer["id"], "origin": origin, "items": [ITEMS[2 + index % 3]], "discount": None,
+            "delivery": {"method": "pickup", "address": None, "date": None}}, at=closed_at + timedelta(days=12))
+        self.counts["deals"] += 2
+        self.counts["return visits"] += 1
+
+    def tickets(self, customers):
+        for number, (kind, status) in enumerate((k, s) for k in TICKET_KINDS for s in TICKET_STATUSES):
+            customer = customers[number % len(customers)]
+            owner = Actor(customer["owner_id"], "developer")
+            description, piece = TICKET_TEXT[kind]
+            data = {"customer_id": customer["id"], "kind": kind, "description": description, "piece": piece,
+                    "intake_notes": "收货检查：主体完好" if kind == "repair" else None,
+                    "resale_mode": ("consignment" if number % 2 else "resale") if kind == "resale" else None,
+                    "valuation": Decimal("9800.00") if kind == "resale" else None,
+                    "scheduled_at": self.now + timedelta(days=14) if kind in ("knowledge", "event") else None}
+            ticket = self.change(owner, tickets.create_ticket, self.directory, data)
+            if status != "open":
+                self.change(owner, tickets.start_ticket, ticket["id"])
+            if status == "resolved":
+                self.change(owner, tickets.resolve_ticket, ticket["id"], {"resolution": RESOLUTIONS[status]})
+            self.counts["tickets"] += 1
+
+    def summary(self):
+        return ", ".join(f"{count} {what}" for what, count in self.counts.items())

@@ -1,0 +1,1 @@
+"""The reception service's domain: receptions, deals, service tickets and return visits. Pure."""

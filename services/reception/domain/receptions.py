@@ -1,0 +1,86 @@
+"""Receptions at the company (客户接待): the booking, its plan and arrangements, approval, the report."""
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from kam.errors import Conflict, Invalid
+from services.reception.domain.workflow import advance
+
+TRANSITIONS = {
+    ("draft", "submit"): "pending_approval",
+    ("pending_approval", "approve"): "approved",
+    ("pending_approval", "reject"): "rejected",
+    ("approved", "report"): "reported",
+}
+
+
+@dataclass
+class Reception:
+    id: str
+    customer_id: str
+    customer_owner_id: str | None
+    host_id: str
+    status: str
+    scheduled_at: datetime
+    party_size: int
+    needs: str | None
+    location: str | None
+    hosts: list = field(default_factory=list)
+    arrangements: dict = field(default_factory=dict)
+    funded_amount: Decimal | None = None
+    approver_id: str | None = None
+    decided_at: datetime | None = None
+    reason: str | None = None
+    report: dict | None = None
+    reported_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def revise(self, changes, now):
+        """The plan changes while it is a draft; once submitted, the manager decides on what they saw."""
+        if self.status != "draft":
+            raise Conflict(f"the plan of a {self.status} reception is fixed", code="plan_locked")
+        if "arrangements" in changes:
+            check_arrangements(changes["arrangements"])
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.updated_at = now
+
+    def submit(self, now):
+        self._move("submit", now)
+
+    def approve(self, approver_id, funded_amount, now):
+        self._move("approve", now)
+        self.approver_id, self.funded_amount, self.decided_at = approver_id, funded_amount, now
+
+    def reject(self, approver_id, reason, now):
+        self._move("reject", now)
+        self.approver_id, self.reason, self.decided_at = approver_id, reason, now
+
+    def record_report(self, report, now):
+        """Only an approved reception is reported (its report then unlocks the expense claim)."""
+        self._move("report", now)
+        self.report, self.reported_at = report, now
+
+    def _move(self, action, now):
+        self.status = advance(self.status, action, TRANSITIONS)
+        self.updated_at = now
+
+
+def check_arrangements(arrangements):
+    """A meal out is accompanied by a senior leader (or their delegate), to the company's standard: the
+    plan names who."""
+    meal = (arrangements or {}).get("meal_out")
+    if meal and not (meal.get("accompanying_leader") or "").strip():
+        raise Invalid("a meal out needs the accompanying senior leader",
+                      errors={"arrangements": {"meal_out": {"accompanying_leader": ["required for a meal out"]}}})
+
+
+def plan_reception(*, id, customer, host_id, data, now):
+    arrangements = data.get("arrangements") or {}
+    check_arrangements(arrangements)
+    return Reception(
+        id=id, customer_id=customer["id"], customer_owner_id=customer.get("owner_id"), host_id=host_id,
+        status="draft", scheduled_at=data["scheduled_at"], party_size=data["party_size"],
+        needs=data.get("needs"), location=data.get("location"), hosts=list(data.get("hosts") or []),
+        arrangements=arrangements, created_at=now, updated_at=now)

@@ -1,0 +1,72 @@
+"""After-sales service tickets (售后维护、增值服务): one for each thing the company offers a key account."""
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from kam.errors import Invalid
+from services.reception.domain.workflow import advance
+
+TRANSITIONS = {
+    ("open", "start"): "in_progress",
+    ("in_progress", "resolve"): "resolved",
+}
+
+
+@dataclass
+class ServiceTicket:
+    id: str
+    customer_id: str
+    customer_owner_id: str | None
+    owner_id: str
+    kind: str
+    status: str
+    description: str | None
+    piece: dict | None
+    intake_notes: str | None
+    resale_mode: str | None
+    valuation: Decimal | None
+    scheduled_at: datetime | None
+    resolution: str | None
+    opened_at: datetime
+    started_at: datetime | None = None
+    resolved_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def start(self, now):
+        self.status = advance(self.status, "start", TRANSITIONS)
+        self.started_at = self.updated_at = now
+
+    def resolve(self, resolution, now):
+        self.status = advance(self.status, "resolve", TRANSITIONS)
+        self.resolution, self.resolved_at, self.updated_at = resolution, now, now
+
+
+def check_kind_requirements(kind, data):
+    """A repair takes in a known piece with intake notes; a resale or consignment starts from a
+    valuation."""
+    errors = {}
+    if kind == "repair":
+        if not (data.get("intake_notes") or "").strip():
+            errors["intake_notes"] = ["required for a repair"]
+        if not ((data.get("piece") or {}).get("description") or "").strip():
+            errors["piece"] = ["a repair names the piece it takes in"]
+    if kind == "resale":
+        if data.get("valuation") is None:
+            errors["valuation"] = ["required for a resale or consignment"]
+        if not data.get("resale_mode"):
+            errors["resale_mode"] = ["resale or consignment"]
+    elif data.get("resale_mode"):
+        errors["resale_mode"] = ["only for a resale ticket"]
+    if errors:
+        raise Invalid(f"a {kind} ticket is missing what it needs", errors=errors)
+
+
+def open_ticket(*, id, customer, owner_id, data, now):
+    kind = data["kind"]
+    check_kind_requirements(kind, data)
+    return ServiceTicket(
+        id=id, customer_id=customer["id"], customer_owner_id=customer.get("owner_id"), owner_id=owner_id,
+        kind=kind, status="open", description=data.get("description"), piece=data.get("piece"),
+        intake_notes=data.get("intake_notes"), resale_mode=data.get("resale_mode"),
+        valuation=data.get("valuation"), scheduled_at=data.get("scheduled_at"), resolution=None,
+        opened_at=now, updated_at=now)

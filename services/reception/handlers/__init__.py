@@ -1,0 +1,1 @@
+"""Use cases of the reception service: load, decide with the domain, save, record events, commit."""

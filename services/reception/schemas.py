@@ -1,0 +1,227 @@
+"""The reception service's HTTP/RPC payloads (event contracts: events.py)."""
+from marshmallow import Schema, fields, validate
+
+from kam.schemas import ListArgs, Money
+from services.reception.terms import (
+    DEAL_STATUSES,
+    DELIVERY_METHODS,
+    ORIGIN_TYPES,
+    PRODUCT_INTEREST,
+    RECEPTION_OUTCOMES,
+    RECEPTION_STATUSES,
+    RESALE_MODES,
+    RETURN_VISIT_METHODS,
+    TICKET_KINDS,
+    TICKET_STATUSES,
+)
+
+Text = fields.String
+Id = fields.String
+
+
+def one_of(values, **kwargs):
+    return fields.String(validate=validate.OneOf(values), **kwargs)
+
+
+# Receptions
+class MealOut(Schema):
+    venue = Text(required=True, validate=validate.Length(min=1, max=200))
+    accompanying_leader = Text(load_default=None, allow_none=True)
+    standard = Text(load_default=None, allow_none=True)
+
+
+class Arrangements(Schema):
+    business_lounge = Text(load_default=None, allow_none=True)
+    refreshments = fields.List(Text(), load_default=list)
+    meal_out = fields.Nested(MealOut, load_default=None, allow_none=True)
+    note = Text(load_default=None, allow_none=True)
+
+
+class ReceptionIn(Schema):
+    customer_id = Id(required=True)
+    scheduled_at = fields.AwareDateTime(required=True)
+    party_size = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
+    needs = Text(load_default=None, allow_none=True)
+    location = Text(load_default=None, allow_none=True, validate=validate.Length(max=200))
+    hosts = fields.List(Text(validate=validate.Length(min=1)), load_default=list)
+    arrangements = fields.Nested(Arrangements, load_default=dict)
+
+
+class ReceptionChange(Schema):
+    """A draft's plan, revised: only the fields sent change."""
+
+    scheduled_at = fields.AwareDateTime()
+    party_size = fields.Integer(validate=validate.Range(min=1, max=200))
+    needs = Text(allow_none=True)
+    location = Text(allow_none=True, validate=validate.Length(max=200))
+    hosts = fields.List(Text(validate=validate.Length(min=1)))
+    arrangements = fields.Nested(Arrangements)
+
+
+class ApproveIn(Schema):
+    funded_amount = Money(load_default=None, allow_none=True)
+
+
+class RejectIn(Schema):
+    reason = Text(required=True, validate=validate.Length(min=1))
+
+
+class ProductViewed(Schema):
+    sku = Text(load_default=None, allow_none=True)
+    description = Text(required=True, validate=validate.Length(min=1))
+    interest = one_of(PRODUCT_INTEREST, load_default=None, allow_none=True)
+
+
+class ReportIn(Schema):
+    experience = Text(required=True, validate=validate.Length(min=1))
+    products_viewed = fields.List(fields.Nested(ProductViewed), load_default=list)
+    outcome = one_of(RECEPTION_OUTCOMES, required=True)
+    notes = Text(load_default=None, allow_none=True)
+
+
+class ReportOut(ReportIn):
+    reported_at = fields.DateTime()
+
+
+class ReceptionOut(Schema):
+    id = Id()
+    customer_id = Id()
+    host_id = Id()
+    status = one_of(RECEPTION_STATUSES)
+    scheduled_at = fields.DateTime()
+    party_size = fields.Integer()
+    needs = Text(allow_none=True)
+    location = Text(allow_none=True)
+    hosts = fields.List(Text())
+    arrangements = fields.Nested(Arrangements)
+    funded_amount = Money(allow_none=True)
+    approver_id = Id(allow_none=True)
+    decided_at = fields.DateTime(allow_none=True)
+    reason = Text(allow_none=True)
+    report = fields.Nested(ReportOut, allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class ReceptionFilter(ListArgs):
+    customer_id = Id(load_default=None)
+    status = one_of(RECEPTION_STATUSES, load_default=None)
+
+
+# Deals
+class OriginRef(Schema):
+    type = one_of(ORIGIN_TYPES, required=True)
+    id = Id(required=True, validate=validate.Length(min=1))
+
+
+class DealItemIn(Schema):
+    sku = Text(required=True, validate=validate.Length(min=1, max=64))
+    description = Text(required=True, validate=validate.Length(min=1, max=500))
+    quantity = fields.Integer(required=True, validate=validate.Range(min=1))
+    unit_price = Money(required=True)
+
+
+class DealItemOut(DealItemIn):
+    line_total = Money()
+
+
+class Delivery(Schema):
+    method = one_of(DELIVERY_METHODS, required=True)
+    address = Text(load_default=None, allow_none=True)
+    date = fields.Date(load_default=None, allow_none=True)
+
+
+class DeliveryOut(Delivery):
+    delivered_at = fields.DateTime(allow_none=True)
+
+
+class DealIn(Schema):
+    """`discount` is an amount in CNY taken off the subtotal (not a rate)."""
+
+    customer_id = Id(required=True)
+    origin = fields.Nested(OriginRef, required=True)
+    items = fields.List(fields.Nested(DealItemIn), required=True, validate=validate.Length(min=1, max=100))
+    discount = Money(load_default=None, allow_none=True)
+    delivery = fields.Nested(Delivery, required=True)
+
+
+class DealOut(Schema):
+    id = Id()
+    customer_id = Id()
+    seller_id = Id()
+    status = one_of(DEAL_STATUSES)
+    origin = fields.Nested(OriginRef)
+    items = fields.List(fields.Nested(DealItemOut))
+    subtotal = Money()
+    discount = Money()
+    total = Money()
+    repeat_sale = fields.Boolean()
+    delivery = fields.Nested(DeliveryOut)
+    closed_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class DealFilter(ListArgs):
+    customer_id = Id(load_default=None)
+    status = one_of(DEAL_STATUSES, load_default=None)
+
+
+# Service tickets
+class Piece(Schema):
+    description = Text(required=True, validate=validate.Length(min=1))
+    certificate_no = Text(load_default=None, allow_none=True)
+    material = Text(load_default=None, allow_none=True)
+    weight = Text(load_default=None, allow_none=True)
+
+
+class TicketIn(Schema):
+    customer_id = Id(required=True)
+    kind = one_of(TICKET_KINDS, required=True)
+    description = Text(required=True, validate=validate.Length(min=1))
+    piece = fields.Nested(Piece, load_default=None, allow_none=True)
+    intake_notes = Text(load_default=None, allow_none=True)
+    resale_mode = one_of(RESALE_MODES, load_default=None, allow_none=True)
+    valuation = Money(load_default=None, allow_none=True)
+    scheduled_at = fields.AwareDateTime(load_default=None, allow_none=True)
+
+
+class ResolveIn(Schema):
+    resolution = Text(required=True, validate=validate.Length(min=1))
+
+
+class TicketOut(TicketIn):
+    id = Id()
+    owner_id = Id()
+    status = one_of(TICKET_STATUSES)
+    resolution = Text(allow_none=True)
+    opened_at = fields.DateTime()
+    started_at = fields.DateTime(allow_none=True)
+    resolved_at = fields.DateTime(allow_none=True)
+    updated_at = fields.DateTime()
+
+
+class TicketFilter(ListArgs):
+    customer_id = Id(load_default=None)
+    status = one_of(TICKET_STATUSES, load_default=None)
+    kind = one_of(TICKET_KINDS, load_default=None)
+
+
+# Return visits
+class ReturnVisitIn(Schema):
+    customer_id = Id(required=True)
+    task_id = Id(load_default=None, allow_none=True)
+    occurred_at = fields.AwareDateTime(required=True)
+    method = one_of(RETURN_VISIT_METHODS, required=True)
+    content = Text(required=True, validate=validate.Length(min=1))
+    feedback = Text(load_default=None, allow_none=True)
+    next_steps = Text(load_default=None, allow_none=True)
+
+
+class ReturnVisitOut(ReturnVisitIn):
+    id = Id()
+    developer_id = Id()
+    recorded_at = fields.DateTime()
+
+
+class ReturnVisitFilter(ListArgs):
+    customer_id = Id(load_default=None)
