@@ -6,11 +6,14 @@ from webargs.flaskparser import FlaskParser
 
 
 class BodyParser(FlaskParser):
-    """No body where one is expected is a malformed request (400), not a list of missing fields."""
+    """No body where one is expected is a malformed request (400), not a list of missing fields; a body
+    whose every field is optional (an approval with an optional amount) may be left out."""
 
     def load_json(self, req, schema):
         if not req.get_data(cache=True).strip():
-            abort(400, message="a JSON body is required")
+            if any(field.required for field in schema.fields.values()):
+                abort(400, message="a JSON body is required")
+            return {}
         return super().load_json(req, schema)
 
 

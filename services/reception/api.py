@@ -1,6 +1,6 @@
 """HTTP routes of the reception service; mounted by the gateway, they parse, call RPC and dump."""
 from kam.schemas import page_of
-from kam.web import Blueprint, BodyParser, rpc
+from kam.web import Blueprint, rpc
 from services.reception.schemas import (
     ApproveIn,
     DealFilter,
@@ -21,22 +21,8 @@ from services.reception.schemas import (
     TicketOut,
 )
 
-
-class OptionalBodyParser(BodyParser):
-    """A body whose every field is optional (a reception's approval) may be left out altogether."""
-
-    def load_json(self, req, schema):
-        if not req.get_data(cache=True).strip() and not any(f.required for f in schema.fields.values()):
-            return {}
-        return super().load_json(req, schema)
-
-
-class ReceptionBlueprint(Blueprint):
-    ARGUMENTS_PARSER = OptionalBodyParser()
-
-
-blp = ReceptionBlueprint("reception", __name__, url_prefix="/api",
-                         description="客户接待、成交与配送、售后服务 Reception and after-sales")
+blp = Blueprint("reception", __name__, url_prefix="/api",
+                description="客户接待、成交与配送、售后服务 Reception and after-sales")
 
 
 def service():

@@ -2,9 +2,7 @@
 mounted by the gateway, they parse, call RPC and dump."""
 import base64
 
-from flask import Response, request
-from flask_smorest import abort
-from marshmallow import ValidationError
+from flask import Response
 
 from kam.schemas import page_of
 from kam.web import Blueprint, display_names, rpc
@@ -135,19 +133,6 @@ def list_logistics(args):
     return view
 
 
-def optional_body(schema):
-    """A JSON body that may be left out entirely (but not sent malformed or with unknown fields)."""
-    if not request.get_data(cache=True).strip():
-        return {}
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        abort(400, message="the body is not a JSON object")
-    try:
-        return schema().load(body)
-    except ValidationError as error:
-        abort(422, messages={"json": error.messages})
-
-
 @blp.route("/expense-claims", methods=["POST"])
 @blp.arguments(ClaimIn)
 @blp.response(201, ClaimOut)
@@ -181,13 +166,11 @@ def submit_claim(claim_id):
 
 
 @blp.route("/expense-claims/<claim_id>/approve", methods=["POST"])
-@blp.doc(requestBody={"required": False, "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"override_reason": {"type": "string"}}}}}})
+@blp.arguments(ClaimApprovalIn)
 @blp.response(200, ClaimOut)
-def approve_claim(claim_id):
+def approve_claim(data, claim_id):
     """A claim above the funded amount needs `{"override_reason": "…"}`, else 409 `over_funded_amount`.
     Within the funded amount no body is needed."""
-    data = optional_body(ClaimApprovalIn)
     return visits().approve_claim(claim_id, data.get("override_reason"))
 
 
