@@ -1,0 +1,118 @@
+"""Loading and saving tasks and notifications; every insert is keyed so that a repeat does nothing."""
+from dataclasses import asdict
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kam.db import new_id
+from kam.errors import NotFound
+from services.notifications.domain import Task, completed_on_time
+from services.notifications.models import notifications, outgoing, preferences, tasks
+from services.notifications.schedule import BUSINESS_TZ
+from services.notifications.schemas import TaskCompleted, TaskCreated, TaskOverdue
+
+SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "reception": "接待申请",
+                  "development_plan": "开发方案"}
+OCCASION_LABELS = {"wedding_anniversary": "结婚纪念日", "birthday": "生日"}
+
+
+def insert_once(session, table, values, keys=("dedupe_key",)):
+    """Insert unless a row with the same key exists (also one another instance is inserting now)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=list(keys))
+    return session.execute(statement).rowcount == 1
+
+
+def task_title(kind, details, subject_type):
+    if kind == "callback":
+        return "拜访后一周回访"
+    if kind == "return_visit":
+        return "交付后回访"
+    if kind == "anniversary_outreach":
+        return f"{OCCASION_LABELS.get(details.get('occasion_kind'), '纪念日')}关怀（提前{details.get('lead_days')}天）"
+    return f"待审批：{SUBJECT_LABELS.get(subject_type, subject_type)}"
+
+
+def create_task(uow, *, kind, dedupe_key, customer_id, subject, due_at, now, assignee_id=None,
+                assignee_role=None, details=None, customer_name=None):
+    """A new open task, its `task.created` event and a note in the assignee's inbox; None if it existed."""
+    task = Task(id=new_id(), kind=kind, customer_id=customer_id, subject_type=subject["type"],
+                subject_id=subject["id"], assignee_id=assignee_id, assignee_role=assignee_role, due_at=due_at,
+                original_due_at=due_at, status="open", dedupe_key=dedupe_key, created_at=now,
+                details=details or {})
+    if not insert_once(uow.session, tasks, asdict(task)):
+        return None
+    uow.publish(TaskCreated, task_event(task))
+    title = task_title(kind, task.details, task.subject_type)
+    who = f"{customer_name}：" if customer_name else ""
+    notify(uow.session, recipient_id=assignee_id, recipient_role=assignee_role, kind="task_created",
+           title=f"新任务：{title}", body=f"{who}{title}，截止 {_shown(due_at)}", task_id=task.id,
+           customer_id=customer_id, dedupe_key=f"task_created:{task.id}", now=now)
+    return task
+
+
+def load_task(session, task_id, lock=False):
+    query = select(tasks).where(tasks.c.id == task_id)
+    row = session.execute(query.with_for_update() if lock else query).mappings().first()
+    if row is None:
+        raise NotFound("no such task")
+    return Task(**row)
+
+
+def save_task(session, task):
+    values = asdict(task)
+    session.execute(update(tasks).where(tasks.c.id == values.pop("id")).values(**values))
+
+
+def publish_completed(uow, task):
+    uow.publish(TaskCompleted, {**task_event(task), "completed_at": task.completed_at,
+                                "completed_by": task.completed_by, "on_time": completed_on_time(task)})
+
+
+def publish_overdue(uow, task):
+    uow.publish(TaskOverdue, task_event(task))
+
+
+def task_event(task):
+    return {"task_id": task.id, "kind": task.kind, "customer_id": task.customer_id,
+            "subject": {"type": task.subject_type, "id": task.subject_id}, "assignee_id": task.assignee_id,
+            "assignee_role": task.assignee_role, "due_at": task.due_at}
+
+
+def task_view(task, now):
+    return {**asdict(task), "subject": {"type": task.subject_type, "id": task.subject_id},
+            "title": task_title(task.kind, task.details, task.subject_type), "overdue": task.is_overdue(now),
+            "suggestion": task.details.get("suggestion")}
+
+
+def notify(session, *, recipient_id, recipient_role, kind, title, body, dedupe_key, now, task_id=None,
+           customer_id=None):
+    """A notification in the inbox and, for each recipient who chose other channels, a message to send."""
+    notification_id = new_id()
+    inserted = insert_once(session, notifications, {
+        "id": notification_id, "recipient_id": recipient_id, "recipient_role": recipient_role, "kind": kind,
+        "title": title, "body": body, "task_id": task_id, "customer_id": customer_id,
+        "dedupe_key": dedupe_key, "created_at": now})
+    if not inserted:
+        return None
+    chosen = select(preferences)
+    chosen = (chosen.where(preferences.c.user_id == recipient_id) if recipient_id is not None
+              else chosen.where(preferences.c.role == recipient_role))
+    for pref in session.execute(chosen).mappings():
+        if kind == "digest" and not pref["digest"]:
+            continue
+        for channel in pref["channels"]:
+            if channel == "in_app":
+                continue
+            session.execute(insert(outgoing).values(
+                id=new_id(), notification_id=notification_id, user_id=pref["user_id"], channel=channel,
+                address=address_for(pref, channel), created_at=now, attempts=0))
+    return notification_id
+
+
+def address_for(pref, channel):
+    return {"email": pref["email"], "sms": pref["phone"], "wechat": pref["wechat"]}.get(channel)
+
+
+def _shown(instant):
+    return instant.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")

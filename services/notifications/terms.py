@@ -1,0 +1,8 @@
+"""The vocabulary the API, the domain and the tables share."""
+
+KINDS = ("callback", "return_visit", "anniversary_outreach", "approval")
+STATUSES = ("open", "done", "cancelled")
+CHANNELS = ("in_app", "email", "sms", "wechat")
+OCCASIONS = ("wedding_anniversary", "birthday")
+MANAGER = "manager"
+SYSTEM_ACTOR = {"user_id": None, "role": "system"}
