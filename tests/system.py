@@ -43,7 +43,8 @@ class System:
         self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
                                  data_dir=tmp_path, retry_delays=(0.1, 0.5),
                                  clock_file=str(tmp_path / "clock"))
-        self.env = testing.kam_env(self.settings.as_env())
+        # timers tick every second here, so tests that move the clock need not wait a minute
+        self.env = testing.kam_env({**self.settings.as_env(), "KAM_DUE_WORK_INTERVAL": "1"})
         self.logs = tmp_path
         self.processes = []
         self.port = testing.free_port()

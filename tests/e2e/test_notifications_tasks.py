@@ -10,7 +10,7 @@ from kam.db import new_id
 from kam.events import Contract, make_envelope
 
 DAY0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
-TIMER = 90  # the services' due-work timer ticks every 60 s
+TIMER = 30  # the system under test ticks its due-work timer every second (tests/system.py)
 
 
 class VisitCompletedForTest(Contract):
