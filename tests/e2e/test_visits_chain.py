@@ -51,6 +51,9 @@ def test_the_seeds_chain_from_plan_to_reimbursement(system, as_user, customer):
     assert callback["status"] == "pending"
     assert datetime.fromisoformat(callback["due_at"]) == occurred_at + timedelta(days=7)
     _assert_visit_completed_reached_analytics(system, visit["id"], occurred_at)
+    task = _callback_task_for(developer, visit["id"])
+    assert datetime.fromisoformat(task["due_at"]) == occurred_at + timedelta(days=7)
+    assert task["customer_id"] == customer["id"] and task["status"] == "open"
 
     claim_body = {"subject": {"type": "visit", "id": visit["id"]},
                   "items": [{"category": "travel", "amount": "120.00", "note": "公司车油费"},
@@ -70,6 +73,22 @@ def test_the_seeds_chain_from_plan_to_reimbursement(system, as_user, customer):
     assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
     assert developer.get(f"/api/expense-claims/{claim['id']}").json()["reimbursed_at"] == reimbursed.json()[
         "reimbursed_at"]
+
+    done = developer.post(f"/api/tasks/{task['id']}/complete", json={"outcome": "客户满意", "notes": "约下周到店"})
+    assert done.status_code == 200 and done.json()["status"] == "done"
+    shown = testing.wait_until(lambda: developer.get(f"/api/visits/{visit['id']}").json()["callback"]["status"] == "done"
+                               and developer.get(f"/api/visits/{visit['id']}").json()["callback"], timeout=20,
+                               message="the visit to show its callback done")
+    assert shown["on_time"] is True and shown["done_at"]
+
+
+def _callback_task_for(developer, visit_id):
+    """The visitor's callback task, made by notifications from `visit.completed`."""
+    def found():
+        tasks = developer.get("/api/tasks?assignee=me&status=open&kind=callback&limit=200").json()["items"]
+        return next((task for task in tasks if task["subject"] == {"type": "visit", "id": visit_id}), None)
+
+    return testing.wait_until(found, timeout=20, message="the callback task for the visitor")
 
 
 def _assert_visit_completed_reached_analytics(system, visit_id, occurred_at):
