@@ -4,6 +4,7 @@ from sqlalchemy import insert, select, update
 from kam.db import new_id
 from kam.pagination import keyset_page
 from services.customers.domain.access import ensure_may_change, owner_filter, sees_sensitive
+from services.customers.domain.classification import is_candidate
 from services.customers.domain.customer import (
     changes_from,
     check_consent,
@@ -37,7 +38,8 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
     uow.session.execute(insert(customers).values(**row))
     save_tokens(uow.session, row["id"], row["name"])
     requested_category = row["category"]
-    row["category"] = None
+    chosen_by_hand = None if is_candidate(requested_category) else requested_category
+    row["category"] = chosen_by_hand  # `customer.created` carries it; only the rules' decision is news
     classify(uow, row, rules, referrer, requested_category)
     uow.publish(CustomerCreated, event_data(row))
     return row
