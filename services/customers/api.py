@@ -1,22 +1,211 @@
 """HTTP routes of the customers service; mounted by the gateway, they parse, call RPC and dump."""
-from kam.web import Blueprint, rpc
-from services.customers.schemas import CustomerIn, CustomerOut
+import base64
 
-blp = Blueprint("customers", __name__, url_prefix="/api/customers", description="客户档案 Customers")
+from flask import Response
+
+from kam.schemas import ListArgs, page_of
+from kam.web import Blueprint, display_names, rpc
+from services.customers.schemas.http import (
+    AccessLogOut,
+    CustomerIn,
+    CustomerListArgs,
+    CustomerOut,
+    CustomerPatch,
+    CustomerSummaryOut,
+    HistoryOut,
+    ImportFile,
+    ImportReport,
+    SpreadsheetArgs,
+    TimelineOut,
+)
+from services.customers.schemas.work import (
+    AssessmentIn,
+    AssessmentOut,
+    ContactIn,
+    ContactOut,
+    LinkIn,
+    LinkOut,
+    NetworkArgs,
+    NetworkOut,
+    PlanIn,
+    PlanListArgs,
+    PlanOut,
+    RejectIn,
+    TemplateArgs,
+    TemplateList,
+)
+
+blp = Blueprint("customers", __name__, url_prefix="/api", description="客户档案 Customers")
 
 
-@blp.route("", methods=["POST"])
+def customers():
+    return rpc("customers")
+
+
+@blp.route("/customers", methods=["POST"])
 @blp.arguments(CustomerIn)
 @blp.response(201, CustomerOut)
 def create_customer(data):
     """Register a customer; the caller becomes its owner.
 
-    Example: `{"name": "王丽", "kind": "person", "category": "high_value"}`
+    Example: `{"name": "王丽", "kind": "person", "category": "high_value", "phone": "13812345678"}`
     """
-    return rpc("customers").create_customer(data)
+    return customers().create_customer(data)
 
 
-@blp.route("/<customer_id>", methods=["GET"])
+@blp.route("/customers", methods=["GET"])
+@blp.arguments(CustomerListArgs, location="query")
+@blp.response(200, page_of(CustomerSummaryOut))
+def list_customers(args):
+    """Search by name (王丽, 欧阳娜娜, pinyin initials `wl`), phone or WeChat; filter by category, stage, owner."""
+    return customers().list_customers(args)
+
+
+@blp.route("/customers/import", methods=["POST"])
+@blp.arguments(ImportFile, location="files")
+@blp.response(200, ImportReport)
+def import_customers(files):
+    """Import an .xlsx or .csv file (multipart field `file`): good rows in, each bad row named with why."""
+    upload = files["file"]
+    return customers().import_customers(upload.filename, base64.b64encode(upload.read()).decode())
+
+
+@blp.route("/customers/export", methods=["GET"])
+@blp.arguments(SpreadsheetArgs, location="query")
+def export_customers(args):
+    """The customers the caller may see as XLSX or CSV (never their sensitive data)."""
+    exported = customers().export_customers(args["format"], display_names())
+    return Response(base64.b64decode(exported["content"]), content_type=exported["content_type"],
+                    headers={"Content-Disposition": f'attachment; filename="{exported["filename"]}"'})
+
+
+@blp.route("/customers/<customer_id>", methods=["GET"])
 @blp.response(200, CustomerOut)
 def get_customer(customer_id):
-    return rpc("customers").get_customer(customer_id)
+    """An erased customer answers with `erased: true`, its id and anonymous figures only."""
+    return customers().get_customer(customer_id)
+
+
+@blp.route("/customers/<customer_id>", methods=["PATCH"])
+@blp.arguments(CustomerPatch)
+@blp.response(200, CustomerOut)
+def update_customer(data, customer_id):
+    return customers().update_customer(customer_id, data)
+
+
+@blp.route("/customers/<customer_id>", methods=["DELETE"])
+@blp.response(200, CustomerOut)
+def erase_customer(customer_id):
+    """PIPL erasure (managers): identity and sensitive data removed in every service."""
+    return customers().erase_customer(customer_id)
+
+
+@blp.route("/customers/<customer_id>/history", methods=["GET"])
+@blp.arguments(ListArgs, location="query")
+@blp.response(200, page_of(HistoryOut))
+def customer_history(args, customer_id):
+    return customers().customer_history(customer_id, args["limit"], args["cursor"])
+
+
+@blp.route("/customers/<customer_id>/network", methods=["GET"])
+@blp.arguments(NetworkArgs, location="query")
+@blp.response(200, NetworkOut)
+def customer_network(args, customer_id):
+    """The circle within `depth` steps (referrals and influence links) and the customer's referrer credit."""
+    return customers().customer_network(customer_id, args["depth"])
+
+
+@blp.route("/customers/<customer_id>/links", methods=["POST"])
+@blp.arguments(LinkIn)
+@blp.response(201, LinkOut)
+def link_customers(data, customer_id):
+    """Example: `{"to_customer_id": "…", "kind": "spouse"}`"""
+    return customers().link_customers(customer_id, data)
+
+
+@blp.route("/customers/<customer_id>/contacts", methods=["POST"])
+@blp.arguments(ContactIn)
+@blp.response(201, ContactOut)
+def log_contact(data, customer_id):
+    return customers().log_contact(customer_id, data)
+
+
+@blp.route("/customers/<customer_id>/contacts", methods=["GET"])
+@blp.arguments(ListArgs, location="query")
+@blp.response(200, page_of(ContactOut))
+def list_contacts(args, customer_id):
+    return customers().list_contacts(customer_id, args["limit"], args["cursor"])
+
+
+@blp.route("/customers/<customer_id>/contact-templates", methods=["GET"])
+@blp.arguments(TemplateArgs, location="query")
+@blp.response(200, TemplateList)
+def contact_templates(args, customer_id):
+    """First-contact templates; pass your own `phone`, `wechat`, `email` to sign them."""
+    return customers().contact_templates(customer_id, args, display_names())
+
+
+@blp.route("/customers/<customer_id>/assessments", methods=["POST"])
+@blp.arguments(AssessmentIn)
+@blp.response(201, AssessmentOut)
+def record_assessment(data, customer_id):
+    return customers().record_assessment(customer_id, data)
+
+
+@blp.route("/customers/<customer_id>/timeline", methods=["GET"])
+@blp.arguments(ListArgs, location="query")
+@blp.response(200, page_of(TimelineOut))
+def customer_timeline(args, customer_id):
+    return customers().customer_timeline(customer_id, args["limit"], args["cursor"])
+
+
+@blp.route("/customers/<customer_id>/access-log", methods=["GET"])
+@blp.arguments(ListArgs, location="query")
+@blp.response(200, page_of(AccessLogOut))
+def access_log(args, customer_id):
+    return customers().access_log(customer_id, args["limit"], args["cursor"])
+
+
+@blp.route("/customers/<customer_id>/export", methods=["GET"])
+def export_customer(customer_id):
+    """Everything the system holds on the customer, across services (owner, managers)."""
+    return customers().export_customer_everywhere(customer_id)
+
+
+@blp.route("/development-plans", methods=["POST"])
+@blp.arguments(PlanIn)
+@blp.response(201, PlanOut)
+def create_development_plan(data):
+    return customers().create_development_plan(data)
+
+
+@blp.route("/development-plans", methods=["GET"])
+@blp.arguments(PlanListArgs, location="query")
+@blp.response(200, page_of(PlanOut))
+def list_development_plans(args):
+    return customers().list_development_plans(args)
+
+
+@blp.route("/development-plans/<plan_id>", methods=["GET"])
+@blp.response(200, PlanOut)
+def get_development_plan(plan_id):
+    return customers().get_development_plan(plan_id)
+
+
+@blp.route("/development-plans/<plan_id>/submit", methods=["POST"])
+@blp.response(200, PlanOut)
+def submit_development_plan(plan_id):
+    return customers().move_development_plan(plan_id, "submit")
+
+
+@blp.route("/development-plans/<plan_id>/approve", methods=["POST"])
+@blp.response(200, PlanOut)
+def approve_development_plan(plan_id):
+    return customers().move_development_plan(plan_id, "approve")
+
+
+@blp.route("/development-plans/<plan_id>/reject", methods=["POST"])
+@blp.arguments(RejectIn)
+@blp.response(200, PlanOut)
+def reject_development_plan(data, plan_id):
+    return customers().move_development_plan(plan_id, "reject", data["reason"])

@@ -1,5 +1,17 @@
 """The customers service's own tables."""
-from sqlalchemy import Column, DateTime, Index, String, Table
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from kam.db import service_metadata
 
@@ -15,5 +27,137 @@ customers = Table(
     Column("owner_id", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("phone", String(40)),
+    Column("wechat", String(100)),
+    Column("email", String(200)),
+    Column("source_channel", String(40)),
+    Column("referrer_id", String(32)),
+    Column("source_note", Text),
+    Column("key_dates", JSON, nullable=False),
+    Column("profile", JSON, nullable=False),
+    Column("sensitive_sealed", Text),
+    Column("consent", JSON),
+    Column("outreach_opt_out", Boolean, nullable=False),
+    Column("score", Integer),
+    Column("score_reasons", JSON),
+    Column("rules_hash", String(64)),
+    Column("erased_at", DateTime(timezone=True)),
     Index("ix_customers_owner_created", "owner_id", "created_at", "id"),
+    Index("ix_customers_category_stage", "category", "stage", "created_at", "id"),
+    Index("ix_customers_stage", "stage", "created_at", "id"),
+    Index("ix_customers_created", "created_at", "id"),
+    Index("ix_customers_referrer", "referrer_id"),
+)
+
+search_tokens = Table(
+    "search_tokens", metadata,
+    Column("token", String(64), primary_key=True),
+    Column("customer_id", String(32), primary_key=True),
+    Index("ix_search_tokens_customer", "customer_id"),
+)
+
+customer_history = Table(
+    "customer_history", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", String(64)),
+    Column("changes", JSON, nullable=False),
+    Index("ix_customer_history_customer", "customer_id", "at", "id"),
+)
+
+customer_links = Table(
+    "customer_links", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("from_id", String(32), nullable=False, index=True),
+    Column("to_id", String(32), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("note", Text),
+    Column("created_by", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("from_id", "to_id", "kind", name="uq_customer_links_pair"),
+)
+
+deals = Table(
+    "deals", metadata,
+    Column("deal_id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("total", Numeric(12, 2), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+)
+
+contacts = Table(
+    "contacts", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False),
+    Column("developer_id", String(64), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("topic", Text),
+    Column("content", Text),
+    Column("outcome", Text),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_contacts_customer", "customer_id", "occurred_at", "id"),
+)
+
+assessments = Table(
+    "assessments", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False),
+    Column("developer_id", String(64), nullable=False),
+    Column("expected_revenue", Numeric(12, 2), nullable=False),
+    Column("expected_profit", Numeric(12, 2), nullable=False),
+    Column("costs", JSON, nullable=False),
+    Column("total_cost", Numeric(12, 2), nullable=False),
+    Column("risk_factor", Numeric(4, 3), nullable=False),
+    Column("risk_adjusted_profit", Numeric(12, 2), nullable=False),
+    Column("worth_developing", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_assessments_customer", "customer_id", "created_at", "id"),
+)
+
+development_plans = Table(
+    "development_plans", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False, index=True),
+    Column("developer_id", String(64), nullable=False),
+    Column("methods", JSON, nullable=False),
+    Column("plan", Text),
+    Column("budget", Numeric(12, 2), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("reason", Text),
+    Column("decided_by", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_development_plans_developer", "developer_id", "created_at", "id"),
+    Index("ix_development_plans_created", "created_at", "id"),
+)
+
+access_log = Table(
+    "access_log", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", String(64)),
+    Column("fields", JSON, nullable=False),
+    Column("purpose", Text),
+    Index("ix_access_log_customer", "customer_id", "at", "id"),
+)
+
+timeline = Table(
+    "timeline", metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("customer_id", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(100), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("source_type", String(50)),
+    Column("source_id", String(64)),
+    Index("ix_timeline_customer", "customer_id", "at", "event_id"),
+)
+
+classification_state = Table(
+    "classification_state", metadata,
+    Column("name", String(40), primary_key=True),
+    Column("rules_hash", String(64), nullable=False),
+    Column("evaluated_at", DateTime(timezone=True), nullable=False),
 )

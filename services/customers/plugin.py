@@ -9,7 +9,10 @@ plugin = ServicePlugin(
     blueprint="services.customers.api:blp",
     metadata="services.customers.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes=("customer.created",),
+    publishes=("customer.created", "customer.updated", "customer.classified", "customer.stage_changed",
+               "customer.erased", "contact.logged", "assessment.recorded", "development_plan.submitted",
+               "development_plan.approved", "development_plan.rejected"),
     demo="services.customers.demo:load",
     demo_priority=10,
+    commands="services.customers.cli",
 )

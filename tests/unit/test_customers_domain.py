@@ -1,9 +1,149 @@
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from services.customers.domain import register_customer
+import pytest
+
+from kam.errors import Conflict, Invalid, InvalidTransition
+from kam.identity import Actor
+from services.customers.domain.access import ensure_may_change, ensure_visible, owner_filter, sees_sensitive
+from services.customers.domain.classification import category_after_scoring, parse_rules, score_customer
+from services.customers.domain.customer import erased_values, further_stage, new_customer
+from services.customers.domain.development import assess, ensure_worth_developing, move_plan
+from services.customers.domain.first_contact import render
+from services.customers.domain.search import lookup_plan, name_tokens
+from services.customers.domain.spreadsheet import column_map, row_payload
+from services.customers.domain.timeline import source_of, summarize
+from services.customers.rules import load_rules
+
+NOW = datetime(2026, 11, 27, tzinfo=UTC)
+
+
+def customer(**overrides):
+    row = new_customer(id="c1", data={"name": "王丽"}, owner_id="u1", now=NOW)
+    row.update(overrides)
+    return row
 
 
 def test_a_new_customer_starts_as_a_prospect_owned_by_its_registrar():
-    now = datetime(2026, 11, 27, tzinfo=UTC)
-    customer = register_customer(id="c1", name="  王丽 ", kind=None, category="high_value", owner_id="u1", now=now)
-    assert (customer.name, customer.kind, customer.stage, customer.owner_id) == ("王丽", "person", "prospect", "u1")
+    row = new_customer(id="c1", data={"name": "  王丽 "}, owner_id="u1", now=NOW)
+    assert (row["name"], row["kind"], row["stage"], row["owner_id"]) == ("王丽", "person", "prospect", "u1")
+
+
+def test_sensitive_data_only_with_consent_and_purpose():
+    with pytest.raises(Invalid):
+        new_customer(id="c", data={"name": "王丽", "sensitive": {"health": "高血压"}}, owner_id="u", now=NOW)
+    with pytest.raises(Invalid):
+        new_customer(id="c", data={"name": "王丽", "sensitive": {"health": "x"}, "consent": {"sensitive": True}},
+                     owner_id="u", now=NOW)
+    new_customer(id="c", data={"name": "王丽", "sensitive": {"health": "x"},
+                               "consent": {"sensitive": True, "purpose": "定制推荐"}}, owner_id="u", now=NOW)
+
+
+def test_stage_is_the_furthest_step_reached_never_back_and_may_skip():
+    assert further_stage("prospect", "received") == "received"
+    assert further_stage("won", "contacted") is None
+    assert further_stage("visited", "visited") is None
+
+
+def test_potential_is_decided_by_the_rules_with_score_and_reasons():
+    rules = load_rules()
+    rich = customer(profile={"holdings": [{"piece": "钻戒", "carat": "1.2", "amount": "150000"}]},
+                    key_dates=[{"kind": "wedding_anniversary", "date": "2012-12-20"}])
+    scored = score_customer(rules, rich)
+    assert scored.potential and scored.score == 70 and len(scored.reasons) == 3
+    assert category_after_scoring("potential", score_customer(rules, customer())) is None
+    assert category_after_scoring("important", score_customer(rules, customer())) == "important"
+
+
+def test_classification_rules_change_without_code_and_their_hash_follows():
+    document = {"threshold": 10, "rules": [{"id": "r", "fact": "kind", "op": "eq", "value": "organization",
+                                            "weight": 10, "reason": "机构客户"}]}
+    rules = parse_rules(document)
+    assert score_customer(rules, customer(kind="organization")).potential
+    assert parse_rules({**document, "threshold": 20}).hash != rules.hash
+    with pytest.raises(Invalid):
+        parse_rules({"threshold": 1, "rules": [{"id": "x", "fact": "zodiac", "op": "eq", "weight": 1, "reason": "?"}]})
+
+
+def test_a_referral_from_an_important_customer_counts():
+    scored = score_customer(load_rules(), customer(), referrer={"category": "strategic"})
+    assert any("介绍" in reason for reason in scored.reasons)
+
+
+def test_worth_developing_when_risk_adjusted_profit_exceeds_costs():
+    figures = assess(Decimal(200000), Decimal(60000), {"staff": 5000, "travel": 2000, "pr": 3000}, Decimal("0.5"))
+    assert figures["total_cost"] == Decimal("10000.00") and figures["risk_adjusted_profit"] == Decimal("30000.00")
+    assert figures["worth_developing"]
+    assert not assess(1000, 500, {"staff": 800}, Decimal("0.2"))["worth_developing"]
+
+
+def test_no_plan_submitted_without_an_assessment_worth_developing():
+    with pytest.raises(Conflict) as missing:
+        ensure_worth_developing(None)
+    assert missing.value.error_code == "assessment_required"
+    with pytest.raises(Conflict) as poor:
+        ensure_worth_developing({"worth_developing": False})
+    assert poor.value.error_code == "not_worth_developing"
+
+
+def test_plans_move_only_through_their_transitions():
+    assert move_plan("draft", "submit") == "pending_approval"
+    assert move_plan("pending_approval", "approve") == "approved"
+    for status, action in (("approved", "approve"), ("draft", "approve"), ("rejected", "submit")):
+        with pytest.raises(InvalidTransition):
+            move_plan(status, action)
+
+
+def test_developers_own_their_customers_others_read_and_never_sensitive():
+    owner, other, manager = Actor("u1", "developer"), Actor("u2", "developer"), Actor("m", "manager")
+    analyst = Actor("a", "analyst")
+    ensure_visible(owner, "u1")
+    ensure_visible(analyst, "u1")
+    with pytest.raises(Exception) as hidden:
+        ensure_visible(other, "u1")
+    assert hidden.value.error_code == "not_found"
+    with pytest.raises(Exception) as forbidden:
+        ensure_may_change(analyst, "u1")
+    assert forbidden.value.error_code == "forbidden"
+    assert sees_sensitive(owner, "u1") and sees_sensitive(manager, "u1")
+    assert not sees_sensitive(analyst, "u1") and not sees_sensitive(other, "u1")
+    assert owner_filter(owner) == "u1" and owner_filter(manager) is None
+
+
+def test_search_finds_two_character_names_and_pinyin_initials_by_token():
+    tokens = name_tokens("王丽华")
+    assert {"王", "王丽", "丽华", "wlh", "wanglihua"} <= tokens
+    assert lookup_plan("王丽") == [("tokens", "王丽")]
+    assert lookup_plan("欧阳娜娜") == [("like", "欧阳娜娜")]
+    assert lookup_plan("wl") == [("tokens", "wl")]
+    assert ("like", "5678") in lookup_plan("5678")
+
+
+def test_first_contact_opens_neutrally_asks_no_purchase_and_ends_with_the_developers_details():
+    row = customer(profile={"hobbies": ["高尔夫"]})
+    for channel in ("sms", "wechat", "phone", "email"):
+        for language in ("zh-CN", "en"):
+            text = render(row, {"name": "李华", "phone": "13900001111"}, channel, language, 11)["text"]
+            assert "13900001111" in text.rstrip().splitlines()[-1]
+            assert "购买" not in text.split("注意")[0] and "buy" not in text.lower()
+    assert "高尔夫" in render(row, {"name": "李华"}, "phone", "zh-CN", 11)["text"]
+
+
+def test_erasure_keeps_only_anonymous_figures():
+    values = erased_values(NOW)
+    assert values["name"] == "已删除客户" and values["phone"] is None and values["sensitive_sealed"] is None
+    assert "category" not in values and "stage" not in values
+
+
+def test_spreadsheet_headers_in_chinese_with_english_aliases():
+    columns = column_map(["姓名", "phone", "类别", "结婚纪念日", "爱好"])
+    payload = row_payload(columns, ["王丽", 13812345678, "高值客户", datetime(2012, 12, 20), "旅行，高尔夫"])
+    assert payload["name"] == "王丽" and payload["phone"] == "13812345678" and payload["category"] == "high_value"
+    assert payload["key_dates"] == [{"kind": "wedding_anniversary", "date": "2012-12-20"}]
+    assert payload["profile"]["hobbies"] == ["旅行", "高尔夫"]
+
+
+def test_timeline_summaries_are_chinese_and_name_the_source():
+    assert summarize("deal.closed", {"total": "128000.00"}) == "成交，金额 128000.00 元"
+    assert source_of("visit.completed", {"visit_id": "v1", "customer_id": "c"}) == {"type": "visit", "id": "v1"}
+    assert source_of("development_plan.approved", {"plan_id": "p"}) == {"type": "development_plan", "id": "p"}

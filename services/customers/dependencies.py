@@ -1,0 +1,21 @@
+"""What a customers worker needs besides its database: the sealer of sensitive data and the rules."""
+from nameko.extensions import DependencyProvider
+
+from kam.service import settings_of
+from services.customers.rules import load_rules
+from services.customers.sealing import Sealer
+
+
+class Sealing(DependencyProvider):
+    def setup(self):
+        self.sealer = Sealer(settings_of(self.container))
+
+    def get_dependency(self, worker_ctx):
+        return self.sealer
+
+
+class ClassificationRules(DependencyProvider):
+    """The rules as the file says now: the department may edit it while the service runs."""
+
+    def get_dependency(self, worker_ctx):
+        return load_rules()

@@ -1,0 +1,1 @@
+"""The customers domain: pure rules, no database and no nameko."""

@@ -1,0 +1,69 @@
+"""Classification: the rules decide `potential`; a change of category is published with its reasons."""
+from sqlalchemy import insert, select, update
+
+from services.customers.domain.classification import category_after_scoring, is_candidate, score_customer
+from services.customers.models import classification_state, customers
+from services.customers.schemas.events import CustomerClassified
+
+RULES_STATE = "potential"
+
+
+def classify(uow, row, rules, referrer, requested_category, previous=None):
+    """Set the category a person chose, or the one the rules give an unclassified or potential customer;
+    `row` is updated in place and `customer.classified` is published when the category changes."""
+    previous = row["category"] if previous is None else previous
+    category, score, reasons = requested_category, None, None
+    if is_candidate(requested_category):
+        scored = score_customer(rules, row, referrer)
+        category = category_after_scoring(requested_category, scored)
+        score, reasons = scored.score, scored.reasons
+    uow.session.execute(update(customers).where(customers.c.id == row["id"]).values(
+        category=category, score=score, score_reasons=reasons, rules_hash=rules.hash))
+    row.update(category=category, score=score, score_reasons=reasons, rules_hash=rules.hash)
+    if category != previous:
+        uow.publish(CustomerClassified, {"customer_id": row["id"], "category": category,
+                                         "previous_category": previous, "score": score,
+                                         "reasons": reasons or ["由开发人员或管理人员指定"]})
+
+
+def rules_changed(session, rules):
+    stored = session.execute(select(classification_state.c.rules_hash)
+                             .where(classification_state.c.name == RULES_STATE)).scalar()
+    return stored != rules.hash
+
+
+def reclassify_customers(uow, rules, now, batch=500):
+    """Score again every live candidate whose score came from other rules; remember the rules' hash."""
+    changed = 0
+    while True:
+        rows = uow.session.execute(
+            select(customers).where(customers.c.erased_at.is_(None),
+                                    customers.c.category.is_(None) | (customers.c.category == "potential"),
+                                    customers.c.rules_hash.is_distinct_from(rules.hash))
+            .order_by(customers.c.id).limit(batch)).mappings().all()
+        if not rows:
+            break
+        referrers = _referrers(uow.session, {row["referrer_id"] for row in rows if row["referrer_id"]})
+        for row in rows:
+            row = dict(row)
+            before = row["category"]
+            classify(uow, row, rules, referrers.get(row["referrer_id"]), before)
+            changed += row["category"] != before
+    _remember(uow.session, rules, now)
+    uow.commit()
+    return changed
+
+
+def _referrers(session, ids):
+    if not ids:
+        return {}
+    rows = session.execute(select(customers.c.id, customers.c.category).where(customers.c.id.in_(ids))).mappings()
+    return {row["id"]: dict(row) for row in rows}
+
+
+def _remember(session, rules, now):
+    moved = session.execute(update(classification_state).where(classification_state.c.name == RULES_STATE)
+                            .values(rules_hash=rules.hash, evaluated_at=now)).rowcount
+    if not moved:
+        session.execute(insert(classification_state).values(name=RULES_STATE, rules_hash=rules.hash,
+                                                            evaluated_at=now))

@@ -1,0 +1,95 @@
+"""Loading, saving and showing customer rows: what every use case shares."""
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, select
+
+from kam.db import new_id
+from kam.errors import NotFound
+from services.customers.domain.access import ensure_visible
+from services.customers.domain.customer import holdings_summary
+from services.customers.domain.search import name_tokens
+from services.customers.models import customer_history, customers, deals, search_tokens
+from services.customers.schemas.profile import KeyDate, Profile
+
+
+def jsonable(value):
+    """Plain JSON for JSON columns: decimals as strings, dates as ISO text."""
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def load_customer(session, customer_id):
+    row = session.execute(select(customers).where(customers.c.id == customer_id)).mappings().first()
+    if row is None:
+        raise NotFound("no such customer")
+    return dict(row)
+
+
+def visible_customer(session, actor, customer_id):
+    """The customer, if the caller may see it; NotFound otherwise (a hidden record does not exist)."""
+    row = load_customer(session, customer_id)
+    ensure_visible(actor, row["owner_id"])
+    return row
+
+
+def save_tokens(session, customer_id, name):
+    session.execute(delete(search_tokens).where(search_tokens.c.customer_id == customer_id))
+    tokens = name_tokens(name)
+    if tokens:
+        session.execute(insert(search_tokens), [{"token": t, "customer_id": customer_id} for t in sorted(tokens)])
+
+
+def record_history(session, customer_id, user_id, changes, now):
+    if changes:
+        session.execute(insert(customer_history).values(id=new_id(), customer_id=customer_id, at=now,
+                                                        user_id=user_id, changes=jsonable(changes)))
+
+
+def revenue_of(session, customer_ids):
+    """{customer id: revenue of its closed deals}."""
+    if not customer_ids:
+        return {}
+    rows = session.execute(select(deals.c.customer_id, func.sum(deals.c.total))
+                           .where(deals.c.customer_id.in_(list(customer_ids))).group_by(deals.c.customer_id))
+    return {customer_id: total for customer_id, total in rows}
+
+
+def typed_key_dates(key_dates):
+    return KeyDate(many=True).load(key_dates or [])
+
+
+def event_data(row):
+    """The customer as `customer.created` / `customer.updated` carry it (never sensitive data)."""
+    return {"customer_id": row["id"], "name": row["name"], "kind": row["kind"], "category": row["category"],
+            "stage": row["stage"], "owner_id": row["owner_id"], "source_channel": row["source_channel"],
+            "referrer_id": row["referrer_id"], "key_dates": typed_key_dates(row["key_dates"]),
+            "holdings": holdings_summary(row["profile"]), "outreach_opt_out": row["outreach_opt_out"]}
+
+
+def view(row, revenue=Decimal(0), sensitive=None):
+    """The customer as the API shows it; `sensitive` only when the caller may see it."""
+    out = {key: row[key] for key in ("id", "name", "kind", "category", "stage", "owner_id", "phone", "wechat",
+                                     "email", "outreach_opt_out", "score", "score_reasons", "erased_at",
+                                     "created_at", "updated_at")}
+    out.update(source={"channel": row["source_channel"], "referrer_id": row["referrer_id"],
+                       "note": row["source_note"]},
+               key_dates=typed_key_dates(row["key_dates"]), profile=Profile().load(row["profile"] or {}),
+               consent=_typed_consent(row["consent"]), revenue=revenue or Decimal(0), erased=row["erased_at"] is not None)
+    if sensitive is not None:
+        out["sensitive"] = sensitive
+    return out
+
+
+def _typed_consent(consent):
+    if not consent:
+        return None
+    given_at = consent.get("given_at")
+    return {**consent, "given_at": datetime.fromisoformat(given_at) if given_at else None}

@@ -1,0 +1,39 @@
+"""The customer search query: tokens for short and pinyin queries, trigram LIKE for longer ones."""
+from sqlalchemy import select, union
+
+from services.customers.domain.search import lookup_plan
+from services.customers.models import customers, search_tokens
+
+LISTED = (customers.c.id, customers.c.name, customers.c.kind, customers.c.category, customers.c.stage,
+          customers.c.owner_id, customers.c.phone, customers.c.wechat, customers.c.created_at)
+
+def search_query(session, *, q=None, category=None, stage=None, owner_id=None):
+    """Live (not erased) customers matching every given filter; ordered and paged by the caller."""
+    query = select(*LISTED).where(customers.c.erased_at.is_(None))
+    if category:
+        query = query.where(customers.c.category == category)
+    if stage:
+        query = query.where(customers.c.stage == stage)
+    if owner_id:
+        query = query.where(customers.c.owner_id == owner_id)
+    matches = _matching_ids(q)
+    if matches is not None:
+        query = query.where(customers.c.id.in_(matches))
+    return query
+
+def _matching_ids(q):
+    """A UNION of index-friendly lookups, each planned on its own index."""
+    branches = []
+    for how, text in lookup_plan(q):
+        if how == "tokens":
+            branches.append(select(search_tokens.c.customer_id.label("id")).where(search_tokens.c.token == text))
+        else:
+            pattern = f"%{_escape(text)}%"
+            branches += [select(customers.c.id).where(column.ilike(pattern, escape="\\"))
+                         for column in (customers.c.name, customers.c.phone, customers.c.wechat)]
+    if not branches:
+        return None
+    return union(*branches).scalar_subquery() if len(branches) > 1 else branches[0].scalar_subquery()
+
+def _escape(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

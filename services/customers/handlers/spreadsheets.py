@@ -1,0 +1,71 @@
+"""Import customers from a spreadsheet (good rows in, each bad one named with why) and export them."""
+from marshmallow import ValidationError
+from sqlalchemy import select
+
+from kam.errors import Invalid, KamError
+from services.customers.domain.access import ensure_may_change
+from services.customers.domain.spreadsheet import EXPORT_COLUMNS, column_map, export_row, row_payload
+from services.customers.handlers.files import list_customers, register_customer
+from services.customers.models import customers
+from services.customers.schemas.http import CustomerIn
+from services.customers.spreadsheets import CONTENT_TYPES, read_rows, write_rows
+
+COMMIT_EVERY = 200
+
+
+def import_customers(uow, actor, filename, content, *, now, sealer, rules, progress=None):
+    """Row numbers are the spreadsheet's own (the header is row 1)."""
+    ensure_may_change(actor, actor.user_id)
+    rows = read_rows(filename, content)
+    if not rows:
+        return {"total": 0, "imported": 0, "rejected": 0, "rows": []}
+    columns = column_map(rows[0])
+    if "name" not in columns:
+        raise Invalid("the first row must name the columns, with 姓名/name among them",
+                      errors={"file": ["no 姓名/name column"]})
+    report, seen_phones = [], set()
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell not in (None, "") for cell in cells):
+            continue
+        report.append(_import_row(uow, actor, number, row_payload(columns, cells), seen_phones,
+                                  now=now, sealer=sealer, rules=rules))
+        if len(report) % COMMIT_EVERY == 0:
+            uow.commit()
+        if progress:
+            progress(number - 1, len(rows) - 1)
+    uow.commit()
+    imported = sum(1 for row in report if row["status"] == "imported")
+    return {"total": len(report), "imported": imported, "rejected": len(report) - imported, "rows": report}
+
+
+def _import_row(uow, actor, number, payload, seen_phones, **context):
+    name = payload.get("name") or None
+    try:
+        data = CustomerIn().load(payload)
+    except ValidationError as error:
+        return {"row": number, "status": "rejected", "name": name, "errors": error.messages}
+    phone = data.get("phone")
+    if phone and (phone in seen_phones or uow.session.scalar(select(customers.c.id).where(customers.c.phone == phone))):
+        return {"row": number, "status": "rejected", "name": name, "errors": {"phone": ["手机号已登记（重复）"]}}
+    try:
+        row = register_customer(uow, actor, data, **context)  # refuses before it writes anything
+    except KamError as error:
+        return {"row": number, "status": "rejected", "name": name, "errors": error.errors or {"_row": [error.detail]}}
+    if phone:
+        seen_phones.add(phone)
+    return {"row": number, "status": "imported", "name": name, "customer_id": row["id"]}
+
+
+def export_customers(session, actor, fmt, owner_names):
+    """The customers the caller may see, never their sensitive data."""
+    rows, cursor = [], None
+    while True:
+        page = list_customers(session, actor, {"limit": 200, "cursor": cursor})
+        ids = [item["id"] for item in page["items"]]
+        full = {r["id"]: r for r in session.execute(select(customers).where(customers.c.id.in_(ids))).mappings()}
+        rows += [export_row(full[i], owner_names.get(full[i]["owner_id"], full[i]["owner_id"])) for i in ids]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    return {"filename": f"customers.{fmt}", "content_type": CONTENT_TYPES[fmt],
+            "content": write_rows(fmt, EXPORT_COLUMNS, rows)}

@@ -1,0 +1,20 @@
+"""The customers service's vocabularies, shared by its schemas (in the gateway) and its domain."""
+
+KINDS = ("person", "organization")
+CATEGORIES = ("important", "high_value", "group_purchase", "strategic", "potential")
+CATEGORY_LABELS = {"important": "重要客户", "high_value": "高值客户", "group_purchase": "团购客户",
+                   "strategic": "战略客户", "potential": "潜在大客户"}
+STAGES = ("prospect", "developing", "contacted", "visited", "received", "won", "after_sales")
+STAGE_LABELS = {"prospect": "潜在", "developing": "开发中", "contacted": "已接触", "visited": "已拜访",
+                "received": "已接待", "won": "已成交", "after_sales": "售后维护"}
+SOURCE_CHANNELS = ("friend", "relative", "classmate", "colleague", "mall_sales", "industry_sales",
+                   "platform", "other_direct_sales", "self", "other")
+KEY_DATE_KINDS = ("wedding_anniversary", "birthday", "other")
+CONTACT_CHANNELS = ("sms", "wechat", "phone", "email")
+LINK_KINDS = ("spouse", "relative", "colleague", "classmate", "same_club", "business_partner", "friend", "other")
+PLAN_STATUSES = ("draft", "pending_approval", "approved", "rejected")
+DEVELOPMENT_METHODS = ("launch_invitation", "promotion", "club_event", "training", "mailing", "visit")
+SENSITIVE_FIELDS = ("health", "family", "finances")
+SENSITIVITY_LEVELS = ("low", "medium", "high")
+LANGUAGES = ("zh-CN", "en")
+ERASED_NAME = "已删除客户"
