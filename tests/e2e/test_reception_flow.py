@@ -1,5 +1,7 @@
 """Reception and after-sales over HTTP: reception → approval → report → deal → delivery, with the events
 checked in the analytics event log; tickets and return visits."""
+from datetime import datetime, timedelta
+
 from sqlalchemy import select
 
 from kam import testing
@@ -90,6 +92,25 @@ def test_reception_approval_report_deal_delivery_over_http(system, as_user):
         ("72201.00", False, 2), ("7201.00", True, 1)]
     assert by_type["deal.closed"][0]["origin"] == {"type": "reception", "id": reception["id"]}
     assert by_type["deal.delivered"][0]["method"] == "home_delivery"
+
+    delivered_at = datetime.fromisoformat(delivered.json()["delivery"]["delivered_at"])
+    task = testing.wait_until(lambda: _first_return_visit_task(developer, customer["id"]), timeout=20,
+                              message="the return-visit task after the delivery")
+    assert datetime.fromisoformat(task["due_at"]) == delivered_at + timedelta(days=7)
+    testing.wait_until(lambda: developer.get(f"/api/customers/{customer['id']}").json()["stage"] == "after_sales",
+                       timeout=20, message="the customer's stage to reach after_sales")
+
+    recorded = developer.post("/api/return-visits", json={
+        "customer_id": customer["id"], "task_id": task["id"], "occurred_at": delivered_at.isoformat(),
+        "method": "phone", "content": "回访佩戴感受", "feedback": "非常满意", "next_steps": "纪念日前推荐对戒"})
+    assert recorded.status_code == 201, recorded.text
+    testing.wait_until(lambda: developer.get(f"/api/tasks/{task['id']}").json()["status"] == "done", timeout=20,
+                       message="the return visit to complete its task")
+
+
+def _first_return_visit_task(developer, customer_id):
+    tasks = developer.get(f"/api/tasks?assignee=me&kind=return_visit&customer_id={customer_id}").json()["items"]
+    return min(tasks, key=lambda task: task["due_at"]) if tasks else None
 
 
 def test_tickets_and_return_visits_over_http(system, as_user):
