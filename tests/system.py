@@ -30,6 +30,12 @@ class Api:
     def post(self, path, json=None, **kwargs):
         return self.request("POST", path, json=json, **kwargs)
 
+    def patch(self, path, json=None, **kwargs):
+        return self.request("PATCH", path, json=json, **kwargs)
+
+    def delete(self, path, **kwargs):
+        return self.request("DELETE", path, **kwargs)
+
 
 def login(base_url, username, password=PASSWORD):
     response = requests.post(f"{base_url}/api/auth/token", json={"username": username, "password": password},
