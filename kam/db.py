@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     create_engine,
     event,
     text,
@@ -36,6 +37,26 @@ def new_id():
     return uuid.uuid4().hex
 
 
+class UtcDateTime(TypeDecorator):
+    """Aware UTC datetimes on every database: SQLite would hand back naive ones, which then leave the
+    API and the events without a time zone. A naive value given to it is taken as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return _as_utc(value)
+
+    def process_result_value(self, value, dialect):
+        return _as_utc(value)
+
+
+def _as_utc(value):
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def service_metadata():
     """A MetaData for one service, with the outbox, inbox and failed-events tables already in it."""
     metadata = MetaData(naming_convention=NAMING)
@@ -50,8 +71,8 @@ def add_platform_tables(metadata):
         Column("event_id", String(32), nullable=False, unique=True),
         Column("type", String(100), nullable=False),
         Column("envelope", JSON, nullable=False),
-        Column("created_at", DateTime(timezone=True), nullable=False),
-        Column("published_at", DateTime(timezone=True)),
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("published_at", UtcDateTime()),
         Index("ix_outbox_unpublished", "seq", sqlite_where=text("published_at IS NULL"),
               postgresql_where=text("published_at IS NULL")),
     )
@@ -59,7 +80,7 @@ def add_platform_tables(metadata):
         "inbox", metadata,
         Column("event_id", String(32), primary_key=True),
         Column("consumer", String(100), primary_key=True),
-        Column("applied_at", DateTime(timezone=True), nullable=False),
+        Column("applied_at", UtcDateTime(), nullable=False),
     )
     Table(
         "failed_events", metadata,
@@ -70,8 +91,8 @@ def add_platform_tables(metadata):
         Column("envelope", JSON, nullable=False),
         Column("error", Text, nullable=False),
         Column("attempts", Integer, nullable=False),
-        Column("failed_at", DateTime(timezone=True), nullable=False),
-        Column("replayed_at", DateTime(timezone=True)),
+        Column("failed_at", UtcDateTime(), nullable=False),
+        Column("replayed_at", UtcDateTime()),
     )
 
 

@@ -7,7 +7,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     Index,
     Integer,
     Numeric,
@@ -16,7 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from kam.db import service_metadata
+from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
 
@@ -25,7 +24,7 @@ event_log = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(32), nullable=False, unique=True),
     Column("type", String(100), nullable=False, index=True),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
     Column("envelope", JSON, nullable=False),
 )
 
@@ -33,15 +32,15 @@ customer_profiles = Table(
     "customer_profiles", metadata,
     Column("customer_id", String(64), primary_key=True),
     Column("owner_id", String(64), index=True),
-    Column("owner_at", DateTime(timezone=True)),
+    Column("owner_at", UtcDateTime()),
     Column("category", String(30)),
-    Column("category_at", DateTime(timezone=True)),
+    Column("category_at", UtcDateTime()),
     Column("source_channel", String(50)),
-    Column("source_channel_at", DateTime(timezone=True)),
+    Column("source_channel_at", UtcDateTime()),
     Column("stage", String(20)),
-    Column("registered_at", DateTime(timezone=True)),
-    Column("erased_at", DateTime(timezone=True)),
-    Column("assessed_at", DateTime(timezone=True)),
+    Column("registered_at", UtcDateTime()),
+    Column("erased_at", UtcDateTime()),
+    Column("assessed_at", UtcDateTime()),
     Column("expected_revenue", Numeric(12, 2)),
     Column("expected_profit", Numeric(12, 2)),
     Column("total_cost", Numeric(12, 2)),
@@ -55,7 +54,7 @@ facts = Table(
     Column("subject_id", String(64), nullable=False),
     Column("customer_id", String(64), index=True),
     Column("developer_id", String(64), index=True),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
     Column("occurred_on", Date, nullable=False),
     Column("amount", Numeric(12, 2)),
     UniqueConstraint("metric", "subject_id", name="uq_facts_metric_subject"),
@@ -66,7 +65,7 @@ stages_reached = Table(
     "customer_stage_reached", metadata,
     Column("customer_id", String(64), primary_key=True),
     Column("stage", String(20), primary_key=True),
-    Column("reached_at", DateTime(timezone=True), nullable=False),
+    Column("reached_at", UtcDateTime(), nullable=False),
     Column("previous_stage", String(20)),
     Column("skipped", Boolean, nullable=False),
 )

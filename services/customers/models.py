@@ -3,7 +3,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
-    DateTime,
     Index,
     Integer,
     Numeric,
@@ -13,7 +12,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from kam.db import service_metadata
+from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
 
@@ -25,8 +24,8 @@ customers = Table(
     Column("category", String(20)),
     Column("stage", String(20), nullable=False),
     Column("owner_id", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     Column("phone", String(40)),
     Column("wechat", String(100)),
     Column("email", String(200)),
@@ -41,7 +40,7 @@ customers = Table(
     Column("score", Integer),
     Column("score_reasons", JSON),
     Column("rules_hash", String(64)),
-    Column("erased_at", DateTime(timezone=True)),
+    Column("erased_at", UtcDateTime()),
     Index("ix_customers_owner_created", "owner_id", "created_at", "id"),
     Index("ix_customers_category_stage", "category", "stage", "created_at", "id"),
     Index("ix_customers_stage", "stage", "created_at", "id"),
@@ -60,7 +59,7 @@ customer_history = Table(
     "customer_history", metadata,
     Column("id", String(32), primary_key=True),
     Column("customer_id", String(32), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("user_id", String(64)),
     Column("changes", JSON, nullable=False),
     Index("ix_customer_history_customer", "customer_id", "at", "id"),
@@ -74,7 +73,7 @@ customer_links = Table(
     Column("kind", String(30), nullable=False),
     Column("note", Text),
     Column("created_by", String(64)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     UniqueConstraint("from_id", "to_id", "kind", name="uq_customer_links_pair"),
 )
 
@@ -83,7 +82,7 @@ deals = Table(
     Column("deal_id", String(32), primary_key=True),
     Column("customer_id", String(32), nullable=False, index=True),
     Column("total", Numeric(12, 2), nullable=False),
-    Column("closed_at", DateTime(timezone=True)),
+    Column("closed_at", UtcDateTime()),
 )
 
 contacts = Table(
@@ -95,7 +94,7 @@ contacts = Table(
     Column("topic", Text),
     Column("content", Text),
     Column("outcome", Text),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
     Index("ix_contacts_customer", "customer_id", "occurred_at", "id"),
 )
 
@@ -111,7 +110,7 @@ assessments = Table(
     Column("risk_factor", Numeric(4, 3), nullable=False),
     Column("risk_adjusted_profit", Numeric(12, 2), nullable=False),
     Column("worth_developing", Boolean, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_assessments_customer", "customer_id", "created_at", "id"),
 )
 
@@ -126,8 +125,8 @@ development_plans = Table(
     Column("status", String(20), nullable=False),
     Column("reason", Text),
     Column("decided_by", String(64)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_development_plans_developer", "developer_id", "created_at", "id"),
     Index("ix_development_plans_created", "created_at", "id"),
 )
@@ -136,7 +135,7 @@ access_log = Table(
     "access_log", metadata,
     Column("id", String(32), primary_key=True),
     Column("customer_id", String(32), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("user_id", String(64)),
     Column("fields", JSON, nullable=False),
     Column("purpose", Text),
@@ -147,7 +146,7 @@ timeline = Table(
     "timeline", metadata,
     Column("event_id", String(32), primary_key=True),
     Column("customer_id", String(32), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("kind", String(100), nullable=False),
     Column("summary", Text, nullable=False),
     Column("source_type", String(50)),
@@ -159,5 +158,5 @@ classification_state = Table(
     "classification_state", metadata,
     Column("name", String(40), primary_key=True),
     Column("rules_hash", String(64), nullable=False),
-    Column("evaluated_at", DateTime(timezone=True), nullable=False),
+    Column("evaluated_at", UtcDateTime(), nullable=False),
 )

@@ -1,27 +1,10 @@
 """The notifications service's own tables: tasks, the facts that schedule them, the inbox, channels."""
-from datetime import UTC
+from sqlalchemy import JSON, Boolean, Column, Index, Integer, String, Table, Text, UniqueConstraint
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
-from sqlalchemy.types import TypeDecorator
-
-from kam.db import service_metadata
+from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
 
-
-class UtcDateTime(TypeDecorator):
-    """Aware UTC datetimes on every database (SQLite hands back naive ones otherwise)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return value.astimezone(UTC) if value is not None else None
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 tasks = Table(
     "tasks", metadata,

@@ -4,7 +4,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     Index,
     Integer,
     Numeric,
@@ -14,7 +13,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from kam.db import service_metadata
+from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
 
@@ -25,7 +24,7 @@ receptions = Table(
     Column("customer_owner_id", String(64)),
     Column("host_id", String(64), nullable=False),
     Column("status", String(20), nullable=False),
-    Column("scheduled_at", DateTime(timezone=True), nullable=False),
+    Column("scheduled_at", UtcDateTime(), nullable=False),
     Column("party_size", Integer, nullable=False),
     Column("needs", Text),
     Column("location", String(200)),
@@ -33,12 +32,12 @@ receptions = Table(
     Column("arrangements", JSON, nullable=False),
     Column("funded_amount", Numeric(12, 2)),
     Column("approver_id", String(64)),
-    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_at", UtcDateTime()),
     Column("reason", Text),
     Column("report", JSON),
-    Column("reported_at", DateTime(timezone=True)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("reported_at", UtcDateTime()),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_receptions_created", "created_at", "id"),
 )
 
@@ -59,10 +58,10 @@ deals = Table(
     Column("delivery_method", String(20), nullable=False),
     Column("delivery_address", Text),
     Column("delivery_date", Date),
-    Column("closed_at", DateTime(timezone=True), nullable=False),
-    Column("delivered_at", DateTime(timezone=True)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", UtcDateTime(), nullable=False),
+    Column("delivered_at", UtcDateTime()),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     UniqueConstraint("customer_id", "sequence", name="uq_deals_customer_sequence"),
     Index("ix_deals_created", "created_at", "id"),
 )
@@ -91,12 +90,12 @@ service_tickets = Table(
     Column("intake_notes", Text),
     Column("resale_mode", String(20)),
     Column("valuation", Numeric(12, 2)),
-    Column("scheduled_at", DateTime(timezone=True)),
+    Column("scheduled_at", UtcDateTime()),
     Column("resolution", Text),
-    Column("opened_at", DateTime(timezone=True), nullable=False),
-    Column("started_at", DateTime(timezone=True)),
-    Column("resolved_at", DateTime(timezone=True)),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("opened_at", UtcDateTime(), nullable=False),
+    Column("started_at", UtcDateTime()),
+    Column("resolved_at", UtcDateTime()),
+    Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_service_tickets_opened", "opened_at", "id"),
 )
 
@@ -107,11 +106,11 @@ return_visits = Table(
     Column("customer_owner_id", String(64)),
     Column("developer_id", String(64), nullable=False),
     Column("task_id", String(64), unique=True),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
     Column("method", String(20), nullable=False),
     Column("content", Text),
     Column("feedback", Text),
     Column("next_steps", Text),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
     Index("ix_return_visits_recorded", "recorded_at", "id"),
 )

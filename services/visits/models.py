@@ -4,7 +4,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -14,13 +13,13 @@ from sqlalchemy import (
     Text,
 )
 
-from kam.db import service_metadata
+from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
 
 
 def _when(name, **kwargs):
-    return Column(name, DateTime(timezone=True), **kwargs)
+    return Column(name, UtcDateTime(), **kwargs)
 
 
 visits = Table(
