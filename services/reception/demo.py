@@ -87,7 +87,8 @@ class Loader:
 
     def reception(self, index, customer, host, status):
         past = status in ("reported", "approved", "rejected")
-        scheduled = self.now + timedelta(days=-20 + index if past else 5 + index)
+        # past ones far enough back that their deal, delivery, return visit and repeat sale are past too
+        scheduled = self.now + timedelta(days=-(14 + index % 26) if past else 5 + index % 20)
         meal = {"venue": "香格里拉夏宫", "accompanying_leader": "刘总", "standard": "公司标准"} if index % 2 else None
         data = {"customer_id": customer["id"], "scheduled_at": scheduled, "party_size": 1 + index % 4,
                 "needs": NEEDS[index % len(NEEDS)], "location": "公司总部",

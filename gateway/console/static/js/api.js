@@ -76,3 +76,17 @@ export async function userNames() {
   }
   return usersCache;
 }
+
+let customersCache = null;
+// {customer id: name} of the customers the caller can see (first 200), for lists that carry only ids.
+export async function customerNames() {
+  if (!customersCache) {
+    const { items } = await api.get("/api/customers?limit=200");
+    customersCache = Object.fromEntries(items.map((c) => [c.id, c.name]));
+  }
+  return customersCache;
+}
+
+export function forgetCustomers() {
+  customersCache = null;
+}

@@ -48,8 +48,8 @@ export function formatDate(value) {
   return String(value).slice(0, 10);
 }
 
-export function badge(status) {
-  return h("span", { class: `badge status-${status}` }, t(`status.${status}`));
+export function badge(value, vocabulary = "status") {
+  return h("span", { class: `badge ${vocabulary}-${value}` }, t(`${vocabulary}.${value}`));
 }
 
 // A table from rows and column definitions [{label, value: row => node|text}].

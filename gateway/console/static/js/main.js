@@ -1,5 +1,5 @@
 // The console's shell: log in, a role-aware menu, and hash routes to each area's view.
-import { logout, restore, session } from "./api.js";
+import { forgetCustomers, logout, restore, session } from "./api.js";
 import { button, h, mount } from "./dom.js";
 import { currentLanguage, setLanguage, t } from "./i18n.js";
 import { routes } from "./routes.js";
@@ -30,7 +30,7 @@ function layout(content) {
       h("div", { class: "who" },
         h("span", { class: "me", title: me.username }, `${me.display_name} · ${t(`role.${me.role}`)}`),
         button(t("common.language"), () => { setLanguage(currentLanguage() === "en" ? "zh-CN" : "en"); render(); }, "ghost lang"),
-        button(t("nav.logout"), () => { logout(); location.hash = "#/login"; }, "ghost"))),
+        button(t("nav.logout"), () => { logout(); forgetCustomers(); location.hash = "#/login"; }, "ghost"))),
     h("main", { class: "content" }, content));
 }
 

@@ -1,5 +1,5 @@
 // Expense claims with receipts: no visit summary and no reception report, no reimbursement.
-import { api, session } from "../api.js";
+import { api, customerNames, session } from "../api.js";
 import { badge, button, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { actionBar, detailList, isManager, options, pagedList } from "./common.js";
@@ -8,8 +8,10 @@ const CATEGORIES = ["travel", "gift", "meal", "pr", "other"];
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
 export async function claimsView() {
+  const names = await customerNames();
   const list = await pagedList("/api/expense-claims", {}, [
     { label: t("common.when"), value: (c) => formatTime(c.created_at) },
+    { label: t("common.customer"), value: (c) => names[c.customer_id] || "—" },
     { label: t("claim.subject"), value: (c) => t(`claim.${c.subject.type}`) },
     { label: t("claim.total"), value: (c) => formatMoney(c.total) },
     { label: t("common.status"), value: (c) => badge(c.status) },
@@ -27,6 +29,19 @@ export async function claimsView() {
     location.hash = `#/claims/${created.id}`;
   } });
   return h("div", { class: "grid" }, section(t("nav.claims"), list), canClaim ? section(t("claim.new"), element) : null);
+}
+
+// A claim started from its subject's page (a summarised visit, a reported reception, an approved plan).
+export function claimFormFor(subjectType, subjectId) {
+  return form([
+    { name: "category", label: t("claim.category"), type: "select", options: options("claim", CATEGORIES) },
+    { name: "amount", label: t("common.amount"), type: "number", step: "0.01", min: "0", required: true },
+    { name: "note", label: t("common.notes") },
+  ], { id: "subject-claim", submitLabel: t("claim.new"), onSubmit: async (v) => {
+    const created = await api.post("/api/expense-claims", { subject: { type: subjectType, id: subjectId },
+      items: [{ category: v.category, amount: v.amount, note: v.note || "" }] });
+    location.hash = `#/claims/${created.id}`;
+  } }).form;
 }
 
 export async function claimView(id) {

@@ -21,12 +21,12 @@ export async function customerFileView(id) {
       detailList([
         [t("customer.kind"), t(`kind.${customer.kind}`)],
         [t("customer.category"), customer.category ? t(`category.${customer.category}`) : "—"],
-        [t("customer.stage"), badge(customer.stage)],
+        [t("customer.stage"), badge(customer.stage, "stage")],
         [t("common.owner"), names[customer.owner_id] || customer.owner_id],
         [t("customer.phone"), customer.phone],
         [t("customer.wechat"), customer.wechat],
         [t("customer.source"), customer.source?.channel],
-        ["评分 Score", customer.classification ? `${customer.classification.score ?? "—"} · ${(customer.classification.reasons || []).join("；")}` : undefined],
+        [t("customer.score"), customer.score === null || customer.score === undefined ? undefined : `${customer.score} · ${(customer.score_reasons || []).join("；")}`],
       ]),
       keyDates(customer.key_dates || []),
       holdings(profile.holdings || customer.holdings || [])),
@@ -61,8 +61,9 @@ function contactForm(customer) {
   const preview = h("pre", { class: "template" });
   const channelSelect = h("select", { name: "template-channel" }, ["wechat", "sms", "phone", "email"].map((c) => h("option", { value: c }, c)));
   const loadTemplate = async () => {
-    const template = await api.get(`/api/customers/${customer.id}/contact-templates?channel=${channelSelect.value}&lang=${currentLanguage()}`).catch(() => null);
-    preview.textContent = template ? [template.subject, template.body || template.text].filter(Boolean).join("\n\n") : "";
+    const answer = await api.get(`/api/customers/${customer.id}/contact-templates?channel=${channelSelect.value}&language=${currentLanguage()}`).catch(() => null);
+    const template = answer?.items?.[0];
+    preview.textContent = template ? [template.subject, template.text, template.guidance ? `（${template.guidance}）` : ""].filter(Boolean).join("\n\n") : "";
   };
   channelSelect.addEventListener("change", loadTemplate);
   loadTemplate();
@@ -134,11 +135,11 @@ async function reject(path) {
 }
 
 function networkBlock(network) {
-  const people = network.nodes || network.customers || [];
-  const links = network.links || network.edges || [];
-  const byId = Object.fromEntries(people.map((p) => [p.id, p.name]));
+  const byId = Object.fromEntries((network.nodes || []).map((p) => [p.id, p]));
+  const person = (id) => (byId[id] ? h("a", { href: `#/customers/${id}` }, byId[id].name) : "?");
   return h("div", {},
-    h("ul", { class: "plain network" }, links.map((link) =>
-      h("li", {}, `${byId[link.from] || byId[link.source] || "?"} —${link.kind || link.relation || ""}→ ${byId[link.to] || byId[link.target] || "?"}`))),
-    network.credit ? h("p", { class: "muted" }, `推荐贡献：${network.credit.customers ?? 0} 位客户，${formatMoney(network.credit.revenue)}`) : "");
+    h("ul", { class: "plain network" }, (network.edges || []).map((edge) =>
+      h("li", {}, person(edge.from), ` —${t(`relation.${edge.kind}`)}→ `, person(edge.to)))),
+    network.credit ? h("p", { class: "muted" }, t("customer.credit", {
+      customers: network.credit.referred_customers ?? 0, revenue: formatMoney(network.credit.revenue) })) : "");
 }

@@ -1,5 +1,5 @@
 // Customers: search (Chinese names, phone, WeChat), filters, and registering a new one.
-import { api, userNames } from "../api.js";
+import { api, forgetCustomers, userNames } from "../api.js";
 import { badge, button, form, h, mount, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { CATEGORIES, STAGES, options, pagedList } from "./common.js";
@@ -11,7 +11,8 @@ export async function customersView() {
   const search = async () => mount(results, await pagedList("/api/customers", filters, [
     { label: t("customer.name"), value: (c) => h("a", { href: `#/customers/${c.id}` }, c.name) },
     { label: t("customer.category"), value: (c) => (c.category ? t(`category.${c.category}`) : "—") },
-    { label: t("customer.stage"), value: (c) => badge(c.stage) },
+    { label: t("customer.stage"), value: (c) => badge(c.stage, "stage") },
+    { label: t("customer.phone"), value: (c) => c.phone || "—" },
     { label: t("common.owner"), value: (c) => names[c.owner_id] || "—" },
   ], { onRow: (c) => (location.hash = `#/customers/${c.id}`) }));
   const input = (name, element) => { element.addEventListener("change", () => { filters[name] = element.value; search(); }); return element; };
@@ -51,6 +52,7 @@ export async function newCustomerView() {
       if (birthday) keyDates.push({ kind: "birthday", date: birthday });
       if (keyDates.length) body.key_dates = keyDates;
       const created = await api.post("/api/customers", body);
+      forgetCustomers();
       toast(t("common.saved"));
       location.hash = `#/customers/${created.id}`;
     },

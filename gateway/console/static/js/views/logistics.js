@@ -9,7 +9,9 @@ export async function logisticsView() {
     { label: t("common.when"), value: (x) => formatTime(x.at || x.planned_at || x.scheduled_at) },
     { label: t("common.kind"), value: (x) => t(`claim.${x.type || x.kind}`) },
     { label: t("common.customer"), value: (x) => x.customer_name || x.customer_id },
-    { label: t("visit.transport"), value: (x) => x.transport || "—" },
+    { label: t("visit.transport"), value: (x) => (x.transport ? [x.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), x.transport.note].filter(Boolean).join("，") : "—") },
+    { label: t("visit.place"), value: (x) => x.place || "—" },
+    { label: "", value: (x) => (x.people || []).join("、") },
     { label: t("visit.gift"), value: (x) => x.gift || "—" },
     { label: t("reception.partySize"), value: (x) => x.party_size ?? "—" },
   ]));

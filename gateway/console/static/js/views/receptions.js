@@ -1,15 +1,17 @@
 // Receptions at the company: booking, approval, and the reception report.
-import { api, session } from "../api.js";
+import { api, customerNames, session } from "../api.js";
 import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
+import { claimFormFor } from "./claims.js";
 import { actionBar, customerOptions, detailList, isManager, pagedList } from "./common.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
 export async function receptionsView() {
+  const names = await customerNames();
   const list = await pagedList("/api/receptions", {}, [
     { label: t("reception.scheduledAt"), value: (r) => formatTime(r.scheduled_at) },
-    { label: t("common.customer"), value: (r) => r.customer_name || r.customer_id },
+    { label: t("common.customer"), value: (r) => names[r.customer_id] || "—" },
     { label: t("reception.partySize"), value: (r) => r.party_size },
     { label: t("common.status"), value: (r) => badge(r.status) },
   ], { onRow: (r) => (location.hash = `#/receptions/${r.id}`) });
@@ -50,8 +52,10 @@ export async function receptionView(id) {
       }) : null)),
     r.status === "approved" && mine ? section(t("reception.report"), form([
       { name: "experience", label: t("reception.experience"), type: "textarea", wide: true, required: true },
-      { name: "products_viewed", label: t("reception.productsViewed"), parse: (raw) => raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) },
-      { name: "outcome", label: t("reception.outcome"), required: true },
+      { name: "products_viewed", label: t("reception.productsViewed"), placeholder: "1.20克拉钻石戒指, 铂金对戒",
+        parse: (raw) => raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean).map((description) => ({ description })) },
+      { name: "outcome", label: t("reception.outcome"), type: "select", options: [["deal", t("reception.outcomeDeal")], ["follow_up", t("reception.outcomeFollowUp")], ["declined", t("reception.outcomeDeclined")]] },
       { name: "notes", label: t("common.notes"), type: "textarea", wide: true },
-    ], { id: "report-form", submitLabel: t("common.save"), onSubmit: (v) => api.post(`/api/receptions/${id}/report`, v).then(refresh) }).form) : null);
+    ], { id: "report-form", submitLabel: t("common.save"), onSubmit: (v) => api.post(`/api/receptions/${id}/report`, v).then(refresh) }).form) : null,
+    ["approved", "reported"].includes(r.status) && mine ? section(t("claim.new"), claimFormFor("reception", id)) : null);
 }

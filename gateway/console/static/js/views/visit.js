@@ -2,6 +2,7 @@
 import { api, session } from "../api.js";
 import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
+import { claimFormFor } from "./claims.js";
 import { actionBar, detailList, isManager } from "./common.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
@@ -20,7 +21,8 @@ export async function visitView(id) {
         [t("visit.objectives"), visit.objectives],
         [t("visit.products"), [].concat(prep.products || []).map((p) => (typeof p === "string" ? p : p.name || p.sku)).join("、")],
         [t("visit.gift"), typeof prep.gift === "string" ? prep.gift : prep.gift?.name],
-        [t("visit.transport"), typeof prep.transport === "string" ? prep.transport : prep.transport?.mode],
+        [t("visit.transport"), prep.transport ? [prep.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), prep.transport.note].filter(Boolean).join("，") : undefined],
+        [t("visit.offers"), (prep.offers || []).map((o) => `${o.product || ""} ${Math.round((1 - Number(o.discount)) * 100) / 10}折`).join("、")],
         [t("customer.budget"), formatMoney(visit.budget)],
         [t("visit.funded"), formatMoney(visit.funded_amount)],
         [t("visit.callback"), visit.callback ? `${t(`status.${visit.callback.status}`)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
@@ -37,6 +39,7 @@ export async function visitView(id) {
         }) : null)),
     visit.status === "approved" && mine ? section(t("visit.record"), recordForm(id)) : null,
     visit.status === "completed" && mine ? section(t("visit.summary"), summaryForm(id)) : null,
+    ["approved", "completed", "summarized"].includes(visit.status) && mine ? section(t("claim.new"), claimFormFor("visit", id)) : null,
     visit.record ? section(t("visit.record"), detailList([
       [t("visit.occurredAt"), formatTime(visit.record.occurred_at)],
       [t("visit.talkingPoints"), visit.record.talking_points],

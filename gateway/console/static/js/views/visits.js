@@ -24,15 +24,19 @@ export async function newVisitView() {
     { name: "objectives", label: t("visit.objectives"), type: "textarea", wide: true },
     { name: "products", label: t("visit.products"), placeholder: "1克拉钻戒, 结婚周年纪念款" },
     { name: "gift", label: t("visit.gift"), placeholder: "定制礼盒" },
-    { name: "transport", label: t("visit.transport"), type: "select", options: [["company_car", "公司用车"], ["own", "自行前往"]] },
+    { name: "transport", label: t("visit.transport"), type: "select", options: [["company_car", t("visit.companyCar")], ["own", t("visit.ownWay")]] },
+    { name: "discount", label: `${t("visit.offers")}（0.10 = 九折）`, type: "number", step: "0.01", min: "0", max: "1" },
     { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", min: "0" },
   ], {
     id: "new-visit",
     submitLabel: t("common.create"),
     onSubmit: async (v) => {
+      const products = v.products ? v.products.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : [];
       const body = { customer_id: v.customer_id, planned_at: v.planned_at, place: v.place, method: v.method,
         objectives: v.objectives, budget: v.budget,
-        preparation: { products: v.products ? v.products.split(/[,，、]/).map((s) => s.trim()) : [], gift: v.gift, transport: v.transport } };
+        preparation: { products, transport: { company_car: v.transport === "company_car" },
+          ...(v.gift ? { gift: v.gift } : {}),
+          ...(v.discount ? { offers: products.map((product) => ({ product, discount: v.discount })) } : {}) } };
       const created = await api.post("/api/visits", body);
       toast(t("common.saved"));
       location.hash = `#/visits/${created.id}`;
