@@ -97,15 +97,18 @@ class FunnelStage(Schema):
     median_days_from_previous = fields.Float(allow_none=True)
 
 
-class Funnel(Schema):
+class Period(Schema):
+    """A figure's period, echoed as `from` and `to`."""
+
     start = fields.String(data_key="from", attribute="from", allow_none=True)
     end = fields.String(data_key="to", attribute="to", allow_none=True)
+
+
+class Funnel(Period):
     stages = fields.List(fields.Nested(FunnelStage))
 
 
-class DeveloperFigures(Schema):
-    developer_id = fields.String()
-    display_name = fields.String(allow_none=True)
+class Summary(Schema):
     customers = fields.Integer()
     contacts = fields.Integer()
     visits = fields.Integer()
@@ -118,9 +121,12 @@ class DeveloperFigures(Schema):
     return_on_spend = _ratio()
 
 
-class DeveloperList(Schema):
-    start = fields.String(data_key="from", attribute="from", allow_none=True)
-    end = fields.String(data_key="to", attribute="to", allow_none=True)
+class DeveloperFigures(Summary):
+    developer_id = fields.String()
+    display_name = fields.String(allow_none=True)
+
+
+class DeveloperList(Period):
     items = fields.List(fields.Nested(DeveloperFigures))
 
 
@@ -164,28 +170,11 @@ class GroupFigures(Schema):
     return_on_spend = _ratio()
 
 
-class GroupList(Schema):
-    start = fields.String(data_key="from", attribute="from", allow_none=True)
-    end = fields.String(data_key="to", attribute="to", allow_none=True)
+class GroupList(Period):
     items = fields.List(fields.Nested(GroupFigures))
 
 
-class Summary(Schema):
-    customers = fields.Integer()
-    contacts = fields.Integer()
-    visits = fields.Integer()
-    callbacks = fields.Integer()
-    callbacks_on_time = fields.Integer()
-    receptions = fields.Integer()
-    deals = fields.Integer()
-    revenue = Money()
-    expenses = Money()
-    return_on_spend = _ratio()
-
-
-class Report(Schema):
-    start = fields.String(data_key="from", attribute="from", allow_none=True)
-    end = fields.String(data_key="to", attribute="to", allow_none=True)
+class Report(Period):
     generated_at = fields.DateTime()
     summary = fields.Nested(Summary)
     funnel = fields.List(fields.Nested(FunnelStage))

@@ -19,3 +19,20 @@ def test_times_come_back_aware_and_in_utc_from_sqlite(tmp_path):
     engine.dispose()
     assert stored == [datetime(2026, 5, 20, 6, 0, tzinfo=UTC)] * 2
     assert all(moment.tzinfo is UTC for moment in stored)
+
+
+def test_keyset_cursors_over_aware_times(tmp_path):
+    from kam.pagination import keyset_page
+
+    metadata = MetaData()
+    rows = Table("rows", metadata, Column("id", Integer, primary_key=True), Column("at", UtcDateTime()))
+    engine = make_engine(f"sqlite:///{tmp_path / 'rows.db'}")
+    metadata.create_all(engine)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(insert(rows), [{"id": i, "at": start + timedelta(hours=i)} for i in range(5)])
+    with engine.connect() as session:
+        first = keyset_page(session, select(rows), [rows.c.at, rows.c.id], limit=2)
+        second = keyset_page(session, select(rows), [rows.c.at, rows.c.id], limit=2, cursor=first["next_cursor"])
+    engine.dispose()
+    assert [row["id"] for row in first["items"] + second["items"]] == [4, 3, 2, 1]
