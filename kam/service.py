@@ -10,6 +10,7 @@ from kam.db import make_engine, session_factory
 from kam.errors import KamError
 from kam.identity import Actor
 from kam.inbox import Inbox
+from kam.logs import request_id_var
 from kam.outbox import UnitOfWork
 
 
@@ -98,10 +99,19 @@ class CurrentActor(DependencyProvider):
         return Actor.from_context(worker_ctx.data)
 
 
+class LogContext(DependencyProvider):
+    """Every log line a worker writes carries the request id of the call or event that started it
+    (each eventlet green thread has its own context)."""
+
+    def worker_setup(self, worker_ctx):
+        request_id_var.set(worker_ctx.data.get("request_id"))
+
+
 class ServiceBase:
     """Mixin for every KAM service: set `name` and `db = Database(metadata)`."""
 
     actor = CurrentActor()
+    log_context = LogContext()
 
     @rpc
     def health(self):

@@ -65,3 +65,21 @@ def test_a_record_owned_by_someone_else_does_not_exist_for_a_developer():
 def test_the_actor_comes_from_nameko_context_data():
     actor = Actor.from_context({"user_id": "u1", "role": "analyst", "request_id": "r9", "call_id_stack": []})
     assert actor == Actor("u1", "analyst", "r9")
+
+
+def test_a_workers_log_lines_carry_the_request_id_it_was_called_with():
+    import json
+    import logging
+    from contextvars import copy_context
+    from types import SimpleNamespace
+
+    from kam.logs import JsonFormatter
+    from kam.service import LogContext
+
+    def work():
+        LogContext().worker_setup(SimpleNamespace(data={"request_id": "req-42", "user_id": "u1"}))
+        record = logging.LogRecord("kam.test", logging.INFO, __file__, 1, "已处理", (), None)
+        return json.loads(JsonFormatter().format(record))
+
+    line = copy_context().run(work)
+    assert line["request_id"] == "req-42" and line["message"] == "已处理"
