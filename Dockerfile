@@ -5,6 +5,10 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     KAM_DATA_DIR=/var/lib/kam
 
+# pg_dump and pg_restore for `kam db backup|restore`
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 kam \
  && useradd --system --uid 10001 --gid kam --home-dir /var/lib/kam --shell /usr/sbin/nologin kam \
  && install -d -o kam -g kam /var/lib/kam

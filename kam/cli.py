@@ -57,6 +57,23 @@ def cmd_db_upgrade(args):
         print(f"{name}: up to date")
 
 
+def _database_names():
+    return [name for name, _ in extra_migrations()] + list(_plugins())
+
+
+def cmd_db_backup(args):
+    from kam.backup import backup
+
+    print(backup(_database_names(), _settings(), args.to))
+
+
+def cmd_db_restore(args):
+    from kam.backup import restore
+
+    restore(_database_names(), _settings(), args.folder)
+    print(f"restored every database from {args.folder}")
+
+
 def cmd_events_failed(args):
     from kam.replay import FailedEvents
 
@@ -143,6 +160,12 @@ def build_parser():
 
     db = sub.add_parser("db", help="databases").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate every service's database").set_defaults(func=cmd_db_upgrade)
+    backup = db.add_parser("backup", help="back up every database into a new dated folder")
+    backup.add_argument("--to", default="backups", help="where the dated folders go (default: ./backups)")
+    backup.set_defaults(func=cmd_db_backup)
+    restore = db.add_parser("restore", help="restore every database from a backup folder (services stopped)")
+    restore.add_argument("folder")
+    restore.set_defaults(func=cmd_db_restore)
 
     events = sub.add_parser("events", help="failed events").add_subparsers(dest="events_command", required=True)
     events.add_parser("failed", help="list events parked after their handler failed").set_defaults(
