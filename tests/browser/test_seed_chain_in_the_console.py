@@ -14,8 +14,10 @@ def revisit(page, url):
     page.reload()
 
 
-def answer_prompts(page, value):
-    page.once("dialog", lambda dialog: dialog.accept(value))
+def answer(page, value):
+    """Answer the console's question dialog."""
+    page.fill("dialog.ask input[name=answer]", value)
+    page.click("dialog.ask button[value=ok]")
 
 
 def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_args, system, screenshot):
@@ -52,8 +54,10 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     row = manager.locator("tr", has_text="林婉清")
     expect(row).to_be_visible()
     screenshot(manager, "manager-approvals")
-    answer_prompts(manager, "600")
     row.get_by_role("button", name="批准").click()
+    expect(manager.locator("dialog.ask")).to_be_visible()
+    screenshot(manager, "manager-approve-with-funding")
+    answer(manager, "600")
     expect(manager.locator("tr", has_text="林婉清")).to_have_count(0)
 
     revisit(developer, visit_url)

@@ -122,3 +122,24 @@ export function section(title, ...children) {
 export function button(label, onclick, kind = "") {
   return h("button", { type: "button", class: kind, onclick }, label);
 }
+
+// A question in a modal dialog (the console's own, not the browser's prompt): resolves to the answer,
+// or null when cancelled. An empty answer is not accepted.
+export function ask(label, value = "", { type = "text" } = {}) {
+  return new Promise((resolve) => {
+    const input = h("input", { name: "answer", type, value, required: true, step: type === "number" ? "0.01" : null });
+    const dialog = h("dialog", { class: "ask" },
+      h("form", { method: "dialog", class: "form" },
+        h("label", { class: "field wide" }, h("span", {}, label), input),
+        h("div", { class: "actions" },
+          h("button", { type: "submit", value: "ok", class: "primary" }, t("common.ok")),
+          h("button", { type: "submit", value: "cancel", formnovalidate: true }, t("common.cancel")))));
+    dialog.addEventListener("close", () => {
+      resolve(dialog.returnValue === "ok" ? input.value.trim() : null);
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    input.focus();
+  });
+}

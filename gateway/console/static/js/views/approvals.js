@@ -1,6 +1,6 @@
 // What waits for the manager: development plans, visits, receptions and expense claims.
 import { api, customerNames } from "../api.js";
-import { button, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { ask, button, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 
 const QUEUES = [
@@ -29,12 +29,12 @@ export async function approvalsView() {
 async function approve(queue, item) {
   const body = {};
   if (queue.key === "visit") {
-    const funded = prompt(t("visit.funded"), item.budget || "0");
+    const funded = await ask(t("visit.funded"), item.budget || "0", { type: "number" });
     if (funded === null) return;
     body.funded_amount = funded;
   }
   if (queue.key === "expense_claim" && item.funded_amount != null && Number(item.total) > Number(item.funded_amount)) {
-    const reason = prompt(t("claim.override"));
+    const reason = await ask(t("claim.override"));
     if (!reason) return;
     body.override_reason = reason;
   }
@@ -43,7 +43,7 @@ async function approve(queue, item) {
 }
 
 async function reject(queue, item) {
-  const reason = prompt(t("common.reason"));
+  const reason = await ask(t("common.reason"));
   if (!reason) return;
   await api.post(`${queue.path}/${item.id}/reject`, { reason });
   window.kamRender();

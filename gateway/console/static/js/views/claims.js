@@ -1,6 +1,6 @@
 // Expense claims with receipts: no visit summary and no reception report, no reimbursement.
 import { api, customerNames, session } from "../api.js";
-import { badge, button, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { ask, badge, button, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { actionBar, detailList, isManager, options, pagedList } from "./common.js";
 
@@ -67,14 +67,14 @@ export async function claimView(id) {
       { label: t("common.notes"), value: (i) => i.note },
     ]), actionBar(
       claim.status === "draft" && mine ? button(t("common.submit"), () => post("submit"), "primary") : null,
-      claim.status === "submitted" && isManager() ? button(t("common.approve"), () => {
+      claim.status === "submitted" && isManager() ? button(t("common.approve"), async () => {
         const over = claim.funded_amount !== null && claim.funded_amount !== undefined && Number(claim.total) > Number(claim.funded_amount);
-        const reason = over ? prompt(t("claim.override")) : null;
+        const reason = over ? await ask(t("claim.override")) : null;
         if (over && !reason) return;
         post("approve", over ? { override_reason: reason } : {});
       }, "primary") : null,
-      claim.status === "submitted" && isManager() ? button(t("common.reject"), () => {
-        const reason = prompt(t("common.reason"));
+      claim.status === "submitted" && isManager() ? button(t("common.reject"), async () => {
+        const reason = await ask(t("common.reason"));
         if (reason) post("reject", { reason });
       }) : null,
       claim.status === "approved" && isManager() ? button(t("claim.reimburse"), () => post("reimburse"), "primary") : null)),

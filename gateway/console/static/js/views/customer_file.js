@@ -1,7 +1,7 @@
 // The customer file: details, key dates, holdings, timeline, network, contacts with channel templates,
 // the worth-developing assessment and development plans.
 import { api, session, userNames } from "../api.js";
-import { badge, button, form, formatDate, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { ask, badge, button, form, formatDate, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { currentLanguage, t } from "../i18n.js";
 import { actionBar, detailList, isManager } from "./common.js";
 
@@ -130,7 +130,7 @@ async function act(path, body = {}) {
 }
 
 async function reject(path) {
-  const reason = prompt(t("common.reason"));
+  const reason = await ask(t("common.reason"));
   if (reason) await act(path, { reason });
 }
 

@@ -1,6 +1,6 @@
 // My day: tasks due and overdue, and (for managers) what waits for my approval.
 import { api, customerNames } from "../api.js";
-import { badge, button, formatTime, h, section, table, toast } from "../dom.js";
+import { ask, badge, button, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { isManager } from "./common.js";
 
@@ -20,7 +20,7 @@ export async function myDayView() {
     { label: t("common.due"), value: (task) => h("span", { class: task.overdue ? "overdue" : "" },
       formatTime(task.due_at), task.overdue ? ` · ${t("common.overdue")}` : "") },
     { label: "", value: (task) => button(t("task.complete"), async () => {
-      const outcome = prompt(t("task.outcome"));
+      const outcome = await ask(t("task.outcome"));
       if (outcome === null) return;
       await api.post(`/api/tasks/${task.id}/complete`, { outcome, notes: "" });
       toast(t("common.saved"));

@@ -1,6 +1,6 @@
 // Receptions at the company: booking, approval, and the reception report.
 import { api, customerNames, session } from "../api.js";
-import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
+import { ask, badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { claimFormFor } from "./claims.js";
 import { actionBar, customerOptions, detailList, isManager, pagedList } from "./common.js";
@@ -47,7 +47,7 @@ export async function receptionView(id) {
       r.status === "draft" && mine ? button(t("common.submit"), () => api.post(`/api/receptions/${id}/submit`).then(refresh), "primary") : null,
       r.status === "pending_approval" && isManager() ? button(t("common.approve"), () => api.post(`/api/receptions/${id}/approve`, {}).then(refresh), "primary") : null,
       r.status === "pending_approval" && isManager() ? button(t("common.reject"), async () => {
-        const reason = prompt(t("common.reason"));
+        const reason = await ask(t("common.reason"));
         if (reason) await api.post(`/api/receptions/${id}/reject`, { reason }).then(refresh);
       }) : null)),
     r.status === "approved" && mine ? section(t("reception.report"), form([

@@ -1,6 +1,6 @@
 // After-sales service tickets: custom design, appraisal, care, repair, resale, knowledge, events.
 import { api, customerNames } from "../api.js";
-import { badge, button, form, formatTime, h, section, toast } from "../dom.js";
+import { ask, badge, button, form, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { actionBar, customerOptions, options, pagedList } from "./common.js";
 
@@ -18,7 +18,7 @@ export async function ticketsView() {
     { label: "", value: (x) => actionBar(
       x.status === "open" ? button(t("ticket.start"), () => act(`/api/service-tickets/${x.id}/start`), "small") : null,
       x.status === "in_progress" ? button(t("ticket.resolve"), async () => {
-        const resolution = prompt(t("ticket.resolution"));
+        const resolution = await ask(t("ticket.resolution"));
         if (resolution) await act(`/api/service-tickets/${x.id}/resolve`, { resolution });
       }, "small") : null) },
   ]);

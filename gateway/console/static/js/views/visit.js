@@ -1,6 +1,6 @@
 // One visit: its plan, approval, the visit record form, the callback status and the summary.
 import { api, session } from "../api.js";
-import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
+import { ask, badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { claimFormFor } from "./claims.js";
 import { actionBar, detailList, isManager } from "./common.js";
@@ -30,11 +30,11 @@ export async function visitView(id) {
       actionBar(
         visit.status === "draft" && mine ? button(t("common.submit"), () => api.post(`/api/visits/${id}/submit`).then(refresh), "primary") : null,
         visit.status === "pending_approval" && isManager() ? button(t("common.approve"), async () => {
-          const funded = prompt(t("visit.funded"), visit.budget || "0");
+          const funded = await ask(t("visit.funded"), visit.budget || "0", { type: "number" });
           if (funded !== null) await api.post(`/api/visits/${id}/approve`, { funded_amount: funded }).then(refresh);
         }, "primary") : null,
         visit.status === "pending_approval" && isManager() ? button(t("common.reject"), async () => {
-          const reason = prompt(t("common.reason"));
+          const reason = await ask(t("common.reason"));
           if (reason) await api.post(`/api/visits/${id}/reject`, { reason }).then(refresh);
         }) : null)),
     visit.status === "approved" && mine ? section(t("visit.record"), recordForm(id)) : null,
