@@ -5,6 +5,7 @@ import uuid
 
 import flask_smorest
 import swagger_ui_bundle
+from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask import Flask, g, request, send_from_directory
 
 from gateway import auth, errors, health, metrics
@@ -40,7 +41,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.rpc"] = RpcPool(settings)
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
 
-    api = Api(app)
+    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     api.spec.options["security"] = [{"bearer": []}]
     for blueprint in (health.blp, auth.blp, metrics.blp):
@@ -58,6 +59,14 @@ def create_app(settings=None, plugins=None):
     app.after_request(_log_request)
     app.teardown_request(release_request_proxy)
     return app
+
+
+def schema_name(schema):
+    """OpenAPI component names qualified by service (`visits.RejectIn`), since each service names its own."""
+    cls = schema if isinstance(schema, type) else type(schema)
+    name = resolver(cls)
+    parts = cls.__module__.split(".")
+    return f"{parts[1]}.{name}" if parts[0] == "services" and len(parts) > 1 else name
 
 
 def _swagger_ui_asset(filename):

@@ -17,6 +17,7 @@ class ListArgs(Schema):
 def page_of(item_schema, name=None):
     """The schema of a list response: items and the cursor of the next page."""
     return type(name or f"{item_schema.__name__.removesuffix('Out')}Page", (Schema,), {
+        "__module__": item_schema.__module__,  # so the page is named for the service its items belong to
         "items": fields.List(fields.Nested(item_schema)),
         "next_cursor": fields.String(allow_none=True),
     })

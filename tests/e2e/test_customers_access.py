@@ -92,3 +92,15 @@ def test_a_developer_lists_only_their_own_customers(as_user, file):
     assert file["customer"] in [item["id"] for item in mine]
     assert file["customer"] not in [i["id"] for i in as_user("dev2").get("/api/customers?q=王丽").json()["items"]]
     assert file["customer"] in [i["id"] for i in as_user("analyst").get("/api/customers?q=wl").json()["items"]]
+
+
+def test_names_for_a_page_of_ids_only_of_customers_the_caller_may_see(as_user):
+    mine = as_user("dev1").post("/api/customers", json={"name": "夏侯兰"}).json()
+    theirs = as_user("dev2").post("/api/customers", json={"name": "夏侯惇"}).json()
+    ids = f"{mine['id']},{theirs['id']},no-such-id"
+
+    seen_by_dev1 = as_user("dev1").get(f"/api/customers?ids={ids}").json()["items"]
+    seen_by_manager = as_user("manager").get(f"/api/customers?ids={ids}").json()["items"]
+
+    assert [c["name"] for c in seen_by_dev1] == ["夏侯兰"]
+    assert sorted(c["name"] for c in seen_by_manager) == ["夏侯兰", "夏侯惇"]

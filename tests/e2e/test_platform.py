@@ -126,7 +126,7 @@ def test_openapi_document_and_docs_are_served(anonymous):
     spec = anonymous.get("/api/openapi.json").json()
     assert spec["openapi"].startswith("3.")
     assert {"/api/customers", "/api/auth/token", "/api/health", "/api/me", "/api/users"} <= set(spec["paths"])
-    assert "CustomerIn" in spec["components"]["schemas"]
+    assert {"customers.CustomerIn", "customers.RejectIn", "reception.RejectIn"} <= set(spec["components"]["schemas"])
     docs = anonymous.get("/api/docs")
     assert docs.status_code == 200 and "/api/docs/assets/swagger-ui-bundle.js" in docs.text
     assert anonymous.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200

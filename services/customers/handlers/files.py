@@ -99,7 +99,7 @@ def list_customers(session, actor, args):
         return {"items": [], "next_cursor": None}
     owner = restricted_to or args.get("owner_id")
     query = search_query(session, q=args.get("q"), category=args.get("category"), stage=args.get("stage"),
-                         owner_id=owner)
+                         owner_id=owner, ids=args.get("ids"))
     return keyset_page(session, query, [customers.c.created_at, customers.c.id], args.get("limit"),
                        args.get("cursor"))
 

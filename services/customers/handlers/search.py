@@ -7,9 +7,11 @@ from services.customers.models import customers, search_tokens
 LISTED = (customers.c.id, customers.c.name, customers.c.kind, customers.c.category, customers.c.stage,
           customers.c.owner_id, customers.c.phone, customers.c.wechat, customers.c.created_at)
 
-def search_query(session, *, q=None, category=None, stage=None, owner_id=None):
+def search_query(session, *, q=None, category=None, stage=None, owner_id=None, ids=None):
     """Live (not erased) customers matching every given filter; ordered and paged by the caller."""
     query = select(*LISTED).where(customers.c.erased_at.is_(None))
+    if ids is not None:
+        query = query.where(customers.c.id.in_(ids))
     if category:
         query = query.where(customers.c.category == category)
     if stage:

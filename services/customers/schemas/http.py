@@ -1,5 +1,6 @@
 """The customers service's HTTP and RPC payloads."""
 from marshmallow import Schema, fields, validate
+from webargs.fields import DelimitedList
 
 from kam.schemas import ListArgs, Money
 from services.customers.schemas.profile import Consent, KeyDate, Profile, Sensitive, Source
@@ -69,6 +70,8 @@ class CustomerListArgs(ListArgs):
     category = fields.String(load_default=None, validate=validate.OneOf(CATEGORIES))
     stage = fields.String(load_default=None, validate=validate.OneOf(STAGES))
     owner_id = fields.String(load_default=None)
+    ids = DelimitedList(fields.String(), validate=validate.Length(max=200),
+                        metadata={"description": "only these customers (comma-separated): names for a page of ids"})
 
 
 class HistoryOut(Schema):

@@ -77,16 +77,22 @@ export async function userNames() {
   return usersCache;
 }
 
-let customersCache = null;
-// {customer id: name} of the customers the caller can see (first 200), for lists that carry only ids.
-export async function customerNames() {
-  if (!customersCache) {
-    const { items } = await api.get("/api/customers?limit=200");
-    customersCache = Object.fromEntries(items.map((c) => [c.id, c.name]));
-  }
-  return customersCache;
+const customerNamesById = {};
+
+// Names of the customers on a page, fetched in one request for the ids not known yet (ids the caller
+// may not see, or erased customers, stay unnamed).
+export async function learnCustomerNames(ids) {
+  const missing = [...new Set(ids)].filter((id) => id && !(id in customerNamesById)).slice(0, 200);
+  if (!missing.length) return;
+  const { items } = await api.get("/api/customers" + query({ ids: missing.join(","), limit: 200 }));
+  for (const id of missing) customerNamesById[id] = null;
+  for (const customer of items) customerNamesById[customer.id] = customer.name;
+}
+
+export function customerName(id) {
+  return customerNamesById[id] || "—";
 }
 
 export function forgetCustomers() {
-  customersCache = null;
+  for (const id of Object.keys(customerNamesById)) delete customerNamesById[id];
 }

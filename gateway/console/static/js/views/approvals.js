@@ -1,5 +1,5 @@
 // What waits for the manager: development plans, visits, receptions and expense claims.
-import { api, customerNames } from "../api.js";
+import { api, customerName, learnCustomerNames } from "../api.js";
 import { ask, button, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 
@@ -11,13 +11,13 @@ const QUEUES = [
 ];
 
 export async function approvalsView() {
-  const names = await customerNames();
   const lists = await Promise.all(QUEUES.map((q) => api.get(`${q.path}?status=${q.status}&limit=200`).catch(() => ({ items: [] }))));
+  await learnCustomerNames(lists.flatMap((list) => list.items.map((item) => item.customer_id)));
   return h("div", { class: "grid" }, QUEUES.map((queue, index) => section(
     queue.key === "expense_claim" ? t("nav.claims") : t(`claim.${queue.key}`),
     table(lists[index].items, [
       { label: t("common.when"), value: (x) => formatTime(x.planned_at || x.scheduled_at || x.created_at) },
-      { label: t("common.customer"), value: (x) => x.customer_name || names[x.customer_id] || "—" },
+      { label: t("common.customer"), value: (x) => x.customer_name || customerName(x.customer_id) },
       { label: t("common.amount"), value: (x) => formatMoney(x.budget ?? x.total) },
       { label: "", value: (x) => h("div", { class: "action-bar" },
         queue.link ? h("a", { href: queue.link(x) }, t("common.open")) : null,

@@ -1,5 +1,5 @@
 // Expense claims with receipts: no visit summary and no reception report, no reimbursement.
-import { api, customerNames, session } from "../api.js";
+import { api, customerName, session } from "../api.js";
 import { ask, badge, button, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { actionBar, detailList, isManager, options, pagedList } from "./common.js";
@@ -8,10 +8,9 @@ const CATEGORIES = ["travel", "gift", "meal", "pr", "other"];
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
 export async function claimsView() {
-  const names = await customerNames();
   const list = await pagedList("/api/expense-claims", {}, [
     { label: t("common.when"), value: (c) => formatTime(c.created_at) },
-    { label: t("common.customer"), value: (c) => names[c.customer_id] || "—" },
+    { label: t("common.customer"), value: (c) => customerName(c.customer_id) },
     { label: t("claim.subject"), value: (c) => t(`claim.${c.subject.type}`) },
     { label: t("claim.total"), value: (c) => formatMoney(c.total) },
     { label: t("common.status"), value: (c) => badge(c.status) },

@@ -1,5 +1,5 @@
 // Pieces the area views share: a paged list with "load more", pickers, and option lists.
-import { api, query, session } from "../api.js";
+import { api, learnCustomerNames, query, session } from "../api.js";
 import { button, h, table } from "../dom.js";
 import { t } from "../i18n.js";
 
@@ -14,11 +14,13 @@ export const CATEGORIES = ["important", "high_value", "group_purchase", "strateg
 export const STAGES = ["prospect", "developing", "contacted", "visited", "received", "won", "after_sales"];
 
 // A list from a paginated endpoint: {items, next_cursor}; grows with "load more".
+// Rows that carry a customer_id get their customer's name known first (see customerName()).
 export async function pagedList(path, params, columns, { onRow, empty } = {}) {
   const holder = h("div", { class: "paged" });
   const rows = [];
   async function load(cursor) {
     const page = await api.get(path + query({ ...params, cursor, limit: 50 }));
+    await learnCustomerNames(page.items.map((row) => row.customer_id));
     rows.push(...page.items);
     holder.replaceChildren(table(rows, columns, { onRow, empty }),
       page.next_cursor ? button(t("common.more"), () => load(page.next_cursor), "ghost more") : "");

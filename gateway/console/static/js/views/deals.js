@@ -1,14 +1,13 @@
 // Deals: what was sold, its total (computed by the server) and its delivery.
-import { api, customerNames } from "../api.js";
+import { api, customerName } from "../api.js";
 import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { customerOptions, isDeveloper, isManager, pagedList } from "./common.js";
 
 export async function dealsView() {
-  const names = await customerNames();
   const list = await pagedList("/api/deals", {}, [
     { label: t("common.when"), value: (d) => formatTime(d.closed_at || d.created_at) },
-    { label: t("common.customer"), value: (d) => names[d.customer_id] || "—" },
+    { label: t("common.customer"), value: (d) => customerName(d.customer_id) },
     { label: t("deal.total"), value: (d) => formatMoney(d.total) },
     { label: t("deal.repeat"), value: (d) => (d.repeat_sale ? "✓" : "") },
     { label: t("common.status"), value: (d) => badge(d.status) },

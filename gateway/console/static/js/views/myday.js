@@ -1,5 +1,5 @@
 // My day: tasks due and overdue, and (for managers) what waits for my approval.
-import { api, customerNames } from "../api.js";
+import { api, customerName, learnCustomerNames } from "../api.js";
 import { ask, badge, button, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { isManager } from "./common.js";
@@ -9,14 +9,14 @@ export async function myDayView() {
     api.get("/api/tasks?assignee=me&status=open&limit=200").catch(() => ({ items: [] })),
     api.get("/api/notifications?limit=5").catch(() => ({ items: [] })),
   ]);
-    const names = await customerNames().catch(() => ({}));
+    await learnCustomerNames(tasks.items.map((task) => task.customer_id)).catch(() => null);
   const approvals = tasks.items.filter((task) => task.kind === "approval");
   const work = tasks.items.filter((task) => task.kind !== "approval")
     .sort((a, b) => new Date(a.due_at) - new Date(b.due_at));
   const columns = [
     { label: t("common.kind"), value: (task) => h("div", {}, h("strong", {}, task.title || t(`task.${task.kind}`)),
       task.suggestion ? h("div", { class: "muted" }, task.suggestion) : "") },
-    { label: t("common.customer"), value: (task) => task.customer_id ? h("a", { href: `#/customers/${task.customer_id}` }, names[task.customer_id] || t("common.open")) : "—" },
+    { label: t("common.customer"), value: (task) => task.customer_id ? h("a", { href: `#/customers/${task.customer_id}` }, customerName(task.customer_id)) : "—" },
     { label: t("common.due"), value: (task) => h("span", { class: task.overdue ? "overdue" : "" },
       formatTime(task.due_at), task.overdue ? ` · ${t("common.overdue")}` : "") },
     { label: "", value: (task) => button(t("task.complete"), async () => {

@@ -1,5 +1,5 @@
 // Receptions at the company: booking, approval, and the reception report.
-import { api, customerNames, session } from "../api.js";
+import { api, customerName, session } from "../api.js";
 import { ask, badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { claimFormFor } from "./claims.js";
@@ -8,10 +8,9 @@ import { actionBar, customerOptions, detailList, isManager, pagedList } from "./
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
 export async function receptionsView() {
-  const names = await customerNames();
   const list = await pagedList("/api/receptions", {}, [
     { label: t("reception.scheduledAt"), value: (r) => formatTime(r.scheduled_at) },
-    { label: t("common.customer"), value: (r) => names[r.customer_id] || "—" },
+    { label: t("common.customer"), value: (r) => customerName(r.customer_id) },
     { label: t("reception.partySize"), value: (r) => r.party_size },
     { label: t("common.status"), value: (r) => badge(r.status) },
   ], { onRow: (r) => (location.hash = `#/receptions/${r.id}`) });

@@ -1,5 +1,5 @@
 // After-sales service tickets: custom design, appraisal, care, repair, resale, knowledge, events.
-import { api, customerNames } from "../api.js";
+import { api, customerName } from "../api.js";
 import { ask, badge, button, form, formatTime, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { actionBar, customerOptions, options, pagedList } from "./common.js";
@@ -8,10 +8,9 @@ const KINDS = ["custom_design", "appraisal", "care", "repair", "resale", "knowle
 const act = (path, body = {}) => api.post(path, body).then(() => { toast(t("common.saved")); window.kamRender(); });
 
 export async function ticketsView() {
-  const names = await customerNames();
   const list = await pagedList("/api/service-tickets", {}, [
     { label: t("common.when"), value: (x) => formatTime(x.created_at || x.opened_at) },
-    { label: t("common.customer"), value: (x) => names[x.customer_id] || "—" },
+    { label: t("common.customer"), value: (x) => customerName(x.customer_id) },
     { label: t("common.kind"), value: (x) => t(`ticket.${x.kind}`) },
     { label: t("ticket.description"), value: (x) => x.description },
     { label: t("common.status"), value: (x) => badge(x.status) },
