@@ -54,7 +54,7 @@ def authenticate_request():
         claims = read_token(token.strip(), current_app.extensions["kam.settings"])
     except BadToken as error:
         abort(401, message=f"invalid token: {error}")
-    g.identity = {"user_id": claims["sub"], "role": claims["role"]}
+    g.identity = {"user_id": claims["sub"], "role": claims["role"], "display_name": claims.get("name")}
     g.claims = claims
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from kam.errors import Forbidden, NotFound
 
 ROLES = ("admin", "manager", "developer", "coordinator", "planner", "analyst")
-CONTEXT_KEYS = ("user_id", "role", "request_id")
+CONTEXT_KEYS = ("user_id", "role", "request_id", "display_name")
 
 
 @dataclass(frozen=True)
@@ -12,10 +12,11 @@ class Actor:
     user_id: str | None
     role: str | None
     request_id: str | None = None
+    display_name: str | None = None
 
     @classmethod
     def from_context(cls, data):
-        return cls(data.get("user_id"), data.get("role"), data.get("request_id"))
+        return cls(data.get("user_id"), data.get("role"), data.get("request_id"), data.get("display_name"))
 
     @property
     def is_manager(self):

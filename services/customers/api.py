@@ -142,7 +142,7 @@ def list_contacts(args, customer_id):
 @blp.response(200, TemplateList)
 def contact_templates(args, customer_id):
     """First-contact templates; pass your own `phone`, `wechat`, `email` to sign them."""
-    return customers().contact_templates(customer_id, args, display_names())
+    return customers().contact_templates(customer_id, args)
 
 
 @blp.route("/customers/<customer_id>/assessments", methods=["POST"])

@@ -75,10 +75,9 @@ class CustomersService(ServiceBase):
             return development.list_contacts(session, self.actor, customer_id, limit, cursor)
 
     @rpc
-    def contact_templates(self, customer_id, args, names):
+    def contact_templates(self, customer_id, args):
         with self.db.session() as session:
-            return development.contact_templates(session, self.actor, customer_id, args, names,
-                                                 now=self.clock.now())
+            return development.contact_templates(session, self.actor, customer_id, args, now=self.clock.now())
 
     @rpc
     def record_assessment(self, customer_id, data):

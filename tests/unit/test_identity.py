@@ -63,8 +63,9 @@ def test_a_record_owned_by_someone_else_does_not_exist_for_a_developer():
 
 
 def test_the_actor_comes_from_nameko_context_data():
-    actor = Actor.from_context({"user_id": "u1", "role": "analyst", "request_id": "r9", "call_id_stack": []})
-    assert actor == Actor("u1", "analyst", "r9")
+    actor = Actor.from_context({"user_id": "u1", "role": "analyst", "request_id": "r9", "display_name": "刘洋",
+                                "call_id_stack": []})
+    assert actor == Actor("u1", "analyst", "r9", "刘洋")
 
 
 def test_a_workers_log_lines_carry_the_request_id_it_was_called_with():

@@ -52,11 +52,11 @@ def list_contacts(session, actor, customer_id, limit=None, cursor=None):
     return keyset_page(session, query, [contacts.c.occurred_at, contacts.c.id], limit, cursor)
 
 
-def contact_templates(session, actor, customer_id, args, names, *, now):
+def contact_templates(session, actor, customer_id, args, *, now):
     """First-contact templates filled from the customer and the developer's own contact details."""
     row = _workable_customer(session, actor, customer_id)
     channels = [args["channel"]] if args.get("channel") else list(CONTACT_CHANNELS)
-    card = {"name": names.get(actor.user_id), **{k: args.get(k) for k in ("phone", "wechat", "email")}}
+    card = {"name": actor.display_name, **{k: args.get(k) for k in ("phone", "wechat", "email")}}
     return {"items": [render(row, card, channel, args.get("language") or "zh-CN", now.month)
                       for channel in channels]}
 
