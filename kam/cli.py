@@ -117,7 +117,8 @@ def cmd_ping(args):
 
 def cmd_plugins(args):
     for name, plugin in _plugins().items():
-        print(f"{name}\t{plugin.description}\tconsumes: {', '.join(plugin.consumes()) or '-'}")
+        print(f"{name}\t{plugin.description}\tpublishes: {', '.join(plugin.published()) or '-'}"
+              f"\tconsumes: {', '.join(plugin.consumes()) or '-'}")
 
 
 def extra_migrations():

@@ -1,5 +1,5 @@
 """Service plugins: discovered from the entry-point group `kam.services`; a failed load stops start-up."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -28,7 +28,7 @@ class ServicePlugin:
     metadata: str
     migrations: Path | None = None
     blueprint: str | None = None
-    publishes: tuple = field(default=())
+    publishes: str | None = None  # the tuple of event Contracts the service publishes
     description: str = ""
     demo: str | None = None
     commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
@@ -54,6 +54,10 @@ class ServicePlugin:
 
     def load_demo(self):
         return self._load(self.demo) if self.demo else None
+
+    def published(self):
+        """The event types this service publishes, from its contracts."""
+        return [contract.event_type for contract in self._load(self.publishes)] if self.publishes else []
 
     def consumes(self):
         from kam.topology import event_handlers

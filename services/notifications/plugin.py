@@ -9,7 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.notifications.api:blp",
     metadata="services.notifications.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes=("task.created", "task.completed", "task.overdue"),
+    publishes="services.notifications.schemas:PUBLISHED",
     demo="services.notifications.demo:load",
     demo_priority=60,
 )

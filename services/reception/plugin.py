@@ -9,9 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.reception.api:blp",
     metadata="services.reception.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes=("reception.submitted", "reception.approved", "reception.rejected", "reception.reported",
-               "deal.closed", "deal.delivered", "service_ticket.opened", "service_ticket.resolved",
-               "return_visit.recorded"),
+    publishes="services.reception.contracts:PUBLISHED",
     demo="services.reception.demo:load",
     demo_priority=40,
 )

@@ -9,9 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.visits.api:blp",
     metadata="services.visits.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes=("visit.submitted", "visit.approved", "visit.rejected", "visit.completed", "visit.summarized",
-               "expense_claim.submitted", "expense_claim.approved", "expense_claim.rejected",
-               "expense_claim.reimbursed"),
+    publishes="services.visits.contracts:PUBLISHED",
     demo="services.visits.demo:load",
     demo_priority=30,
 )

@@ -51,3 +51,13 @@ def test_settings_come_from_the_environment():
                                   "KAM_SECRET_KEY": "s", "KAM_RETRY_DELAYS": "0.1,2"})
     assert (settings.amqp_uri, settings.secret_key, settings.retry_delays) == ("amqp://x/", "s", (0.1, 2.0))
     assert settings.uses_postgres
+
+
+def test_each_event_type_has_one_publisher_and_its_contract():
+    publishers = {}
+    for name, plugin in plugins.discover().items():
+        for event_type in plugin.published():
+            assert event_type not in publishers, f"{event_type} is published by {publishers.get(event_type)} and {name}"
+            publishers[event_type] = name
+    assert publishers["visit.completed"] == "visits" and publishers["deal.delivered"] == "reception"
+    assert publishers["customer.erased"] == "customers" and publishers["task.completed"] == "notifications"
