@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from gateway.users import UserStore
 from kam.config import get_settings
 from kam.errors import Conflict
-from kam.plugins import discover
+from kam.plugins import discover, in_demo_order
 
 DEMO_PASSWORD = "kam-demo-2026"
 DEMO_USERS = [
@@ -20,12 +20,22 @@ DEMO_USERS = [
 
 @dataclass
 class Demo:
-    """What each service's demo loader gets: the settings, the demo users by role, and `shared`, where
-    a loader leaves what later ones build on (the customers' demo leaves `shared["customers"]`)."""
+    """What each service's demo loader gets: the settings and the demo users by role. A loader
+    `provide`s what others build on; a loader reads only what the services in its plugin's
+    `demo_needs` provided (the customers' demo provides "customers")."""
 
     settings: object
     users: dict
-    shared: dict = field(default_factory=dict)
+    loading: object = None
+    _provided: dict = field(default_factory=dict)
+
+    def provide(self, name, value):
+        self._provided[name] = value
+
+    def provided(self, service, name=None):
+        if self.loading is not None and service not in self.loading.demo_needs:
+            raise LookupError(f"the {self.loading.name} demo reads {service}'s data: add it to demo_needs")
+        return self._provided.get(name or service)
 
 
 def ensure_demo_users(store):
@@ -45,10 +55,11 @@ def load_demo():
     demo = Demo(settings, {})
     for user in users.values():
         demo.users.setdefault(user.role, []).append(user.as_dict())
-    for name, plugin in sorted(discover().items(), key=lambda item: (item[1].demo_priority, item[0])):
+    for plugin in in_demo_order(discover()):
         loader = plugin.load_demo()
         if loader is not None:
-            print(f"{name}: {loader(demo)}")
+            demo.loading = plugin
+            print(f"{plugin.name}: {loader(demo)}")
     print(f"demo users (password {DEMO_PASSWORD}):")
     for username, role, display_name in DEMO_USERS:
         print(f"  {username:<10} {role:<12} {display_name}")

@@ -116,6 +116,11 @@ def cmd_ping(args):
 
 
 def cmd_plugins(args):
+    if args.markdown:
+        from kam.catalog import markdown
+
+        print(markdown(_plugins()), end="")
+        return 0
     for name, plugin in _plugins().items():
         print(f"{name}\t{plugin.description}\tpublishes: {', '.join(plugin.published()) or '-'}"
               f"\tconsumes: {', '.join(plugin.consumes()) or '-'}")
@@ -181,7 +186,9 @@ def build_parser():
     ping.add_argument("--timeout", type=float, default=3.0)
     ping.set_defaults(func=cmd_ping)
 
-    sub.add_parser("plugins", help="list the installed service plugins").set_defaults(func=cmd_plugins)
+    plugins = sub.add_parser("plugins", help="list the installed service plugins and their contracts")
+    plugins.add_argument("--markdown", action="store_true", help="the event and RPC catalog (docs/EVENTS.md)")
+    plugins.set_defaults(func=cmd_plugins)
 
     for entry in sorted(entry_points(group=COMMAND_GROUP), key=lambda e: e.name):
         entry.load().register(sub)

@@ -3,6 +3,9 @@
 A publishing service declares a `Contract` per event type it raises; a consuming service declares its
 own `Contract` for what it reads (with `unknown = EXCLUDE`), so no service imports another.
 """
+from dataclasses import dataclass
+from datetime import datetime
+
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields
 
 from kam.db import new_id, utcnow
@@ -17,6 +20,20 @@ class Contract(Schema):
 
     event_type: str = ""
     version: int = 1
+
+    @classmethod
+    def of(cls, data, occurred_at=None):
+        """This event, raised by the domain; the unit of work collects it and the outbox sends it."""
+        return Fact(cls, data, occurred_at)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An event the domain raised, not yet recorded."""
+
+    contract: type
+    data: dict
+    occurred_at: datetime | None = None
 
 
 class ConsumedContract(Contract):

@@ -41,6 +41,11 @@ class UnitOfWork:
         self.events.append(envelope)
         return envelope
 
+    def collect(self, *facts):
+        """Record the events the domain returned (`Contract.of(...)`), in the order raised."""
+        for fact in facts:
+            self.publish(fact.contract, fact.data, fact.occurred_at)
+
     def commit(self):
         if self.events and self._postgres:
             self.session.execute(text(f"NOTIFY {notify_channel(self.producer)}"))

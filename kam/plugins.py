@@ -28,11 +28,11 @@ class ServicePlugin:
     metadata: str
     migrations: Path | None = None
     blueprint: str | None = None
-    publishes: str | None = None  # the tuple of event Contracts the service publishes
+    contracts: str | None = None  # the module with PUBLISHED, CONSUMED, OFFERS and CALLS (kam.contracts)
     description: str = ""
     demo: str | None = None
+    demo_needs: tuple = ()  # the services whose demo data this one's demo builds on
     commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
-    demo_priority: int = 50  # lower loads first; the customers' demo must exist before visits are planned
 
     def _load(self, path):
         try:
@@ -55,9 +55,23 @@ class ServicePlugin:
     def load_demo(self):
         return self._load(self.demo) if self.demo else None
 
+    def load_contracts(self):
+        return self._load_module(self.contracts) if self.contracts else None
+
+    def _load_module(self, name):
+        try:
+            return import_module(name)
+        except Exception as error:  # noqa: BLE001
+            raise PluginLoadError(self.name, error) from error
+
+    def contracts_of(self, kind):
+        """PUBLISHED, CONSUMED, CALLS (tuples) or OFFERS (a dict) of the service's contracts module."""
+        module = self.load_contracts()
+        return getattr(module, kind, {} if kind == "OFFERS" else ()) if module else ({} if kind == "OFFERS" else ())
+
     def published(self):
         """The event types this service publishes, from its contracts."""
-        return [contract.event_type for contract in self._load(self.publishes)] if self.publishes else []
+        return [contract.event_type for contract in self.contracts_of("PUBLISHED")]
 
     def consumes(self):
         from kam.topology import event_handlers
@@ -77,6 +91,28 @@ def discover(group=GROUP):
             raise PluginLoadError(entry.name, TypeError(f"{entry.value} is not a ServicePlugin"))
         plugins[plugin.name] = plugin
     return plugins
+
+
+def in_demo_order(plugins):
+    """Plugins ordered so that each comes after the services its demo needs; a cycle or an unknown need
+    is an error."""
+    ordered, placing = [], set()
+
+    def place(name):
+        if name in ordered:
+            return
+        if name in placing:
+            raise PluginLoadError(name, ValueError("its demo needs form a cycle"))
+        if name not in plugins:
+            raise PluginLoadError(name, ValueError("a demo needs this service, which is not installed"))
+        placing.add(name)
+        for need in plugins[name].demo_needs:
+            place(need)
+        ordered.append(name)
+
+    for name in sorted(plugins):
+        place(name)
+    return [plugins[name] for name in ordered]
 
 
 def select_plugins(plugins, names):

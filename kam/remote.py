@@ -8,23 +8,26 @@ from kam.errors import ServiceUnavailable
 
 
 class Remote(RpcProxy):
-    """`customers = Remote("customers")`; calls carry the caller's context and give up after the timeout."""
+    """`customers = Remote("customers", calls=CALLS)`; calls carry the caller's context, give up after the
+    timeout, and a reply is read with the caller's own `Calls` schema for that method (kam.contracts)."""
 
-    def __init__(self, target_service, timeout=None, **options):
+    def __init__(self, target_service, timeout=None, calls=(), **options):
         super().__init__(target_service, **options)
         self.timeout = timeout
+        self.reads = {call.method: call for call in calls if call.service == target_service}
 
     def get_dependency(self, worker_ctx):
         settings = self.container.config.get("KAM_SETTINGS") or get_settings()
         return TimedServiceProxy(super().get_dependency(worker_ctx), self.target_service,
-                                 self.timeout or settings.rpc_timeout)
+                                 self.timeout or settings.rpc_timeout, self.reads)
 
 
 class TimedServiceProxy:
-    def __init__(self, proxy, service_name, timeout):
+    def __init__(self, proxy, service_name, timeout, reads=None):
         self._proxy = proxy
         self._service_name = service_name
         self._timeout = timeout
+        self._reads = reads or {}
 
     def __getattr__(self, method_name):
         method = getattr(self._proxy, method_name)
@@ -33,9 +36,11 @@ class TimedServiceProxy:
             try:
                 reply = method.call_async(*args, **kwargs)
                 with eventlet.Timeout(self._timeout):
-                    return reply.result()
+                    result = reply.result()
             except (eventlet.Timeout, UnknownService) as error:
                 raise ServiceUnavailable(f"{self._service_name}.{method_name} did not answer") from error
+            read = self._reads.get(method_name)
+            return read.load(result) if read and result is not None else result
 
         return call
 

@@ -2,25 +2,21 @@
 from contextlib import contextmanager
 
 from nameko.extensions import DependencyProvider
-from nameko.rpc import rpc as nameko_rpc
 from sqlalchemy import func, select
 
+from kam.clock import Clock
 from kam.config import get_settings
 from kam.db import make_engine, session_factory
-from kam.errors import KamError
 from kam.identity import Actor
 from kam.inbox import Inbox
 from kam.logs import request_id_var
 from kam.outbox import UnitOfWork
+from kam.service_rpc import rpc
+from kam.usecase import declare_entrypoints
 
 
 def settings_of(container):
     return container.config.get("KAM_SETTINGS") or get_settings()
-
-
-def rpc(fn):
-    """A nameko RPC entrypoint whose domain errors go back to the caller without an error log."""
-    return nameko_rpc(expected_exceptions=(KamError,))(fn)
 
 
 class Store:
@@ -108,10 +104,17 @@ class LogContext(DependencyProvider):
 
 
 class ServiceBase:
-    """Mixin for every KAM service: set `name` and `db = Database(metadata)`."""
+    """Mixin for every KAM service: set `name`, `db = Database(metadata)` and `offers` (the service's
+    RPC contracts), and declare use cases with `kam.usecase.command` and `query`."""
 
     actor = CurrentActor()
     log_context = LogContext()
+    clock = Clock()
+    offers = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        declare_entrypoints(cls)
 
     @rpc
     def health(self):

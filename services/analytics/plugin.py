@@ -9,5 +9,6 @@ plugin = ServicePlugin(
     blueprint="services.analytics.api:blp",
     metadata="services.analytics.models:metadata",
     migrations=Path(__file__).parent / "migrations",
+    contracts="services.analytics.schemas",
     commands="services.analytics.cli",
 )

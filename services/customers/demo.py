@@ -21,7 +21,7 @@ def load(demo):
         with store.session() as session:
             existing = session.execute(select(customers.c.id, customers.c.name, customers.c.owner_id)).mappings().all()
         if existing:
-            demo.shared["customers"] = [dict(row) for row in existing]
+            demo.provide("customers", [dict(row) for row in existing])
             return "already loaded"
         now = clock_from_env().now()
         context = {"now": now, "sealer": Sealer(demo.settings), "rules": load_rules()}
@@ -33,8 +33,8 @@ def load(demo):
             with store.unit_of_work(actor=owner.as_dict()) as uow:
                 created[entry[0]] = files.create_customer(uow, owner, _payload(entry, created, now), **context)
         _develop(store, created, manager, now)
-        demo.shared["customers"] = [{"id": c["id"], "name": c["name"], "owner_id": c["owner_id"]}
-                                    for c in created.values()]
+        demo.provide("customers", [{"id": c["id"], "name": c["name"], "owner_id": c["owner_id"]}
+                                    for c in created.values()])
         return f"{len(created)} customers, {len(LINKS)} links, {len(PLANS)} development plans"
     finally:
         store.close()

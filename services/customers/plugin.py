@@ -9,8 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.customers.api:blp",
     metadata="services.customers.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes="services.customers.schemas.events:PUBLISHED",
+    contracts="services.customers.schemas.events",
     demo="services.customers.demo:load",
-    demo_priority=10,
     commands="services.customers.cli",
 )

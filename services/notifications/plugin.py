@@ -9,7 +9,6 @@ plugin = ServicePlugin(
     blueprint="services.notifications.api:blp",
     metadata="services.notifications.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes="services.notifications.schemas:PUBLISHED",
+    contracts="services.notifications.schemas",
     demo="services.notifications.demo:load",
-    demo_priority=60,
 )

@@ -1,5 +1,5 @@
 """Demo receptions, deals, service tickets and return visits, written through the same use cases as the
-API (so their events flow too), for the customers the customers' demo left in `demo.shared`."""
+API (so their events flow too), for the customers the customers' demo provided."""
 from datetime import timedelta
 from decimal import Decimal
 
@@ -49,7 +49,7 @@ class DemoCustomers:
 
 
 def load(demo):
-    customers = demo.shared.get("customers") or []
+    customers = demo.provided("customers") or []
     if not customers:
         return "no demo customers to receive"
     store = open_store("reception", metadata, demo.settings)

@@ -9,7 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.reception.api:blp",
     metadata="services.reception.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes="services.reception.contracts:PUBLISHED",
+    contracts="services.reception.contracts",
     demo="services.reception.demo:load",
-    demo_priority=40,
+    demo_needs=("customers",),
 )

@@ -36,7 +36,7 @@ CLAIMS = [  # (final state, items)
 
 
 class DemoCustomers:
-    """The customers the customers' demo left in `demo.shared`, answered as `customers.get_customer` would."""
+    """The customers the customers' demo provided, answered as `customers.get_customer` would."""
 
     def __init__(self, shared):
         self.by_id = {customer["id"]: customer for customer in shared}
@@ -46,7 +46,7 @@ class DemoCustomers:
 
 
 def load(demo):
-    customers = demo.shared.get("customers") or []
+    customers = demo.provided("customers") or []
     if not customers:
         return "no demo customers to visit"
     store = open_store("visits", metadata, demo.settings)

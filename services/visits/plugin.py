@@ -9,7 +9,7 @@ plugin = ServicePlugin(
     blueprint="services.visits.api:blp",
     metadata="services.visits.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    publishes="services.visits.contracts:PUBLISHED",
+    contracts="services.visits.contracts",
     demo="services.visits.demo:load",
-    demo_priority=30,
+    demo_needs=("customers",),
 )

@@ -44,3 +44,14 @@ def settings(database_url, vhost_uri, tmp_path):
     return Settings(amqp_uri=vhost_uri, database_url=database_url, data_dir=tmp_path,
                     retry_delays=(0.05, 0.1), relay_poll_seconds=0.02)
 
+
+
+@pytest.fixture
+def service_harness(runner_factory, rabbit_config, database_url, tmp_path):
+    """`service_harness(ServiceClass, *stand_ins, now=...)`: the one integration fixture for a service."""
+    from kam.harness import ServiceHarness
+
+    def start(*services, now=None, **settings):
+        return ServiceHarness(runner_factory, rabbit_config, database_url, tmp_path, services, now=now, **settings)
+
+    return start

@@ -1,0 +1,64 @@
+"""One way to write an RPC entrypoint: declare the use case, the platform does the rest.
+
+    class VisitsService(ServiceBase):
+        offers = contracts.OFFERS
+        plan_visit = command(visits.plan_visit, uses=("customers",))
+        get_visit = query(visits.get_visit)
+
+The entrypoint loads the call with the method's contract (`OFFERS[name]`), opens a unit of work (a
+command) or a read session (a query), calls the handler as
+
+    handler(uow_or_session, actor, now, **params, **dependencies)
+
+commits a command when the handler returns, and answers with the reply schema's dump.
+"""
+from dataclasses import dataclass
+
+from kam.service_rpc import rpc
+
+
+@dataclass(frozen=True)
+class UseCase:
+    handler: object
+    writes: bool
+    uses: tuple = ()
+
+    def entrypoint(self, name, method):
+        handler, writes, uses = self.handler, self.writes, self.uses
+
+        def entry(self, *args, **kwargs):
+            params = method.load(args, kwargs)
+            dependencies = {dependency: getattr(self, dependency) for dependency in uses}
+            now = self.clock.now()
+            if writes:
+                with self.db.unit_of_work() as uow:
+                    result = handler(uow, self.actor, now, **params, **dependencies)
+                    uow.commit()
+            else:
+                with self.db.session() as session:
+                    result = handler(session, self.actor, now, **params, **dependencies)
+            return method.dump(result)
+
+        entry.__name__ = entry.__qualname__ = name
+        entry.__doc__ = handler.__doc__
+        return rpc(entry)
+
+
+def command(handler, uses=()):
+    """A use case that changes something: one unit of work, committed with its events."""
+    return UseCase(handler, True, tuple(uses))
+
+
+def query(handler, uses=()):
+    """A use case that only reads."""
+    return UseCase(handler, False, tuple(uses))
+
+
+def declare_entrypoints(service_cls):
+    """Turn the service's declared use cases into nameko RPC entrypoints, each held to its contract."""
+    offers = getattr(service_cls, "offers", None) or {}
+    for name, value in list(vars(service_cls).items()):
+        if isinstance(value, UseCase):
+            if name not in offers:
+                raise TypeError(f"{service_cls.__name__}.{name}: no Method for it in the service's OFFERS")
+            setattr(service_cls, name, value.entrypoint(name, offers[name]))
