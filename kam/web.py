@@ -1,7 +1,10 @@
 """What a service's `api.py` needs from the gateway it runs in: a blueprint and the caller's RPC."""
+import functools
+
 import flask_smorest
-from flask import current_app
+from flask import Response, current_app, jsonify
 from flask_smorest import abort
+from flask_smorest.utils import unpack_tuple_response
 from webargs.flaskparser import FlaskParser
 
 
@@ -18,7 +21,36 @@ class BodyParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
+    """A blueprint whose request bodies follow BodyParser. With `replies_dumped=True` (a service's
+    routes), a response schema documents the body but does not dump it again: the service has already
+    dumped its reply with that very schema (kam.usecase), so the gateway sends it as it came."""
+
     ARGUMENTS_PARSER = BodyParser()
+
+    def __init__(self, *args, replies_dumped=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.replies_dumped = replies_dumped
+
+    def response(self, status_code, schema=None, **kwargs):
+        document = super().response(status_code, schema, **kwargs)
+        if not self.replies_dumped or schema is None:
+            return document
+
+        def decorator(func):
+            @functools.wraps(func)
+            def as_dumped(*args, **view_kwargs):
+                result = func(*args, **view_kwargs)
+                if isinstance(result, Response):
+                    return result
+                body, status, headers = unpack_tuple_response(result)
+                response = jsonify(body)
+                response.status_code = status or status_code
+                response.headers.update(headers or {})
+                return response
+
+            return document(as_dumped)
+
+        return decorator
 
 
 def rpc(service_name):
