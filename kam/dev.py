@@ -31,6 +31,10 @@ def prepare(plugins, settings, extra_migrations=()):
     topology.declare(settings.amqp_uri, {name: plugin.load_service() for name, plugin in plugins.items()})
 
 
+def _stop_on_sigterm(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def run(plugins, settings, port, extra_migrations=()):
     problem = broker_problem(settings.amqp_uri)
     if problem:
@@ -43,6 +47,7 @@ def run(plugins, settings, port, extra_migrations=()):
         "relay": kam + ["relay"],
         "gateway": kam + ["gateway", "--port", str(port), "--workers", "1"],
     }
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
     children = {name: subprocess.Popen(command, env=os.environ.copy()) for name, command in commands.items()}
     print(f"KAM 大客户管理系统 is up: http://127.0.0.1:{port}/  (API docs: /api/docs; Ctrl-C stops it)",
           flush=True)
