@@ -87,6 +87,18 @@ def queue_depth(amqp_uri, queue):
         return connection.default_channel.queue_declare(queue, passive=True).message_count
 
 
+def queue_settled(amqp_uri, queue):
+    """True when `queue` holds no message, ready or delivered but not yet acknowledged: nothing more can
+    come of it. Asks the broker itself (rabbitmqctl), whose counts, unlike the management API's, are live."""
+    result = subprocess.run(["rabbitmqctl", "-q", "list_queues", "-p", vhost_of(amqp_uri), "name",
+                             "messages_ready", "messages_unacknowledged"], capture_output=True, text=True, timeout=30)
+    for line in result.stdout.splitlines():
+        name, *counts = line.split()
+        if name == queue:
+            return counts == ["0", "0"]
+    return False
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -59,7 +59,14 @@ class ProbeSystem:
 
     def wait_for_effects(self, count, timeout=60):
         testing.wait_until(lambda: self.effects()[0] >= count, timeout, message=f"{count} effects")
-        time.sleep(0.5)  # anything doubled would land now
+        return self.settled()
+
+    def settled(self):
+        """The effects once nothing more can come: every event published and the queue empty, with no
+        delivery still unacknowledged (a doubled effect would have landed by then)."""
+        testing.wait_until(lambda: self.published() == self.committed
+                           and testing.queue_settled(self.settings.amqp_uri, "kam.probe.apply"),
+                           timeout=60, interval=0.2, message="the probe's queue to settle")
         return self.effects()
 
     def figures(self, fault, **extra):
@@ -189,9 +196,7 @@ def test_same_event_delivered_twice_applies_once(probe, figures):
         producer = Producer(connection.channel(), exchange=topology.events_exchange)
         for envelope in envelopes:
             producer.publish(envelope, routing_key=envelope["type"], serializer="json", delivery_mode=2)
-    testing.wait_until(lambda: testing.queue_depth(probe.settings.amqp_uri, "kam.probe.apply") == 0,
-                       message="the duplicates to be consumed")
-    time.sleep(1)
+    probe.settled()
 
     result = probe.figures("the same event delivered twice", redelivered=len(envelopes))
     figures.append(result)
