@@ -8,7 +8,7 @@ import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask import Flask, g, request, send_from_directory
 
-from gateway import auth, errors, health, metrics
+from gateway import auth, errors, health, metrics, vocabularies
 from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
 from gateway.users import UserStore
@@ -39,12 +39,13 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.plugins"] = plugins
     app.extensions["kam.users"] = UserStore(settings)
     app.extensions["kam.rpc"] = RpcPool(settings)
+    app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
 
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     api.spec.options["security"] = [{"bearer": []}]
-    for blueprint in (health.blp, auth.blp, metrics.blp):
+    for blueprint in (health.blp, auth.blp, metrics.blp, vocabularies.blp):
         api.register_blueprint(blueprint)
     for plugin in plugins.values():
         blueprint = plugin.load_blueprint()

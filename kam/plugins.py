@@ -30,6 +30,7 @@ class ServicePlugin:
     blueprint: str | None = None
     contracts: str | None = None  # the module with PUBLISHED, CONSUMED, OFFERS and CALLS (kam.contracts)
     description: str = ""
+    vocabularies: str | None = None  # the tuple of kam.vocabulary.Vocabulary the service's API accepts
     demo: str | None = None
     demo_needs: tuple = ()  # the services whose demo data this one's demo builds on
     commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
@@ -51,6 +52,9 @@ class ServicePlugin:
 
     def load_commands(self):
         return self._load(self.commands + ":register") if self.commands else None
+
+    def load_vocabularies(self):
+        return self._load(self.vocabularies) if self.vocabularies else ()
 
     def load_demo(self):
         return self._load(self.demo) if self.demo else None

@@ -5,6 +5,7 @@ from kam.plugins import ServicePlugin
 plugin = ServicePlugin(
     name="notifications",
     description="任务、提醒与通知",
+    vocabularies="services.notifications.vocabularies:VOCABULARIES",
     service="services.notifications.service:NotificationsService",
     blueprint="services.notifications.api:blp",
     metadata="services.notifications.models:metadata",

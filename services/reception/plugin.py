@@ -5,6 +5,7 @@ from kam.plugins import ServicePlugin
 plugin = ServicePlugin(
     name="reception",
     description="客户接待、成交与配送、售后服务与定期回访",
+    vocabularies="services.reception.vocabularies:VOCABULARIES",
     service="services.reception.service:ReceptionService",
     blueprint="services.reception.api:blp",
     metadata="services.reception.models:metadata",

@@ -5,6 +5,7 @@ from kam.plugins import ServicePlugin
 plugin = ServicePlugin(
     name="visits",
     description="拜访计划、审批、拜访记录、总结与费用报销",
+    vocabularies="services.visits.vocabularies:VOCABULARIES",
     service="services.visits.service:VisitsService",
     blueprint="services.visits.api:blp",
     metadata="services.visits.models:metadata",
