@@ -82,7 +82,7 @@ class System:
     def _healthy(self):
         try:
             return requests.get(f"{self.base_url}/api/health", timeout=5).status_code == 200
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a loaded machine boots slowly
             return False
 
     def down(self):
