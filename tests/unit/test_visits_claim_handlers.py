@@ -7,6 +7,7 @@ import pytest
 from kam.errors import Conflict, InvalidTransition
 from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
+from services.visits.domain import access
 from services.visits.handlers import claims
 from services.visits.models import metadata, visits
 
@@ -57,6 +58,21 @@ def test_a_claim_on_a_visit_without_its_summary_is_not_submitted(uow):
     with pytest.raises(Conflict) as refused:
         claims.submit_claim(uow, DEV, NOW, claim_id=claim["id"], **remotes())
     assert refused.value.error_code == "summary_required" and uow.published == []
+
+
+def test_the_subject_is_fetched_before_the_claim_is_locked(uow, monkeypatch):
+    claim = opened(uow, "development_plan", "p1")
+    log = []
+    load = access.CLAIMS.load
+
+    def logged_load(session, table, actor, record_id, *, lock=False):
+        log.append(("load", "locked" if lock else "unlocked"))
+        return load(session, table, actor, record_id, lock=lock)
+
+    monkeypatch.setattr(access.CLAIMS, "load", logged_load)
+    submitted = claims.submit_claim(uow, DEV, NOW, claim_id=claim["id"], **remotes(log))
+    assert log == [("load", "unlocked"), ("rpc", "get_development_plan"), ("load", "locked")]
+    assert submitted["status"] == "submitted" and uow.published_types() == ["expense_claim.submitted"]
 
 
 def test_approving_a_claim_over_its_funding_needs_the_managers_override(uow):

@@ -67,8 +67,11 @@ def _already_claimed(session, claim):
 
 
 def submit_claim(uow, actor, now, *, claim_id, customers, reception):
-    claim = CLAIMS.ensure_owner(actor, CLAIMS.load(uow.session, claims, actor, claim_id, lock=True), "claimant_id")
+    """The subject is asked for (perhaps over RPC) before the claim's row is locked, so no lock waits on
+    another service; the claim is then read again under the lock and decided."""
+    claim = CLAIMS.ensure_owner(actor, CLAIMS.load(uow.session, claims, actor, claim_id), "claimant_id")
     subject = subject_of(actor, claim["subject_type"], claim["subject_id"], uow.session, customers, reception)
+    claim = CLAIMS.load(uow.session, claims, actor, claim_id, lock=True)
     changes = rules.submit_claim(claim, subject, _already_claimed(uow.session, claim), now)
     return _moved(uow, actor, claim, "submit", changes)
 
