@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import event
 
 from kam.errors import Conflict, InvalidTransition
 from kam.fakes import FakeRemote, FakeUnitOfWork
@@ -98,3 +99,19 @@ def test_a_claim_is_reimbursed_once_only(uow):
         claims.reimburse_claim(uow, MANAGER, NOW, claim_id=claim["id"])
     assert uow.published_types().count("expense_claim.reimbursed") == 1
     assert uow.published[-1]["data"]["total"] == "120.00"
+
+
+def test_a_page_of_claims_costs_the_same_few_queries_however_many_claims_it_holds(uow):
+    add_visit(uow)
+    for _ in range(20):
+        opened(uow)
+    statements = []
+
+    def count(connection, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(uow.engine, "before_cursor_execute", count)
+    page = claims.list_claims(uow.session, MANAGER, NOW, args={"limit": 20})
+    event.remove(uow.engine, "before_cursor_execute", count)
+    assert len(page["items"]) == 20 and all(claim["items"] for claim in page["items"])
+    assert len(statements) <= 4

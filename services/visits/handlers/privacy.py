@@ -2,7 +2,7 @@
 from sqlalchemy import select, update
 
 from services.visits.domain import visits as rules
-from services.visits.handlers.claims import claim_out
+from services.visits.handlers.claims import claims_out
 from services.visits.handlers.visits import visit_out
 from services.visits.models import claim_items, claims, visit_advice, visits
 
@@ -22,7 +22,7 @@ def export_customer(session, actor, now, *, customer_id):
     return {
         "visits": [visit_out(row, actor) for row in held],
         "visit_advice": [dict(row) for row in advice],
-        "expense_claims": [claim_out(session, dict(row), actor) for row in session.execute(claim_query).mappings()],
+        "expense_claims": claims_out(session, [dict(row) for row in session.execute(claim_query).mappings()], actor),
     }
 
 
