@@ -135,7 +135,16 @@ class CustomerErased(ConsumedContract):
     customer_id = fields.String(required=True)
 
 
-CONSUMED = (TaskCompleted, ReceptionApproved, ReceptionReported, CustomerErased)
+class CustomerUpdated(ConsumedContract):
+    """A visit keeps a copy of its customer's name and category; this keeps them current."""
+
+    event_type = "customer.updated"
+    customer_id = fields.String(required=True)
+    name = fields.String(required=True)
+    category = fields.String(allow_none=True, load_default=None)
+
+
+CONSUMED = (TaskCompleted, ReceptionApproved, ReceptionReported, CustomerErased, CustomerUpdated)
 
 OFFERS = {
     "plan_visit": Method(VisitOut, data=fields.Nested(VisitIn, required=True)),

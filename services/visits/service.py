@@ -4,7 +4,13 @@ from kam.remote import Remote
 from kam.service import Database, ServiceBase, rpc
 from kam.usecase import command, query
 from services.visits import contracts
-from services.visits.contracts import CustomerErased, ReceptionApproved, ReceptionReported, TaskCompleted
+from services.visits.contracts import (
+    CustomerErased,
+    CustomerUpdated,
+    ReceptionApproved,
+    ReceptionReported,
+    TaskCompleted,
+)
 from services.visits.handlers import claims, discussion, logistics, privacy, receipts, visits
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
@@ -63,6 +69,10 @@ class VisitsService(ServiceBase):
     @handles(ReceptionReported)
     def note_reception_reported(self, uow, event):
         logistics.note_reception_reported(uow, event, self.clock.now())
+
+    @handles(CustomerUpdated)
+    def refresh_customer(self, uow, event):
+        visits.refresh_customer(uow, event)
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):

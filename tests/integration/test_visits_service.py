@@ -252,6 +252,16 @@ def test_a_customers_erasure_removes_names_and_free_text_and_keeps_the_figures(s
     assert row["funded_amount"] == Decimal("500.00") and row["status"] == "summarized"
 
 
+def test_a_visit_shows_its_customer_as_the_customer_now_is(system):
+    visit = plan(system)
+    renamed = {**CUSTOMERS["c1"], "customer_id": "c1", "name": "王丽华", "category": "important", "stage": "visited",
+               "changed": ["category", "name"]}
+    system.applied(system.publish("customer.updated", renamed))
+    with system.as_(DEV1) as developer:
+        assert developer.get_visit(visit["id"])["customer_name"] == "王丽华"
+    assert visit_row(system, visit["id"])["customer_category"] == "important"
+
+
 def visit_row(system, visit_id):
     store = system.store()
     try:

@@ -1,5 +1,6 @@
-"""Visit plans: plan, edit, submit, approve or reject, record, summarise; the callback's outcome."""
-from sqlalchemy import insert, select
+"""Visit plans: plan, edit, submit, approve or reject, record, summarise; the callback's outcome and the
+customer's name and category as they now are."""
+from sqlalchemy import insert, select, update
 
 from kam.db import new_id
 from kam.pagination import keyset_page
@@ -100,3 +101,10 @@ def note_callback_done(uow, event):
     if visit is not None:
         save(uow.session, visits, dict(visit), rules.callback_done(dict(visit), data["completed_at"],
                                                                     data.get("on_time")))
+
+
+def refresh_customer(uow, event):
+    """The customer's copies on its visits follow `customer.updated` (the gift chosen at planning stays)."""
+    data = event["data"]
+    uow.session.execute(update(visits).where(visits.c.customer_id == data["customer_id"]).values(
+        customer_name=data["name"], customer_category=data["category"]))
