@@ -29,7 +29,8 @@ from services.visits.schemas import (
     VisitPatch,
 )
 
-blp = Blueprint("visits", __name__, url_prefix="/api", description="拜访计划、审批、拜访记录、总结与费用报销")
+blp = Blueprint("visits", __name__, url_prefix="/api", description="拜访计划、审批、拜访记录、总结与费用报销",
+                replies_dumped=True)
 
 
 def visits():

@@ -1,8 +1,29 @@
-"""The events the visits service publishes (docs/EVENTS.md, version 1) and what it reads of others'."""
-from marshmallow import fields
+"""What the visits service promises and relies on: the events it publishes and reads, the RPC methods
+it offers, and what it reads of the customers' and reception's replies."""
+from marshmallow import fields, validate
 
+from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
-from kam.schemas import Money, SubjectRef
+from kam.schemas import Money, SubjectRef, page_of
+from services.visits.schemas import (
+    AdviceIn,
+    AdviceList,
+    AdviceOut,
+    ClaimArgs,
+    ClaimIn,
+    ClaimOut,
+    LogisticsOut,
+    ReceiptContentOut,
+    ReceiptOut,
+    RecordIn,
+    UploadIn,
+    VisitArgs,
+    VisitIn,
+    VisitOut,
+    VisitPatch,
+    required_text,
+)
+from services.visits.terms import MAX_LOGISTICS_DAYS
 
 
 class VisitSubmitted(Contract):
@@ -112,3 +133,76 @@ class ReceptionReported(ConsumedContract):
 class CustomerErased(ConsumedContract):
     event_type = "customer.erased"
     customer_id = fields.String(required=True)
+
+
+class CustomerUpdated(ConsumedContract):
+    """A visit keeps a copy of its customer's name and category; this keeps them current."""
+
+    event_type = "customer.updated"
+    customer_id = fields.String(required=True)
+    name = fields.String(required=True)
+    category = fields.String(allow_none=True, load_default=None)
+
+
+CONSUMED = (TaskCompleted, ReceptionApproved, ReceptionReported, CustomerErased, CustomerUpdated)
+
+OFFERS = {
+    "plan_visit": Method(VisitOut, data=fields.Nested(VisitIn, required=True)),
+    "edit_visit": Method(VisitOut, visit_id=Id(), changes=fields.Nested(VisitPatch(partial=True), required=True)),
+    "submit_visit": Method(VisitOut, visit_id=Id()),
+    "approve_visit": Method(VisitOut, visit_id=Id(), funded_amount=Money(required=True)),
+    "reject_visit": Method(VisitOut, visit_id=Id(), reason=required_text()),
+    "record_visit": Method(VisitOut, visit_id=Id(), form=fields.Nested(RecordIn, required=True)),
+    "summarize_visit": Method(VisitOut, visit_id=Id(), text=required_text(10000)),
+    "get_visit": Method(VisitOut, visit_id=Id()),
+    "list_visits": Method(page_of(VisitOut), args=fields.Nested(VisitArgs, load_default=dict)),
+    "add_advice": Method(AdviceOut, visit_id=Id(), data=fields.Nested(AdviceIn, required=True)),
+    "list_advice": Method(AdviceList, visit_id=Id()),
+    "open_claim": Method(ClaimOut, data=fields.Nested(ClaimIn, required=True)),
+    "submit_claim": Method(ClaimOut, claim_id=Id()),
+    "approve_claim": Method(ClaimOut, claim_id=Id(), override_reason=fields.String(
+        allow_none=True, load_default=None, validate=validate.Length(max=2000))),
+    "reject_claim": Method(ClaimOut, claim_id=Id(), reason=required_text()),
+    "reimburse_claim": Method(ClaimOut, claim_id=Id()),
+    "get_claim": Method(ClaimOut, claim_id=Id()),
+    "list_claims": Method(page_of(ClaimOut), args=fields.Nested(ClaimArgs, load_default=dict)),
+    "attach_receipt": Method(ReceiptOut, claim_id=Id(), upload=fields.Nested(UploadIn, required=True)),
+    "read_receipt": Method(ReceiptContentOut, claim_id=Id(), receipt_id=Id()),
+    "list_logistics": Method(LogisticsOut, days=fields.Integer(
+        load_default=7, validate=validate.Range(min=1, max=MAX_LOGISTICS_DAYS))),
+}
+
+
+class CustomerSeen(Reads):
+    """What a visit plan keeps of its customer (the callee has already checked the caller sees it)."""
+
+    id = fields.String(required=True)
+    name = fields.String(allow_none=True)
+    category = fields.String(allow_none=True)
+
+
+class PlanSeen(Reads):
+    """A development plan as the subject of a claim: whose it is, whether approved, its budget."""
+
+    id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    developer_id = fields.String(allow_none=True)
+    status = fields.String(required=True)
+    budget = fields.Decimal(allow_none=True)
+
+
+class ReceptionSeen(Reads):
+    """A reception as the subject of a claim: whose it is, whether reported, what was funded."""
+
+    id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    host_id = fields.String(allow_none=True)
+    status = fields.String(required=True)
+    funded_amount = fields.Decimal(allow_none=True)
+
+
+CALLS = (
+    Calls("customers", "get_customer", CustomerSeen),
+    Calls("customers", "get_development_plan", PlanSeen),
+    Calls("reception", "get_reception", ReceptionSeen),
+)

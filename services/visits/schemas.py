@@ -1,4 +1,4 @@
-"""The visits service's payloads (HTTP and RPC) and the contracts of the events it publishes and reads."""
+"""The visits service's payloads, HTTP and RPC alike (the events are in contracts.py)."""
 from marshmallow import Schema, fields, validate
 
 from kam.schemas import ListArgs, Money, SubjectRef
@@ -144,6 +144,7 @@ class VisitOut(Schema):
     decided_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String())
 
 
 class AdviceOut(Schema):
@@ -224,6 +225,19 @@ class ClaimOut(Schema):
     reimbursed_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String())
+
+
+class ReceiptContentOut(ReceiptOut):
+    content_b64 = fields.String()
+
+
+class UploadIn(Schema):
+    """A receipt as the gateway forwards it: the file's bytes in base64."""
+
+    filename = fields.String(allow_none=True)
+    content_type = fields.String(allow_none=True)
+    content_b64 = fields.String(required=True)
 
 
 class ReceiptUpload(Schema):

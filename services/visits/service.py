@@ -1,137 +1,62 @@
-"""The visits service's nameko entrypoints: thin, each one a use case."""
-from kam.clock import Clock
+"""The visits service: its use cases declared, its events consumed."""
 from kam.inbox import handles
 from kam.remote import Remote
 from kam.service import Database, ServiceBase, rpc
-from services.visits.contracts import CustomerErased, ReceptionApproved, ReceptionReported, TaskCompleted
+from kam.usecase import command, query
+from services.visits import contracts
+from services.visits.contracts import (
+    CustomerErased,
+    CustomerUpdated,
+    ReceptionApproved,
+    ReceptionReported,
+    TaskCompleted,
+)
 from services.visits.handlers import claims, discussion, logistics, privacy, receipts, visits
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
 from services.visits.storage import Receipts
 
+REMOTES = ("customers", "reception")
+
 
 class VisitsService(ServiceBase):
     name = "visits"
+    offers = contracts.OFFERS
     db = Database(metadata)
-    clock = Clock()
     max_discount = MaxDiscount()
     receipt_files = Receipts()
-    customers = Remote("customers")
-    reception = Remote("reception")
+    customers = Remote("customers", calls=contracts.CALLS)
+    reception = Remote("reception", calls=contracts.CALLS)
 
-    def _subjects(self, session):
-        return claims.Subjects(session, {"development_plan": self.customers.get_development_plan,
-                                         "reception": self.reception.get_reception})
+    plan_visit = command(visits.plan_visit, uses=("customers",))
+    edit_visit = command(visits.edit_visit)
+    submit_visit = command(visits.submit_visit, uses=("max_discount",))
+    approve_visit = command(visits.approve_visit)
+    reject_visit = command(visits.reject_visit)
+    record_visit = command(visits.record_visit)
+    summarize_visit = command(visits.summarize_visit)
+    get_visit = query(visits.get_visit)
+    list_visits = query(visits.list_visits)
+    add_advice = command(discussion.add_advice)
+    list_advice = query(discussion.list_advice)
 
-    @rpc
-    def plan_visit(self, data):
-        with self.db.unit_of_work() as uow:
-            return visits.plan_visit(uow, self.actor, data, self.customers, self.clock.now())
+    open_claim = command(claims.open_claim, uses=REMOTES)
+    submit_claim = command(claims.submit_claim, uses=REMOTES)
+    approve_claim = command(claims.approve_claim)
+    reject_claim = command(claims.reject_claim)
+    reimburse_claim = command(claims.reimburse_claim)
+    get_claim = query(claims.get_claim)
+    list_claims = query(claims.list_claims)
+    attach_receipt = command(receipts.attach_receipt, uses=("receipt_files",))
+    read_receipt = query(receipts.read_receipt, uses=("receipt_files",))
 
-    @rpc
-    def edit_visit(self, visit_id, changes):
-        with self.db.unit_of_work() as uow:
-            return visits.edit_visit(uow, self.actor, visit_id, changes, self.clock.now())
-
-    @rpc
-    def submit_visit(self, visit_id):
-        with self.db.unit_of_work() as uow:
-            return visits.submit_visit(uow, self.actor, visit_id, self.max_discount, self.clock.now())
-
-    @rpc
-    def approve_visit(self, visit_id, funded_amount):
-        with self.db.unit_of_work() as uow:
-            return visits.approve_visit(uow, self.actor, visit_id, funded_amount, self.clock.now())
-
-    @rpc
-    def reject_visit(self, visit_id, reason):
-        with self.db.unit_of_work() as uow:
-            return visits.reject_visit(uow, self.actor, visit_id, reason, self.clock.now())
-
-    @rpc
-    def record_visit(self, visit_id, form):
-        with self.db.unit_of_work() as uow:
-            return visits.record_visit(uow, self.actor, visit_id, form, self.clock.now())
-
-    @rpc
-    def summarize_visit(self, visit_id, text):
-        with self.db.unit_of_work() as uow:
-            return visits.summarize_visit(uow, self.actor, visit_id, text, self.clock.now())
-
-    @rpc
-    def get_visit(self, visit_id):
-        with self.db.session() as session:
-            return visits.get_visit(session, self.actor, visit_id)
-
-    @rpc
-    def list_visits(self, args):
-        with self.db.session() as session:
-            return visits.list_visits(session, self.actor, args)
-
-    @rpc
-    def add_advice(self, visit_id, data):
-        with self.db.unit_of_work() as uow:
-            return discussion.add_advice(uow, self.actor, visit_id, data, self.clock.now())
-
-    @rpc
-    def list_advice(self, visit_id):
-        with self.db.session() as session:
-            return discussion.list_advice(session, self.actor, visit_id)
-
-    @rpc
-    def open_claim(self, data):
-        with self.db.unit_of_work() as uow:
-            return claims.open_claim(uow, self.actor, data, self._subjects(uow.session), self.clock.now())
-
-    @rpc
-    def submit_claim(self, claim_id):
-        with self.db.unit_of_work() as uow:
-            return claims.submit_claim(uow, self.actor, claim_id, self._subjects(uow.session), self.clock.now())
-
-    @rpc
-    def approve_claim(self, claim_id, override_reason=None):
-        with self.db.unit_of_work() as uow:
-            return claims.approve_claim(uow, self.actor, claim_id, override_reason, self.clock.now())
-
-    @rpc
-    def reject_claim(self, claim_id, reason):
-        with self.db.unit_of_work() as uow:
-            return claims.reject_claim(uow, self.actor, claim_id, reason, self.clock.now())
-
-    @rpc
-    def reimburse_claim(self, claim_id):
-        with self.db.unit_of_work() as uow:
-            return claims.reimburse_claim(uow, self.actor, claim_id, self.clock.now())
-
-    @rpc
-    def get_claim(self, claim_id):
-        with self.db.session() as session:
-            return claims.get_claim(session, self.actor, claim_id)
-
-    @rpc
-    def list_claims(self, args):
-        with self.db.session() as session:
-            return claims.list_claims(session, self.actor, args)
-
-    @rpc
-    def attach_receipt(self, claim_id, upload):
-        with self.db.unit_of_work() as uow:
-            return receipts.attach_receipt(uow, self.actor, claim_id, upload, self.receipt_files, self.clock.now())
-
-    @rpc
-    def read_receipt(self, claim_id, receipt_id):
-        with self.db.session() as session:
-            return receipts.read_receipt(session, self.actor, claim_id, receipt_id, self.receipt_files)
-
-    @rpc
-    def list_logistics(self, days=7):
-        with self.db.session() as session:
-            return logistics.list_logistics(session, self.actor, days, self.clock.now())
+    list_logistics = query(logistics.list_logistics)
 
     @rpc
     def export_customer(self, customer_id):
+        """The platform's PIPL call, answered as before (its reply is not dumped by a schema)."""
         with self.db.session() as session:
-            return privacy.export_customer(session, self.actor, customer_id)
+            return privacy.export_customer(session, self.actor, self.clock.now(), customer_id=customer_id)
 
     @handles(TaskCompleted)
     def note_callback_done(self, uow, event):
@@ -144,6 +69,10 @@ class VisitsService(ServiceBase):
     @handles(ReceptionReported)
     def note_reception_reported(self, uow, event):
         logistics.note_reception_reported(uow, event, self.clock.now())
+
+    @handles(CustomerUpdated)
+    def refresh_customer(self, uow, event):
+        visits.refresh_customer(uow, event)
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):

@@ -7,7 +7,7 @@ import pytest
 from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from kam.identity import Actor
 from services.visits.domain import visits as rules
-from services.visits.domain.access import VISIT_READERS, ensure_acts_as_owner, ensure_sees
+from services.visits.domain.access import VISITS
 from services.visits.policy import developer_max_discount
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -132,17 +132,19 @@ def test_the_pre_visit_discussion_is_held_before_the_visit():
 
 
 def test_a_developer_sees_only_the_visits_they_make():
-    ensure_sees(Actor("dev-1", "developer"), "dev-1", VISIT_READERS, "visit")
-    ensure_sees(Actor("co-1", "coordinator"), "dev-1", VISIT_READERS, "visit")
+    VISITS.ensure(Actor("dev-1", "developer"), {"visitor_id": "dev-1"})
+    VISITS.ensure(Actor("co-1", "coordinator"), {"visitor_id": "dev-1"})
     with pytest.raises(NotFound):
-        ensure_sees(Actor("dev-2", "developer"), "dev-1", VISIT_READERS, "visit")
+        VISITS.ensure(Actor("dev-2", "developer"), {"visitor_id": "dev-1"})
 
 
 def test_only_the_visitor_records_and_summarises():
     with pytest.raises(Forbidden):
-        ensure_acts_as_owner(Actor("m-1", "manager"), "dev-1", VISIT_READERS, "visit")
+        VISITS.ensure_owner(Actor("m-1", "manager"), {"visitor_id": "dev-1"}, "visitor_id")
     with pytest.raises(NotFound):
-        ensure_acts_as_owner(Actor("dev-2", "developer"), "dev-1", VISIT_READERS, "visit")
+        VISITS.ensure_owner(Actor("dev-2", "developer"), {"visitor_id": "dev-1"}, "visitor_id")
+    assert rules.VISIT.actions(Actor("dev-1", "developer"), approved()) == ["record"]
+    assert rules.VISIT.actions(Actor("m-1", "manager"), approved()) == []
 
 
 def test_erasure_removes_names_and_free_text_but_keeps_figures():
@@ -167,9 +169,10 @@ def test_editing_a_draft_keeps_the_gift_rule():
 
 
 def test_only_managers_approve_reject_and_reimburse():
-    from services.visits.domain.access import ensure_manager
-
-    ensure_manager(Actor("m-1", "manager"))
+    Actor("m-1", "manager").require_role("manager")
     for role in ("developer", "coordinator", "planner", "analyst", "admin"):
         with pytest.raises(Forbidden):
-            ensure_manager(Actor("x", role))
+            Actor("x", role).require_role("manager")
+    pending = {"status": "pending_approval", "visitor_id": "dev-1"}
+    assert rules.VISIT.actions(Actor("m-1", "manager"), pending) == ["approve", "reject"]
+    assert rules.VISIT.actions(Actor("dev-1", "developer"), pending) == []

@@ -1,14 +1,28 @@
 """Expense claims: items by category, the subject's rules, over-funding, and reimbursement once only."""
 from decimal import Decimal
 
-from kam.errors import Conflict, Invalid, InvalidTransition
+from kam.errors import Conflict, Invalid
+from kam.records import Visibility
+from kam.workflow import Step, Workflow, owner, role
+from services.visits.contracts import (
+    ExpenseClaimApproved,
+    ExpenseClaimReimbursed,
+    ExpenseClaimRejected,
+    ExpenseClaimSubmitted,
+)
 
-TRANSITIONS = {
-    "submit": ("draft", "submitted"),
-    "approve": ("submitted", "approved"),
-    "reject": ("submitted", "rejected"),
-    "reimburse": ("approved", "reimbursed"),
-}
+CLAIM = Workflow(
+    Step("submit", "draft", "submitted", by=owner("claimant_id")),
+    Step("approve", "submitted", "approved", by=role("manager")),
+    Step("reject", "submitted", "rejected", by=role("manager")),
+    Step("reimburse", "approved", "reimbursed", by=role("manager")),
+)
+EVENTS = {"submit": ExpenseClaimSubmitted, "approve": ExpenseClaimApproved, "reject": ExpenseClaimRejected,
+          "reimburse": ExpenseClaimReimbursed}
+# A developer claims only on their own subjects.
+SUBJECTS = {"visit": Visibility("visit", owners=("visitor_id",)),
+            "development_plan": Visibility("development plan", owners=("developer_id",)),
+            "reception": Visibility("reception", owners=("host_id",))}
 FUNDED_STATUSES = {
     "visit": ("approved", "completed", "summarized"),
     "development_plan": ("approved",),
@@ -62,10 +76,12 @@ def open_claim(*, id, claimant_id, subject_type, subject, items, now):
 
 
 def moved(claim, action):
-    source, target = TRANSITIONS[action]
-    if claim["status"] != source:
-        raise InvalidTransition(f"cannot {action} a claim that is {claim['status']}")
-    return target
+    return CLAIM.target(claim["status"], action)
+
+
+def event_of(action, claim):
+    return EVENTS[action].of({"claim_id": claim["id"], **claim,
+                              "subject": {"type": claim["subject_type"], "id": claim["subject_id"]}})
 
 
 def submit_claim(claim, subject, already_claimed, now):

@@ -2,7 +2,15 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from kam.errors import Conflict, Invalid, InvalidTransition
+from kam.errors import Conflict, Invalid
+from kam.workflow import Step, Workflow, owner, role
+from services.visits.contracts import (
+    VisitApproved,
+    VisitCompleted,
+    VisitRejected,
+    VisitSubmitted,
+    VisitSummarized,
+)
 from services.visits.terms import CALLBACK_DAYS
 
 # Modest by design for party, government and military customers (重要客户): gift rules bind them.
@@ -15,13 +23,15 @@ GIFTS_BY_CATEGORY = {
 }
 DEFAULT_GIFT = "品牌珠宝保养礼包"
 
-TRANSITIONS = {
-    "submit": ("draft", "pending_approval"),
-    "approve": ("pending_approval", "approved"),
-    "reject": ("pending_approval", "rejected"),
-    "record": ("approved", "completed"),
-    "summarize": ("completed", "summarized"),
-}
+VISIT = Workflow(
+    Step("submit", "draft", "pending_approval", by=owner("visitor_id")),
+    Step("approve", "pending_approval", "approved", by=role("manager")),
+    Step("reject", "pending_approval", "rejected", by=role("manager")),
+    Step("record", "approved", "completed", by=owner("visitor_id")),
+    Step("summarize", "completed", "summarized", by=owner("visitor_id")),
+)
+EVENTS = {"submit": VisitSubmitted, "approve": VisitApproved, "reject": VisitRejected, "record": VisitCompleted,
+          "summarize": VisitSummarized}
 DISCUSSABLE = ("draft", "pending_approval", "approved")
 FUNDED = ("approved", "completed", "summarized")
 EDITABLE_FIELDS = ("planned_at", "place", "method", "objectives", "preparation", "companions", "budget")
@@ -65,10 +75,18 @@ def edit_draft(visit, changes, now):
 
 
 def moved(visit, action):
-    source, target = TRANSITIONS[action]
-    if visit["status"] != source:
-        raise InvalidTransition(f"cannot {action} a visit that is {visit['status']}")
-    return target
+    return VISIT.target(visit["status"], action)
+
+
+def event_of(action, visit):
+    """What the other services are told of a step: `visit.completed` carries what the callback task and
+    analytics need (visitor, customer, occurred_at)."""
+    data = {"visit_id": visit["id"], **visit}
+    if action == "reject":
+        data["reason"] = visit["rejection_reason"]
+    if action == "record":
+        data.update(method=visit["record_method"], place=visit["record_place"])
+    return EVENTS[action].of(data)
 
 
 def offers_beyond_authority(preparation, max_discount):

@@ -6,22 +6,21 @@ from sqlalchemy import insert, select
 
 from kam.db import new_id
 from services.visits.domain import visits as rules
-from services.visits.handlers.visits import load_visible_visit
-from services.visits.models import visit_advice
+from services.visits.domain.access import VISITS
+from services.visits.models import visit_advice, visits
 
 
-def add_advice(uow, actor, visit_id, data, now):
-    visit = load_visible_visit(uow.session, actor, visit_id)
+def add_advice(uow, actor, now, *, visit_id, data):
+    visit = VISITS.load(uow.session, visits, actor, visit_id)
     rules.ensure_discussable(visit)
     advice = {"id": new_id(), "visit_id": visit_id, "author_id": actor.user_id,
               "advisor": data.get("advisor") or actor.user_id, "text": data["text"], "created_at": now}
     uow.session.execute(insert(visit_advice).values(**advice))
-    uow.commit()
     return advice
 
 
-def list_advice(session, actor, visit_id):
-    load_visible_visit(session, actor, visit_id)
+def list_advice(session, actor, now, *, visit_id):
+    VISITS.load(session, visits, actor, visit_id)
     rows = session.execute(select(visit_advice).where(visit_advice.c.visit_id == visit_id)
                            .order_by(visit_advice.c.created_at, visit_advice.c.id)).mappings().all()
     return {"items": [dict(row) for row in rows]}

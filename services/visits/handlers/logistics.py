@@ -9,7 +9,7 @@ from sqlalchemy import select
 from services.visits.models import receptions, visits
 
 
-def list_logistics(session, actor, days, now):
+def list_logistics(session, actor, now, *, days):
     actor.require_role("coordinator", "manager")
     until = now + timedelta(days=days)
     planned = session.execute(select(visits).where(
@@ -51,7 +51,6 @@ def note_reception_approved(uow, event, now):
     elif known == "approved":
         uow.session.execute(receptions.update().where(receptions.c.reception_id == data["reception_id"])
                             .values(**values))
-    uow.commit()
 
 
 def note_reception_reported(uow, event, now):
@@ -63,4 +62,3 @@ def note_reception_reported(uow, event, now):
         uow.session.execute(receptions.insert().values(
             reception_id=data["reception_id"], customer_id=data["customer_id"], status="reported",
             scheduled_at=data["reported_at"], updated_at=now))
-    uow.commit()

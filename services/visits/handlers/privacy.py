@@ -2,12 +2,12 @@
 from sqlalchemy import select, update
 
 from services.visits.domain import visits as rules
-from services.visits.handlers.claims import claim_out
+from services.visits.handlers.claims import claims_out
 from services.visits.handlers.visits import visit_out
 from services.visits.models import claim_items, claims, visit_advice, visits
 
 
-def export_customer(session, actor, customer_id):
+def export_customer(session, actor, now, *, customer_id):
     actor.require_role("manager", "developer")
     held = session.execute(select(visits).where(visits.c.customer_id == customer_id)
                            .order_by(visits.c.created_at)).mappings().all()
@@ -20,9 +20,9 @@ def export_customer(session, actor, customer_id):
     if actor.role == "developer":
         claim_query = claim_query.where(claims.c.claimant_id == actor.user_id)
     return {
-        "visits": [visit_out(row) for row in held],
+        "visits": [visit_out(row, actor) for row in held],
         "visit_advice": [dict(row) for row in advice],
-        "expense_claims": [claim_out(session, dict(row)) for row in session.execute(claim_query).mappings()],
+        "expense_claims": claims_out(session, [dict(row) for row in session.execute(claim_query).mappings()], actor),
     }
 
 
@@ -36,4 +36,3 @@ def erase_customer(uow, event):
         uow.session.execute(update(visit_advice).where(visit_advice.c.visit_id.in_(visit_ids)).values(text=None))
     claim_ids = select(claims.c.id).where(claims.c.customer_id == customer_id).scalar_subquery()
     uow.session.execute(update(claim_items).where(claim_items.c.claim_id.in_(claim_ids)).values(note=None))
-    uow.commit()
