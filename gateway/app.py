@@ -13,6 +13,7 @@ from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
 from gateway.users import UserStore
 from kam.config import get_settings
+from kam.i18n import Catalog
 from kam.logs import request_id_var
 from kam.plugins import discover
 
@@ -40,6 +41,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.users"] = UserStore(settings)
     app.extensions["kam.rpc"] = RpcPool(settings)
     app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
+    app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
 
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})

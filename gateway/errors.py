@@ -1,12 +1,13 @@
 """Every error leaves the gateway as application/problem+json; remote errors map in one table."""
 import logging
 
-from flask import jsonify
+from flask import current_app, has_app_context, has_request_context, jsonify, request
 from kombu.exceptions import OperationalError
 from nameko.exceptions import MethodNotFound, RemoteError, RpcTimeout, UnknownService
 from werkzeug.exceptions import HTTPException
 
 from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound, ServiceUnavailable
+from kam.i18n import DEFAULT_LANGUAGE, Catalog, language_of
 
 log = logging.getLogger(__name__)
 
@@ -25,16 +26,28 @@ DEFAULT_CODES = {400: "malformed_request", 401: "unauthorized", 403: "forbidden"
 
 
 def problem(status, title, detail="", code=None, errors=None, headers=None):
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail,
-            "code": code or DEFAULT_CODES.get(status, "error")}
+    """The problem in the caller's language (Accept-Language, zh-CN by default); `code` never changes."""
+    catalog, language = _language()
+    body = {"type": "about:blank", "title": catalog.translate(title, language), "status": status,
+            "detail": catalog.translate(detail, language), "code": code or DEFAULT_CODES.get(status, "error")}
     if errors:
-        body["errors"] = errors
+        body["errors"] = catalog.translate(errors, language)
     response = jsonify(body)
     response.status_code = status
     response.content_type = "application/problem+json"
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response
+
+
+_PLATFORM_CATALOG = Catalog()
+
+
+def _language():
+    catalog = (current_app.extensions.get("kam.catalog") if has_app_context() else None) or _PLATFORM_CATALOG
+    if not has_request_context():
+        return catalog, DEFAULT_LANGUAGE
+    return catalog, language_of(request.headers.get("Accept-Language"))
 
 
 def from_remote(error):

@@ -31,6 +31,7 @@ class ServicePlugin:
     contracts: str | None = None  # the module with PUBLISHED, CONSUMED, OFFERS and CALLS (kam.contracts)
     description: str = ""
     vocabularies: str | None = None  # the tuple of kam.vocabulary.Vocabulary the service's API accepts
+    messages: str | None = None  # {English message: zh-CN} of what the service says (kam.i18n)
     demo: str | None = None
     demo_needs: tuple = ()  # the services whose demo data this one's demo builds on
     commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
@@ -55,6 +56,9 @@ class ServicePlugin:
 
     def load_vocabularies(self):
         return self._load(self.vocabularies) if self.vocabularies else ()
+
+    def load_messages(self):
+        return self._load(self.messages) if self.messages else {}
 
     def load_demo(self):
         return self._load(self.demo) if self.demo else None
