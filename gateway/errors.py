@@ -6,12 +6,21 @@ from kombu.exceptions import OperationalError
 from nameko.exceptions import MethodNotFound, RemoteError, RpcTimeout, UnknownService
 from werkzeug.exceptions import HTTPException
 
-from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound, ServiceUnavailable
+from kam.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    InvalidTransition,
+    NotFound,
+    ServiceUnavailable,
+    UnsupportedMedia,
+)
 from kam.i18n import DEFAULT_LANGUAGE, Catalog, language_of
 
 log = logging.getLogger(__name__)
 
 REMOTE_ERRORS = {  # most specific first
+    UnsupportedMedia: (415, "Unsupported Media Type"),
     InvalidTransition: (409, "Invalid transition"),
     Conflict: (409, "Conflict"),
     NotFound: (404, "Not found"),

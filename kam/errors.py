@@ -49,6 +49,13 @@ class Invalid(KamError):
     code = "validation_failed"
 
 
+@deserialize_to_instance
+class UnsupportedMedia(Invalid):
+    """An upload of a kind the API does not take (415)."""
+
+    code = "unsupported_media_type"
+
+
 class ContractViolation(Exception):
     """An event does not match its contract; never retried."""
 

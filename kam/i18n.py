@@ -58,6 +58,10 @@ PLATFORM_MESSAGES = {
     "Too Many Requests": "请求过于频繁", "Request Entity Too Large": "上传内容过大",
     "Unsupported Media Type": "不支持的文件类型",
     # the platform's own
+    "the picture is empty": "图片为空", "empty file": "空文件", "the picture is too large": "图片过大",
+    "at most 10 MB": "最大 10 MB", "a picture is a JPEG or PNG file": "图片须为 JPEG 或 PNG 格式",
+    "not a JPEG or PNG file": "不是 JPEG 或 PNG 文件", "the picture cannot be read": "图片无法读取",
+    "a damaged or unreadable picture": "图片已损坏或无法读取",
     "some fields are invalid": "部分字段无效，请按提示修改",
     "too many arguments": "参数过多",
     "invalid cursor": "无效的翻页标记",

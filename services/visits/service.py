@@ -2,6 +2,7 @@
 from kam.inbox import handles
 from kam.remote import Remote
 from kam.service import Database, ServiceBase, rpc
+from kam.storage import Files
 from kam.usecase import command, query
 from services.visits import contracts
 from services.visits.contracts import (
@@ -14,7 +15,6 @@ from services.visits.contracts import (
 from services.visits.handlers import claims, discussion, logistics, privacy, receipts, visits
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
-from services.visits.storage import Receipts
 
 REMOTES = ("customers", "reception")
 
@@ -24,7 +24,7 @@ class VisitsService(ServiceBase):
     offers = contracts.OFFERS
     db = Database(metadata)
     max_discount = MaxDiscount()
-    receipt_files = Receipts()
+    receipt_files = Files("receipts")
     customers = Remote("customers", calls=contracts.CALLS)
     reception = Remote("reception", calls=contracts.CALLS)
 
