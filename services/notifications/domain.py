@@ -52,7 +52,6 @@ class Task:
         return self.status == "open" and self.due_at < now
 
 
-
 def addressed_to(actor, record):
     """A task is its assignee's or, with no assignee, every member's of the role it is addressed to."""
     if record.get("assignee_id") is not None:
