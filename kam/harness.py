@@ -45,11 +45,11 @@ class ServiceHarness:
         """An RPC proxy to the service (the first one, unless named) calling as `actor`."""
         return ServiceRpcProxy(service or self.name, self.config, context_data=dict(actor))
 
-    def publish(self, event_type_or_contract, data, actor=None):
+    def publish(self, event_type_or_contract, data, actor=None, occurred_at=None):
         """Publish an event as its producer would: its data checked against the producer's contract."""
         event_type = getattr(event_type_or_contract, "event_type", event_type_or_contract)
         producer, contract = producer_contract(event_type)
-        envelope = make_envelope(contract, data, producer=producer, actor=actor)
+        envelope = make_envelope(contract, data, producer=producer, actor=actor, occurred_at=occurred_at)
         publisher = Publisher(self.settings.amqp_uri)
         try:
             publisher.publish(envelope)

@@ -18,7 +18,8 @@ from services.analytics.schemas import (
     ReportArgs,
 )
 
-blp = Blueprint("analytics", __name__, url_prefix="/api/analytics", description="数据分析 Analytics")
+blp = Blueprint("analytics", __name__, url_prefix="/api/analytics", description="数据分析 Analytics",
+                replies_dumped=True)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

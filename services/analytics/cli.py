@@ -22,6 +22,8 @@ def rebuild(settings):
     store = open_store("analytics", metadata, settings)
     try:
         with store.unit_of_work() as uow:
-            return rebuild_read_models(uow, postgres=settings.uses_postgres)
+            applied = rebuild_read_models(uow, postgres=settings.uses_postgres)
+            uow.commit()
+            return applied
     finally:
         store.close()

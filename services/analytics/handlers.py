@@ -1,14 +1,15 @@
-"""Use cases of the analytics service: log each event and project it onto the read models."""
+"""Use cases of the analytics service: log each event and project it onto the read models (the caller
+commits)."""
 from datetime import datetime
 
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from services.analytics.contracts import PROJECTED
 from services.analytics.domain.figures import as_utc
 from services.analytics.domain.projections import furthest_stage, newer, project, replaces
 from services.analytics.domain.scrub import scrub_envelope
 from services.analytics.models import READ_MODELS, customer_profiles, event_log, facts, stages_reached
-from services.analytics.schemas import PROJECTED
 
 TIMESTAMPED = {"owner_id": "owner_at", "category": "category_at", "source_channel": "source_channel_at"}
 
@@ -21,7 +22,6 @@ def record_event(uow, event):
         event_id=event["id"], type=event["type"],
         occurred_at=datetime.fromisoformat(event["occurred_at"]), envelope=event))
     apply_event(uow.session, event)
-    uow.commit()
 
 
 def rebuild_read_models(uow, postgres=False):
@@ -34,7 +34,6 @@ def rebuild_read_models(uow, postgres=False):
     for envelope in uow.session.scalars(select(event_log.c.envelope).order_by(event_log.c.seq)):
         apply_event(uow.session, envelope)
         applied += 1
-    uow.commit()
     return applied
 
 

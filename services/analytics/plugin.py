@@ -10,6 +10,6 @@ plugin = ServicePlugin(
     blueprint="services.analytics.api:blp",
     metadata="services.analytics.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    contracts="services.analytics.schemas",
+    contracts="services.analytics.contracts",
     commands="services.analytics.cli",
 )

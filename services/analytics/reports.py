@@ -1,13 +1,17 @@
-"""Read use cases: who may see which figures, and the periodic development report."""
+"""Read use cases: who may see which figures, and the periodic development report. Each takes
+`(session, actor, now, *, params)`."""
+import base64
+
 from kam.errors import Invalid, NotFound
 from services.analytics import queries
 from services.analytics.domain.figures import Period, figures_scope
 from services.analytics.terms import CATEGORY_LABELS, SOURCE_CHANNEL_LABELS, STAGE_LABELS, label
+from services.analytics.workbook import build_workbook, report_filename
 
 GROUP_LABELS = {"source_channel": SOURCE_CHANNEL_LABELS, "category": CATEGORY_LABELS}
 
 
-def show_overview(session, actor):
+def show_overview(session, actor, now):
     """The dashboard's headline: all-time totals (a developer's own), customers by stage, events logged."""
     scope = figures_scope(actor)
     totals = queries.summary(session, Period(), developer_id=scope)
@@ -15,19 +19,19 @@ def show_overview(session, actor):
             "stages": queries.stage_counts(session, owner_id=scope)}
 
 
-def show_funnel(session, actor, start=None, end=None):
+def show_funnel(session, actor, now, *, start=None, end=None):
     period, scope = Period.parse(start, end), figures_scope(actor)
     return {**period.as_dict(), "stages": _labelled_stages(queries.funnel(session, period, owner_id=scope))}
 
 
-def list_developer_figures(session, actor, start=None, end=None):
+def list_developer_figures(session, actor, now, *, start=None, end=None):
     """Per person the events name as the actor (owner, visitor, host, seller, claimant); a developer
     gets their own row only."""
     period, scope = Period.parse(start, end), figures_scope(actor)
     return {**period.as_dict(), "items": queries.developer_figures(session, period, developer_id=scope)}
 
 
-def list_group_figures(session, actor, dimension, start=None, end=None):
+def list_group_figures(session, actor, now, *, dimension, start=None, end=None):
     """By category or by source channel: which lead sources bring value."""
     if dimension not in GROUP_LABELS:
         raise Invalid(f"no figures by {dimension!r}", errors={"dimension": ["category or source_channel"]})
@@ -35,7 +39,7 @@ def list_group_figures(session, actor, dimension, start=None, end=None):
     return {**period.as_dict(), "items": _grouped(session, period, dimension, scope)}
 
 
-def show_customer_figures(session, actor, customer_id):
+def show_customer_figures(session, actor, now, *, customer_id):
     scope = figures_scope(actor)
     profile = queries.customer_profile(session, customer_id)
     if profile is None or (scope is not None and profile["owner_id"] != scope):
@@ -43,7 +47,7 @@ def show_customer_figures(session, actor, customer_id):
     return queries.customer_figures(session, profile)
 
 
-def build_report(session, actor, now, start=None, end=None):
+def build_report(session, actor, now, *, start=None, end=None):
     """定期汇报开发情况总结报告: the period's totals, funnel, developers, sources and categories."""
     period, scope = Period.parse(start, end), figures_scope(actor)
     return {
@@ -54,6 +58,14 @@ def build_report(session, actor, now, start=None, end=None):
         "sources": _grouped(session, period, "source_channel", scope),
         "categories": _grouped(session, period, "category", scope),
     }
+
+
+def build_workbook_file(session, actor, now, *, start=None, end=None, display_names=None):
+    """The report as XLSX: {"filename", "content" (base64)}; names label the developers' rows."""
+    report = build_report(session, actor, now, start=start, end=end)
+    name_developers(report["developers"], display_names or {})
+    content = base64.b64encode(build_workbook(report)).decode("ascii")
+    return {"filename": report_filename(report), "content": content}
 
 
 def _grouped(session, period, dimension, scope):

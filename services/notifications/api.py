@@ -1,10 +1,10 @@
 """HTTP routes of the notifications service; mounted by the gateway, they parse, call RPC and dump."""
-from kam.schemas import page_of
 from kam.web import Blueprint, rpc
 from services.notifications.schemas import (
     CompleteTaskIn,
     NotificationListArgs,
     NotificationOut,
+    NotificationPage,
     OverdueCounts,
     PreferencesIn,
     PreferencesOut,
@@ -12,14 +12,16 @@ from services.notifications.schemas import (
     SnoozeTaskIn,
     TaskListArgs,
     TaskOut,
+    TaskPage,
 )
 
-blp = Blueprint("notifications", __name__, url_prefix="/api", description="任务、提醒与通知 Tasks and notifications")
+blp = Blueprint("notifications", __name__, url_prefix="/api", description="任务、提醒与通知 Tasks and notifications",
+                replies_dumped=True)
 
 
 @blp.route("/tasks", methods=["GET"])
 @blp.arguments(TaskListArgs, location="query")
-@blp.response(200, page_of(TaskOut))
+@blp.response(200, TaskPage)
 def list_tasks(args):
     """Tasks by due time, soonest first. `assignee=me` includes tasks addressed to the caller's role.
 
@@ -68,7 +70,7 @@ def snooze_task(data, task_id):
 
 @blp.route("/notifications", methods=["GET"])
 @blp.arguments(NotificationListArgs, location="query")
-@blp.response(200, page_of(NotificationOut))
+@blp.response(200, NotificationPage)
 def list_notifications(args):
     """The caller's inbox, newest first (`?unread=true` for unread only)."""
     return rpc("notifications").list_notifications(args)

@@ -22,12 +22,13 @@ def _choices(user, index):
 def load(demo):
     store = open_store("notifications", metadata, demo.settings)
     try:
-        with store.session() as session:
-            if session.scalar(select(func.count()).select_from(preferences)):
+        with store.unit_of_work() as uow:
+            if uow.session.scalar(select(func.count()).select_from(preferences)):
                 return "already loaded"
             users = [user for role_users in demo.users.values() for user in role_users]
             for index, user in enumerate(users):
-                inbox.set_preferences(session, Actor(user["id"], user["role"]), _choices(user, index), utcnow())
+                inbox.set_preferences(uow, Actor(user["id"], user["role"]), utcnow(), data=_choices(user, index))
+            uow.commit()
         return f"channel preferences for {len(users)} users (managers: WeChat, developers: SMS, all: in-app)"
     finally:
         store.close()

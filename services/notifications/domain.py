@@ -1,8 +1,13 @@
-"""Tasks: what someone must do by when, and how a task moves (open → done, or cancelled)."""
-from dataclasses import dataclass, field, replace
+"""Tasks: what someone must do by when, who sees them, and how a task moves (open → done, or cancelled)."""
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
-from kam.errors import Forbidden, Invalid, InvalidTransition, NotFound
+from sqlalchemy import and_, false, or_
+
+from kam.errors import Invalid, InvalidTransition
+from kam.records import Visibility
+from kam.workflow import Step, Workflow, role
+from services.notifications.contracts import TaskCompleted, TaskCreated, TaskOverdue
 from services.notifications.terms import MANAGER
 
 
@@ -46,58 +51,94 @@ class Task:
     def is_overdue(self, now):
         return self.status == "open" and self.due_at < now
 
-    def addressed_to(self, actor):
-        if self.assignee_id is not None:
-            return self.assignee_id == actor.user_id
-        return self.assignee_role is not None and self.assignee_role == actor.role
+
+def addressed_to(actor, record):
+    """A task is its assignee's or, with no assignee, every member's of the role it is addressed to."""
+    if record.get("assignee_id") is not None:
+        return actor.user_id is not None and record["assignee_id"] == actor.user_id
+    return record.get("assignee_role") is not None and record["assignee_role"] == actor.role
 
 
-def ensure_visible(task, actor):
+class TaskVisibility(Visibility):
     """Managers see every task; anyone else only what is addressed to them (else: no such task)."""
-    if actor.is_manager or task.addressed_to(actor):
-        return
-    raise NotFound("no such task")
+
+    def owns(self, actor, record):
+        return addressed_to(actor, record)
+
+    def addressed(self, actor, table):
+        """The SQL condition of the tasks addressed to the caller (`assignee=me`), whoever they are."""
+        mine = table.c.assignee_id == actor.user_id if actor.user_id is not None else false()
+        return or_(mine, and_(table.c.assignee_id.is_(None), table.c.assignee_role == actor.role))
+
+
+VISIBLE = TaskVisibility("task", everyone=(MANAGER,))
+
+TASK = Workflow(
+    Step("complete", "open", "done", by=VISIBLE.sees),
+    Step("reassign", "open", "open", by=role(MANAGER)),
+    Step("snooze", "open", "open", by=addressed_to),
+    Step("cancel", "open", "cancelled", by=lambda actor, record: False),  # the system's, when outreach is moot
+)
+
+
+def actions(actor, task):
+    return TASK.actions(actor, asdict(task))
 
 
 def complete_task(task, actor, *, outcome, notes, now):
-    ensure_visible(task, actor)
-    _require_open(task, "complete")
-    return replace(task, status="done", completed_at=now, completed_by=actor.user_id, outcome=outcome,
-                   notes=notes)
+    VISIBLE.ensure(actor, asdict(task))
+    return replace(task, status=TASK.target(task.status, "complete"), completed_at=now,
+                   completed_by=actor.user_id, outcome=outcome, notes=notes)
 
 
 def complete_by_event(task, *, by, outcome, at):
     """A fact elsewhere (an approval decided, a return visit recorded) did the task."""
-    _require_open(task, "complete")
-    return replace(task, status="done", completed_at=at, completed_by=by, outcome=outcome)
+    return replace(task, status=TASK.target(task.status, "complete"), completed_at=at, completed_by=by,
+                   outcome=outcome)
 
 
 def reassign_task(task, actor, assignee_id):
     actor.require_role(MANAGER)
-    _require_open(task, "reassign")
+    status = TASK.target(task.status, "reassign")
     if task.assignee_id == assignee_id:
         raise InvalidTransition("the task is already assigned to that person")
-    return replace(task, assignee_id=assignee_id, assignee_role=None)
+    return replace(task, status=status, assignee_id=assignee_id, assignee_role=None)
 
 
 def snooze_task(task, actor, until, now, policy):
     """The assignee may push the due time forward, never past the limit after the original due time.
     Snoozing moves the reminder only: on-time and escalation still count from the original due time."""
-    ensure_visible(task, actor)
-    if not task.addressed_to(actor):
-        raise Forbidden("only the assignee may snooze a task", code="forbidden")
-    _require_open(task, "snooze")
+    VISIBLE.ensure_owner(actor, asdict(task))
+    status = TASK.target(task.status, "snooze")
     limit = task.original_due_at + policy.snooze_limit
     if until <= now:
         raise Invalid("cannot snooze into the past", errors={"until": ["must be later than now"]})
     if until > limit:
         raise Invalid("snoozed too far", errors={"until": [f"must not be later than {limit.isoformat()}"]})
-    return replace(task, due_at=until, overdue_at=None)
+    return replace(task, status=status, due_at=until, overdue_at=None)
 
 
 def cancel_task(task):
-    _require_open(task, "cancel")
-    return replace(task, status="cancelled")
+    return replace(task, status=TASK.target(task.status, "cancel"))
+
+
+def created(task):
+    return TaskCreated.of(_event(task))
+
+
+def completed(task):
+    return TaskCompleted.of({**_event(task), "completed_at": task.completed_at, "completed_by": task.completed_by,
+                             "on_time": completed_on_time(task)})
+
+
+def overdue(task):
+    return TaskOverdue.of(_event(task))
+
+
+def _event(task):
+    return {"task_id": task.id, "kind": task.kind, "customer_id": task.customer_id,
+            "subject": {"type": task.subject_type, "id": task.subject_id}, "assignee_id": task.assignee_id,
+            "assignee_role": task.assignee_role, "due_at": task.due_at}
 
 
 def completed_on_time(task):
@@ -112,8 +153,3 @@ def needs_escalation(task, now, policy):
     """A callback still open a day past its due time goes to the manager (day 8 after the visit)."""
     return (task.kind == "callback" and task.status == "open" and task.escalated_at is None
             and now >= task.original_due_at + policy.escalate_after)
-
-
-def _require_open(task, action):
-    if task.status != "open":
-        raise InvalidTransition(f"cannot {action} a task that is {task.status}")

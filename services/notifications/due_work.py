@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, select, update
 
-from services.notifications.domain import Task, needs_escalation, needs_overdue_mark
+from services.notifications.domain import Task, needs_escalation, needs_overdue_mark, overdue
 from services.notifications.models import customer_facts, deliveries, preferences, tasks
-from services.notifications.repository import notify, publish_overdue, task_title
+from services.notifications.repository import notify, task_title
 from services.notifications.schedule import BUSINESS_TZ, business_day
 from services.notifications.series import facts_due, refresh_outreach, refresh_return_visits
 from services.notifications.terms import MANAGER
@@ -32,7 +32,7 @@ def mark_overdue(uow, now):
     for task in _open_tasks(uow.session, and_(tasks.c.overdue_at.is_(None), tasks.c.due_at < now)):
         if not needs_overdue_mark(task, now) or not _claim(uow.session, task, "overdue_at", now):
             continue
-        publish_overdue(uow, task)
+        uow.collect(overdue(task))
         title = task_title(task.kind, task.details, task.subject_type)
         notify(uow.session, recipient_id=task.assignee_id, recipient_role=task.assignee_role, kind="task_overdue",
                title=f"任务已逾期：{title}", body=f"{title}已超过截止时间，请尽快处理。", task_id=task.id,

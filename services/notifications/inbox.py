@@ -32,7 +32,7 @@ def _view(row):
             "read": row["read_at"] is not None}
 
 
-def list_notifications(session, actor, args):
+def list_notifications(session, actor, now, *, args):
     query = _with_read_state(actor)
     if args.get("unread"):
         query = query.where(notification_reads.c.read_at.is_(None))
@@ -40,24 +40,25 @@ def list_notifications(session, actor, args):
                        args.get("cursor"), row_to_item=_view)
 
 
-def mark_read(session, actor, notification_id, now):
+def mark_read(uow, actor, now, *, notification_id):
     """Reading is per user, also for a notification sent to the whole role; reading twice is harmless."""
-    found = session.execute(_with_read_state(actor).where(notifications.c.id == notification_id)).mappings().first()
+    query = _with_read_state(actor).where(notifications.c.id == notification_id)
+    found = uow.session.execute(query).mappings().first()
     if found is None:
         raise NotFound("no such notification")
-    insert_once(session, notification_reads, {"notification_id": notification_id, "user_id": actor.user_id,
-                                              "read_at": now}, keys=("notification_id", "user_id"))
-    session.commit()
+    insert_once(uow.session, notification_reads, {"notification_id": notification_id, "user_id": actor.user_id,
+                                                  "read_at": now}, keys=("notification_id", "user_id"))
     return {**_view(found), "read": True}
 
 
-def get_preferences(session, actor):
+def get_preferences(session, actor, now=None):
     row = session.execute(select(preferences).where(preferences.c.user_id == actor.user_id)).mappings().first()
     return {key: row[key] for key in DEFAULT_PREFERENCES} if row else dict(DEFAULT_PREFERENCES)
 
 
-def set_preferences(session, actor, data, now):
+def set_preferences(uow, actor, now, *, data):
     """In-app is always on: the inbox is the record of every notification."""
+    session = uow.session
     values = {**DEFAULT_PREFERENCES, **data, "role": actor.role, "updated_at": now,
               "channels": ["in_app", *sorted(set(data["channels"]) - {"in_app"})]}
     exists = session.execute(select(preferences.c.user_id).where(preferences.c.user_id == actor.user_id)).first()
@@ -65,7 +66,6 @@ def set_preferences(session, actor, data, now):
         session.execute(update(preferences).where(preferences.c.user_id == actor.user_id).values(**values))
     else:
         session.execute(preferences.insert().values(user_id=actor.user_id, **values))
-    session.commit()
     return get_preferences(session, actor)
 
 

@@ -10,6 +10,6 @@ plugin = ServicePlugin(
     blueprint="services.notifications.api:blp",
     metadata="services.notifications.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    contracts="services.notifications.schemas",
+    contracts="services.notifications.contracts",
     demo="services.notifications.demo:load",
 )

@@ -5,11 +5,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kam.db import new_id
-from kam.errors import NotFound
-from services.notifications.domain import Task, completed_on_time
+from kam.records import load
+from services.notifications.domain import Task, actions, created
 from services.notifications.models import notifications, outgoing, preferences, tasks
 from services.notifications.schedule import BUSINESS_TZ
-from services.notifications.schemas import TaskCompleted, TaskCreated, TaskOverdue
 
 SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "reception": "接待申请",
                   "development_plan": "开发方案"}
@@ -42,7 +41,7 @@ def create_task(uow, *, kind, dedupe_key, customer_id, subject, due_at, now, ass
                 details=details or {})
     if not insert_once(uow.session, tasks, asdict(task)):
         return None
-    uow.publish(TaskCreated, task_event(task))
+    uow.collect(created(task))
     title = task_title(kind, task.details, task.subject_type)
     who = f"{customer_name}：" if customer_name else ""
     notify(uow.session, recipient_id=assignee_id, recipient_role=assignee_role, kind="task_created",
@@ -52,11 +51,7 @@ def create_task(uow, *, kind, dedupe_key, customer_id, subject, due_at, now, ass
 
 
 def load_task(session, task_id, lock=False):
-    query = select(tasks).where(tasks.c.id == task_id)
-    row = session.execute(query.with_for_update() if lock else query).mappings().first()
-    if row is None:
-        raise NotFound("no such task")
-    return Task(**row)
+    return Task(**load(session, tasks, task_id, "task", lock=lock))
 
 
 def save_task(session, task):
@@ -64,25 +59,10 @@ def save_task(session, task):
     session.execute(update(tasks).where(tasks.c.id == values.pop("id")).values(**values))
 
 
-def publish_completed(uow, task):
-    uow.publish(TaskCompleted, {**task_event(task), "completed_at": task.completed_at,
-                                "completed_by": task.completed_by, "on_time": completed_on_time(task)})
-
-
-def publish_overdue(uow, task):
-    uow.publish(TaskOverdue, task_event(task))
-
-
-def task_event(task):
-    return {"task_id": task.id, "kind": task.kind, "customer_id": task.customer_id,
-            "subject": {"type": task.subject_type, "id": task.subject_id}, "assignee_id": task.assignee_id,
-            "assignee_role": task.assignee_role, "due_at": task.due_at}
-
-
-def task_view(task, now):
+def task_view(task, actor, now):
     return {**asdict(task), "subject": {"type": task.subject_type, "id": task.subject_id},
             "title": task_title(task.kind, task.details, task.subject_type), "overdue": task.is_overdue(now),
-            "suggestion": task.details.get("suggestion")}
+            "suggestion": task.details.get("suggestion"), "actions": actions(actor, task)}
 
 
 def notify(session, *, recipient_id, recipient_role, kind, title, body, dedupe_key, now, task_id=None,

@@ -1,8 +1,7 @@
-"""Payloads of the notifications API, the events it publishes, and what it reads of others' events."""
+"""Payloads of the notifications API; its events and RPC methods are in contracts.py."""
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from kam.events import ConsumedContract, Contract
-from kam.schemas import ListArgs, SubjectRef
+from kam.schemas import ListArgs, SubjectRef, page_of
 from services.notifications.terms import CHANNELS, KINDS, STATUSES
 
 
@@ -33,6 +32,10 @@ class TaskOut(Schema):
     completed_by = fields.String(allow_none=True)
     outcome = fields.String(allow_none=True)
     notes = fields.String(allow_none=True)
+    actions = fields.List(fields.String())
+
+
+TaskPage = page_of(TaskOut)
 
 
 class CompleteTaskIn(Schema):
@@ -74,6 +77,9 @@ class NotificationOut(Schema):
     read = fields.Boolean()
 
 
+NotificationPage = page_of(NotificationOut)
+
+
 class PreferencesIn(Schema):
     """The e-mail address, phone and WeChat id live here: the gateway's users have no contact fields."""
 
@@ -98,110 +104,3 @@ class PreferencesOut(Schema):
     phone = fields.String(allow_none=True)
     wechat = fields.String(allow_none=True)
     digest = fields.Boolean()
-
-
-class _TaskEvent(Contract):
-    task_id = fields.String(required=True)
-    kind = fields.String(required=True)
-    customer_id = fields.String(allow_none=True)
-    subject = fields.Nested(SubjectRef, required=True)
-    assignee_id = fields.String(allow_none=True)
-    assignee_role = fields.String(allow_none=True)
-    due_at = fields.DateTime(required=True)
-
-
-class TaskCreated(_TaskEvent):
-    event_type = "task.created"
-
-
-class TaskOverdue(_TaskEvent):
-    event_type = "task.overdue"
-
-
-class TaskCompleted(_TaskEvent):
-    event_type = "task.completed"
-    completed_at = fields.DateTime(required=True)
-    completed_by = fields.String(allow_none=True)
-    on_time = fields.Boolean(required=True)
-
-
-PUBLISHED = (TaskCreated, TaskCompleted, TaskOverdue)
-
-
-class VisitCompleted(ConsumedContract):
-    event_type = "visit.completed"
-    visit_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
-    visitor_id = fields.String(required=True)
-    occurred_at = fields.AwareDateTime(required=True)
-
-
-class DealDelivered(ConsumedContract):
-    event_type = "deal.delivered"
-    deal_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
-    seller_id = fields.String(required=True)
-    delivered_at = fields.AwareDateTime(required=True)
-
-
-class KeyDate(Schema):
-    kind = fields.String(required=True)
-    date = fields.Date(required=True)
-
-
-class Holding(Schema):
-    piece = fields.String(required=True)
-    style = fields.String(allow_none=True, load_default=None)
-    carat = fields.Decimal(allow_none=True, load_default=None)
-
-
-class _CustomerFacts(ConsumedContract):
-    customer_id = fields.String(required=True)
-    owner_id = fields.String(required=True)
-    name = fields.String(load_default=None)
-    key_dates = fields.List(fields.Nested(KeyDate, unknown="exclude"), load_default=list)
-    holdings = fields.List(fields.Nested(Holding, unknown="exclude"), load_default=list)
-    outreach_opt_out = fields.Boolean(load_default=False)
-
-
-class CustomerCreated(_CustomerFacts):
-    event_type = "customer.created"
-
-
-class CustomerUpdated(_CustomerFacts):
-    event_type = "customer.updated"
-
-
-class CustomerErased(ConsumedContract):
-    event_type = "customer.erased"
-    customer_id = fields.String(required=True)
-
-
-class ReturnVisitRecorded(ConsumedContract):
-    event_type = "return_visit.recorded"
-    task_id = fields.String(allow_none=True, load_default=None)
-    customer_id = fields.String(required=True)
-    developer_id = fields.String(required=True)
-    occurred_at = fields.AwareDateTime(required=True)
-
-
-APPROVABLE = {  # subject type: (its id field, who decided it)
-    "visit": ("visit_id", "approver_id"),
-    "expense_claim": ("claim_id", "decided_by"),
-    "reception": ("reception_id", "approver_id"),
-    "development_plan": ("plan_id", "decided_by"),
-}
-
-
-def _approval_contract(subject_type, action):
-    id_field, decider_field = APPROVABLE[subject_type]
-    return type(f"{subject_type.title().replace('_', '')}{action.title()}", (ConsumedContract,), {
-        "event_type": f"{subject_type}.{action}",
-        id_field: fields.String(required=True),
-        "customer_id": fields.String(allow_none=True, load_default=None),
-        decider_field: fields.String(allow_none=True, load_default=None),
-    })
-
-
-APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
-                        for subject in APPROVABLE for action in ("submitted", "approved", "rejected"))

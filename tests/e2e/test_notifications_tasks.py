@@ -2,42 +2,24 @@
 skeleton here, so the test publishes the `visit.completed` a recorded visit raises straight to the bus."""
 from datetime import UTC, datetime, timedelta
 
-from kombu import Connection, Producer
-from marshmallow import fields
-
-from kam import testing, topology
+from kam import testing
 from kam.db import new_id
-from kam.events import Contract, make_envelope
+from kam.events import make_envelope
+from kam.harness import producer_contract
+from kam.relay import Publisher
 
 DAY0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 TIMER = 30  # the system under test ticks its due-work timer every second (tests/system.py)
 
 
-class VisitCompletedForTest(Contract):
-    event_type = "visit.completed"
-    visit_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
-    visitor_id = fields.String(required=True)
-    occurred_at = fields.DateTime(required=True)
-    method = fields.String(required=True)
-    place = fields.String(required=True)
-    next_visit_at = fields.DateTime(allow_none=True)
-
-
-class VisitSubmittedForTest(Contract):
-    event_type = "visit.submitted"
-    visit_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
-    visitor_id = fields.String(required=True)
-    planned_at = fields.DateTime(required=True)
-    budget = fields.String(allow_none=True)
-
-
-def publish(system, contract, data, actor):
-    envelope = make_envelope(contract, data, producer="visits", actor=actor)
-    with Connection(system.settings.amqp_uri) as connection:
-        Producer(connection.channel(), exchange=topology.events_exchange).publish(
-            envelope, routing_key=envelope["type"], serializer="json", delivery_mode=2)
+def publish(system, event_type, data, actor):
+    """The event as its producer (visits) publishes it, held to the producer's contract."""
+    producer, contract = producer_contract(event_type)
+    publisher = Publisher(system.settings.amqp_uri)
+    try:
+        publisher.publish(make_envelope(contract, data, producer=producer, actor=actor))
+    finally:
+        publisher.reset()
 
 
 def my_tasks(api, **query):
@@ -46,7 +28,7 @@ def my_tasks(api, **query):
 
 def record_visit(system, developer, visit_id):
     me = developer.get("/api/me").json()
-    publish(system, VisitCompletedForTest, {
+    publish(system, "visit.completed", {
         "visit_id": visit_id, "customer_id": new_id(), "visitor_id": me["id"], "occurred_at": DAY0,
         "method": "in_person", "place": "国贸三期", "next_visit_at": None}, {"user_id": me["id"], "role": "developer"})
 
@@ -86,6 +68,8 @@ def test_completing_twice_is_409_and_only_the_manager_reassigns(system, as_user,
     developer, other, manager = as_user("dev1"), as_user("dev2"), as_user("manager")
     clock.set(DAY0)
     task = record_visit(system, developer, new_id())
+    assert task["actions"] == ["complete", "snooze"]
+    assert manager.get(f"/api/tasks/{task['id']}").json()["actions"] == ["complete", "reassign"]
 
     assert other.post(f"/api/tasks/{task['id']}/complete", json={"outcome": "x"}).status_code == 404
     assert developer.post(f"/api/tasks/{task['id']}/reassign", json={"assignee_id": "x"}).status_code == 403
@@ -95,7 +79,7 @@ def test_completing_twice_is_409_and_only_the_manager_reassigns(system, as_user,
     assert developer.post(f"/api/tasks/{task['id']}/complete", json={"outcome": "x", "status": "done"}).status_code == 422
 
     done = developer.post(f"/api/tasks/{task['id']}/complete", json={"outcome": "电话回访，客户满意", "notes": "下月到店"})
-    assert done.status_code == 200 and done.json()["status"] == "done"
+    assert done.status_code == 200 and done.json()["status"] == "done" and done.json()["actions"] == []
     again = developer.post(f"/api/tasks/{task['id']}/complete", json={"outcome": "again"})
     assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
     assert manager.post(f"/api/tasks/{task['id']}/reassign", json={"assignee_id": "x"}).status_code == 409
@@ -105,8 +89,8 @@ def test_a_submitted_visit_is_an_approval_task_for_every_manager(system, as_user
     developer, manager = as_user("dev1"), as_user("manager")
     me = developer.get("/api/me").json()
     visit_id = new_id()
-    publish(system, VisitSubmittedForTest, {"visit_id": visit_id, "customer_id": new_id(), "visitor_id": me["id"],
-                                            "planned_at": DAY0, "budget": "800.00"},
+    publish(system, "visit.submitted", {"visit_id": visit_id, "customer_id": new_id(), "visitor_id": me["id"],
+                                        "planned_at": DAY0, "budget": "800.00"},
             {"user_id": me["id"], "role": "developer"})
 
     def approval():

@@ -33,9 +33,11 @@ def store(settings):
     opened.close()
 
 
-def run(store, use_case, *args):
+def run(store, use_case, *args, **params):
     with store.unit_of_work() as uow:
-        return use_case(uow, *args)
+        result = use_case(uow, *args, **params)
+        uow.commit()
+        return result
 
 
 def count(store, table, *conditions):
@@ -53,42 +55,42 @@ def customer(customer_id="c-1", **changes):
             "holdings": [{"piece": "钻戒", "style": "六爪", "carat": "0.5"}], **changes}
 
 
-def approval_event(action, actor=MANAGER, **data):
-    return {"type": f"visit.{action}", "actor": actor.as_dict(),
+def approval_event(action, **data):
+    return {"event_type": f"visit.{action}",
             "data": {"visit_id": "v-9", "customer_id": "c-1", "approver_id": None, **data}}
 
 
 def test_a_replayed_visit_completed_makes_no_second_callback(store):
-    run(store, handlers.create_callback, visit(), DAY0, POLICY)
-    run(store, handlers.create_callback, visit(), DAY0 + timedelta(hours=1), POLICY)
+    run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
+    run(store, handlers.create_callback, DEV, DAY0 + timedelta(hours=1), visit=visit(), policy=POLICY)
     assert count(store, tasks, tasks.c.kind == "callback") == 1
     assert count(store, OUTBOX, OUTBOX.c.type == "task.created") == 1
 
 
 def test_approval_task_for_the_manager_role_is_completed_by_the_decision(store):
-    run(store, handlers.track_approval, approval_event("submitted", actor=DEV), DAY0, POLICY)
-    run(store, handlers.track_approval, approval_event("submitted", actor=DEV), DAY0, POLICY)
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY)
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY)
     with store.session() as session:
-        [task] = handlers.list_tasks(session, MANAGER2, {"assignee": "me", "kind": "approval"}, DAY0)["items"]
-        assert handlers.list_tasks(session, DEV, {"kind": "approval"}, DAY0)["items"] == []
+        [task] = handlers.list_tasks(session, MANAGER2, DAY0, args={"assignee": "me", "kind": "approval"})["items"]
+        assert handlers.list_tasks(session, DEV, DAY0, args={"kind": "approval"})["items"] == []
     assert task["assignee_role"] == "manager" and task["assignee_id"] is None
     assert task["subject"] == {"type": "visit", "id": "v-9"}
 
-    run(store, handlers.track_approval, approval_event("approved", approver_id="m-1"), DAY0, POLICY)
+    run(store, handlers.track_approval, MANAGER, DAY0, **approval_event("approved", approver_id="m-1"), policy=POLICY)
     with store.session() as session:
-        done = handlers.get_task(session, MANAGER, task["id"], DAY0)
+        done = handlers.get_task(session, MANAGER, DAY0, task_id=task["id"])
     assert done["status"] == "done" and done["completed_by"] == "m-1" and done["outcome"] == "已批准"
     assert count(store, OUTBOX, OUTBOX.c.type == "task.completed") == 1
 
 
 def test_completing_a_task_twice_is_invalid_transition(store):
-    run(store, handlers.create_callback, visit(), DAY0, POLICY)
+    run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
     with store.session() as session:
-        [task] = handlers.list_tasks(session, DEV, {"assignee": "me"}, DAY0)["items"]
-    done = run(store, handlers.complete_task, DEV, task["id"], {"outcome": "已电话回访", "notes": None}, DAY0)
+        [task] = handlers.list_tasks(session, DEV, DAY0, args={"assignee": "me"})["items"]
+    done = run(store, handlers.complete_task, DEV, DAY0, task_id=task["id"], data={"outcome": "已电话回访", "notes": None})
     assert done["status"] == "done"
     with pytest.raises(InvalidTransition):
-        run(store, handlers.complete_task, DEV, task["id"], {"outcome": "again"}, DAY0)
+        run(store, handlers.complete_task, DEV, DAY0, task_id=task["id"], data={"outcome": "again"})
     with store.session() as session:
         [completed] = [row.envelope for row in session.execute(select(OUTBOX).where(OUTBOX.c.type == "task.completed"))]
     assert completed["data"]["on_time"] is True and completed["data"]["completed_by"] == "dev-1"
@@ -96,11 +98,11 @@ def test_completing_a_task_twice_is_invalid_transition(store):
 
 def test_return_visit_recorded_completes_the_earliest_open_one(store):
     deal = {"deal_id": "d-1", "customer_id": "c-1", "seller_id": "dev-1", "delivered_at": DAY0}
-    run(store, handlers.schedule_return_visits, deal, DAY0, POLICY)
+    run(store, handlers.schedule_return_visits, DEV, DAY0, delivery=deal, policy=POLICY)
     run(store, due_work.run_due_work, DAY0 + timedelta(days=7), POLICY)
     assert count(store, tasks, tasks.c.kind == "return_visit", tasks.c.status == "open") == 2
-    run(store, handlers.complete_return_visit, {"task_id": None, "customer_id": "c-1", "developer_id": "dev-1",
-                                                "occurred_at": DAY0 + timedelta(days=8)})
+    run(store, handlers.complete_return_visit, DEV, DAY0, recorded={
+        "task_id": None, "customer_id": "c-1", "developer_id": "dev-1", "occurred_at": DAY0 + timedelta(days=8)})
     with store.session() as session:
         rows = session.execute(select(tasks.c.details, tasks.c.status).where(tasks.c.kind == "return_visit")
                                .order_by(tasks.c.due_at)).all()
@@ -108,20 +110,21 @@ def test_return_visit_recorded_completes_the_earliest_open_one(store):
 
 
 def test_opting_out_cancels_outreach_and_a_new_owner_takes_it_over(store):
-    run(store, handlers.record_customer_facts, customer(), DAY0, POLICY)
+    run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(), policy=POLICY)
     with store.session() as session:
-        [task] = handlers.list_tasks(session, DEV, {"kind": "anniversary_outreach"}, DAY0)["items"]
+        [task] = handlers.list_tasks(session, DEV, DAY0, args={"kind": "anniversary_outreach"})["items"]
     assert "0.5" not in task["suggestion"] and "推荐1克拉" in task["suggestion"] and "钻戒" in task["suggestion"]
-    run(store, handlers.record_customer_facts, customer(owner_id="dev-2"), DAY0, POLICY)
+    run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(owner_id="dev-2"), policy=POLICY)
     assert count(store, tasks, tasks.c.assignee_id == "dev-2", tasks.c.status == "open") == 1
-    run(store, handlers.record_customer_facts, customer(owner_id="dev-2", outreach_opt_out=True), DAY0, POLICY)
+    opted_out = customer(owner_id="dev-2", outreach_opt_out=True)
+    run(store, handlers.record_customer_facts, DEV, DAY0, customer=opted_out, policy=POLICY)
     assert count(store, tasks, tasks.c.kind == "anniversary_outreach", tasks.c.status == "open") == 0
 
 
 def test_erasure_removes_names_and_free_text_but_keeps_the_figures(store):
-    run(store, handlers.record_customer_facts, customer(), DAY0, POLICY)
-    run(store, handlers.create_callback, visit(), DAY0, POLICY)
-    run(store, handlers.erase_customer, "c-1")
+    run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(), policy=POLICY)
+    run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
+    run(store, handlers.erase_customer, DEV, DAY0, customer_id="c-1")
     with store.session() as session:
         exported = handlers.export_customer(session, "c-1")
         bodies = session.scalars(select(notifications.c.body).where(notifications.c.customer_id == "c-1")).all()
@@ -130,20 +133,21 @@ def test_erasure_removes_names_and_free_text_but_keeps_the_figures(store):
 
 
 def test_a_role_notification_is_read_per_manager(store):
-    run(store, handlers.create_callback, visit(), DAY0, POLICY)
+    run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
     run(store, due_work.run_due_work, DAY0 + timedelta(days=8), POLICY)
     with store.session() as session:
-        [escalation] = inbox.list_notifications(session, MANAGER, {"unread": True})["items"]
-        inbox.mark_read(session, MANAGER, escalation["id"], DAY0)
-        assert inbox.list_notifications(session, MANAGER, {"unread": True})["items"] == []
-        assert len(inbox.list_notifications(session, MANAGER2, {"unread": True})["items"]) == 1
-        assert all(n["kind"] != "escalation" for n in inbox.list_notifications(session, DEV, {})["items"])
+        [escalation] = inbox.list_notifications(session, MANAGER, DAY0, args={"unread": True})["items"]
+    run(store, inbox.mark_read, MANAGER, DAY0, notification_id=escalation["id"])
+    with store.session() as session:
+        assert inbox.list_notifications(session, MANAGER, DAY0, args={"unread": True})["items"] == []
+        assert len(inbox.list_notifications(session, MANAGER2, DAY0, args={"unread": True})["items"]) == 1
+        assert all(n["kind"] != "escalation" for n in inbox.list_notifications(session, DEV, DAY0, args={})["items"])
 
 
 def test_due_work_catches_up_after_downtime(store):
-    run(store, handlers.record_customer_facts, customer(), DAY0, POLICY)
-    run(store, handlers.schedule_return_visits, {"deal_id": "d-1", "customer_id": "c-1", "seller_id": "dev-1",
-                                                 "delivered_at": DAY0}, DAY0, POLICY)
+    run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(), policy=POLICY)
+    run(store, handlers.schedule_return_visits, DEV, DAY0, delivery={
+        "deal_id": "d-1", "customer_id": "c-1", "seller_id": "dev-1", "delivered_at": DAY0}, policy=POLICY)
     done = run(store, due_work.run_due_work, DAY0 + timedelta(days=160), POLICY)  # down since day 0
     with store.session() as session:
         keys = set(session.scalars(select(tasks.c.dedupe_key)))
@@ -155,11 +159,12 @@ def test_due_work_catches_up_after_downtime(store):
 
 def test_two_instances_running_due_work_at_once_make_every_task_once(store, settings):
     for index in range(60):
-        run(store, handlers.create_callback, visit(f"v-{index}"), DAY0, POLICY)
-        run(store, handlers.schedule_return_visits, {"deal_id": f"d-{index}", "customer_id": f"c-{index}",
-                                                     "seller_id": "dev-1", "delivered_at": DAY0}, DAY0, POLICY)
-        run(store, handlers.record_customer_facts, customer(
-            f"c-{index}", key_dates=[{"kind": "wedding_anniversary", "date": date(2012, 4, 8)}]), DAY0, POLICY)
+        run(store, handlers.create_callback, DEV, DAY0, visit=visit(f"v-{index}"), policy=POLICY)
+        run(store, handlers.schedule_return_visits, DEV, DAY0, delivery={
+            "deal_id": f"d-{index}", "customer_id": f"c-{index}", "seller_id": "dev-1", "delivered_at": DAY0},
+            policy=POLICY)
+        run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(
+            f"c-{index}", key_dates=[{"kind": "wedding_anniversary", "date": date(2012, 4, 8)}]), policy=POLICY)
     before = count(store, tasks)
     start_at = (datetime.now(UTC) + timedelta(seconds=3)).timestamp()
     instances = [subprocess.Popen([sys.executable, "-c", INSTANCE, settings.database_url, str(start_at)],
@@ -205,10 +210,10 @@ def test_email_goes_out_over_smtp_with_chinese_intact(store):
     server = Controller(mailbox, hostname="127.0.0.1", port=port)
     server.start()
     try:
-        with store.session() as session:
-            inbox.set_preferences(session, DEV, {"channels": ["in_app", "email"], "email": "lihua@example.com"}, DAY0)
-        run(store, handlers.record_customer_facts, customer(), DAY0, POLICY)
-        run(store, handlers.create_callback, visit(), DAY0, POLICY)
+        run(store, inbox.set_preferences, DEV, DAY0,
+            data={"channels": ["in_app", "email"], "email": "lihua@example.com"})
+        run(store, handlers.record_customer_facts, DEV, DAY0, customer=customer(), policy=POLICY)
+        run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
         channels = {"email": EmailChannel("127.0.0.1", port, "kam@example.com")}
         with store.session() as session:
             assert inbox.dispatch_outgoing(session, channels) == 2

@@ -2,6 +2,7 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from services.analytics.contracts import PROJECTED
 from services.analytics.domain.projections import (
     Fact,
     StageReached,
@@ -12,7 +13,6 @@ from services.analytics.domain.projections import (
     stages_passed,
 )
 from services.analytics.domain.scrub import scrub_envelope
-from services.analytics.schemas import PROJECTED
 
 AT = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
 

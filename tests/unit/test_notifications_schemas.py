@@ -2,7 +2,8 @@
 import pytest
 from marshmallow import ValidationError
 
-from services.notifications.schemas import APPROVAL_EVENTS, CompleteTaskIn, PreferencesIn, SnoozeTaskIn
+from services.notifications.contracts import APPROVAL_EVENTS
+from services.notifications.schemas import CompleteTaskIn, PreferencesIn, SnoozeTaskIn
 
 
 def test_email_channel_needs_an_address():

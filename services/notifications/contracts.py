@@ -1,0 +1,146 @@
+"""What the notifications service promises and reads: the task events it publishes, the events it
+makes tasks from, and its RPC methods."""
+from marshmallow import Schema, fields, validate
+
+from kam.contracts import Id, Method
+from kam.events import ConsumedContract, Contract
+from kam.schemas import SubjectRef
+from services.notifications.schemas import (
+    CompleteTaskIn,
+    NotificationListArgs,
+    NotificationOut,
+    NotificationPage,
+    OverdueCounts,
+    PreferencesIn,
+    PreferencesOut,
+    TaskListArgs,
+    TaskOut,
+    TaskPage,
+)
+
+
+class _TaskEvent(Contract):
+    task_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    customer_id = fields.String(allow_none=True)
+    subject = fields.Nested(SubjectRef, required=True)
+    assignee_id = fields.String(allow_none=True)
+    assignee_role = fields.String(allow_none=True)
+    due_at = fields.DateTime(required=True)
+
+
+class TaskCreated(_TaskEvent):
+    event_type = "task.created"
+
+
+class TaskOverdue(_TaskEvent):
+    event_type = "task.overdue"
+
+
+class TaskCompleted(_TaskEvent):
+    event_type = "task.completed"
+    completed_at = fields.DateTime(required=True)
+    completed_by = fields.String(allow_none=True)
+    on_time = fields.Boolean(required=True)
+
+
+PUBLISHED = (TaskCreated, TaskCompleted, TaskOverdue)
+
+
+class VisitCompleted(ConsumedContract):
+    event_type = "visit.completed"
+    visit_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    visitor_id = fields.String(required=True)
+    occurred_at = fields.DateTime(required=True)
+
+
+class DealDelivered(ConsumedContract):
+    event_type = "deal.delivered"
+    deal_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    seller_id = fields.String(required=True)
+    delivered_at = fields.DateTime(required=True)
+
+
+class KeyDate(Schema):
+    kind = fields.String(required=True)
+    date = fields.Date(required=True)
+
+
+class Holding(Schema):
+    piece = fields.String(required=True)
+    style = fields.String(allow_none=True, load_default=None)
+    carat = fields.Decimal(allow_none=True, load_default=None)
+
+
+class _CustomerFacts(ConsumedContract):
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(required=True)
+    name = fields.String(load_default=None)
+    key_dates = fields.List(fields.Nested(KeyDate, unknown="exclude"), load_default=list)
+    holdings = fields.List(fields.Nested(Holding, unknown="exclude"), load_default=list)
+    outreach_opt_out = fields.Boolean(load_default=False)
+
+
+class CustomerCreated(_CustomerFacts):
+    event_type = "customer.created"
+
+
+class CustomerUpdated(_CustomerFacts):
+    event_type = "customer.updated"
+
+
+class CustomerErased(ConsumedContract):
+    event_type = "customer.erased"
+    customer_id = fields.String(required=True)
+
+
+class ReturnVisitRecorded(ConsumedContract):
+    event_type = "return_visit.recorded"
+    task_id = fields.String(allow_none=True, load_default=None)
+    customer_id = fields.String(required=True)
+    developer_id = fields.String(required=True)
+    occurred_at = fields.DateTime(required=True)
+
+
+APPROVABLE = {  # subject type: (its id field, who decided it)
+    "visit": ("visit_id", "approver_id"),
+    "expense_claim": ("claim_id", "decided_by"),
+    "reception": ("reception_id", "approver_id"),
+    "development_plan": ("plan_id", "decided_by"),
+}
+
+
+def _approval_contract(subject_type, action):
+    id_field, decider_field = APPROVABLE[subject_type]
+    return type(f"{subject_type.title().replace('_', '')}{action.title()}", (ConsumedContract,), {
+        "event_type": f"{subject_type}.{action}",
+        id_field: fields.String(required=True),
+        "customer_id": fields.String(allow_none=True, load_default=None),
+        decider_field: fields.String(allow_none=True, load_default=None),
+    })
+
+
+APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
+                        for subject in APPROVABLE for action in ("submitted", "approved", "rejected"))
+
+
+CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
+            *APPROVAL_EVENTS)
+
+OFFERS = {
+    "list_tasks": Method(TaskPage, args=fields.Nested(TaskListArgs, required=True)),
+    "get_task": Method(TaskOut, task_id=Id()),
+    "complete_task": Method(TaskOut, task_id=Id(), data=fields.Nested(CompleteTaskIn, required=True)),
+    "reassign_task": Method(TaskOut, task_id=Id(),
+                            assignee_id=fields.String(required=True, validate=validate.Length(min=1, max=64))),
+    "snooze_task": Method(TaskOut, task_id=Id(), until=fields.AwareDateTime(required=True)),
+    "overdue_counts": Method(OverdueCounts),
+    "list_notifications": Method(NotificationPage, args=fields.Nested(NotificationListArgs, required=True)),
+    "mark_read": Method(NotificationOut, notification_id=Id()),
+    "get_preferences": Method(PreferencesOut),
+    "set_preferences": Method(PreferencesOut, data=fields.Nested(PreferencesIn, required=True)),
+}
+
+CALLS = ()
