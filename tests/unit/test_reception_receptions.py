@@ -103,3 +103,15 @@ def test_the_plan_changes_only_while_a_draft():
         reception.revise({"party_size": 5}, NOW)
     assert raised.value.error_code == "plan_locked" and reception.party_size == 4
 
+
+def test_revising_a_reception_changes_only_its_editable_fields():
+    reception = planned()
+    for fixed in ({"status": "approved"}, {"host_id": "dev-2"}, {"funded_amount": Decimal("1")}, {"id": "r-2"}):
+        with pytest.raises(Invalid) as raised:
+            reception.revise({"party_size": 6, **fixed}, NOW)
+        assert set(raised.value.errors) == set(fixed)
+    assert (reception.status, reception.host_id, reception.funded_amount, reception.id) == ("draft", "dev-1", None, "r-1")
+    assert reception.party_size == 2
+    reception.revise({"party_size": 6, "needs": "夫妇与女儿同来", "hosts": ["张敏"]}, NOW + timedelta(hours=1))
+    assert (reception.party_size, reception.needs, reception.hosts) == (6, "夫妇与女儿同来", ["张敏"])
+    assert reception.updated_at == NOW + timedelta(hours=1)

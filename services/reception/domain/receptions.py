@@ -22,6 +22,7 @@ WORKFLOW = Workflow(
     Step("report", "approved", "reported", by=role(*WRITER_ROLES)),
 )
 SEEN = visible("reception", "host_id")
+EDITABLE = ("scheduled_at", "party_size", "needs", "location", "hosts", "arrangements")
 
 
 @dataclass
@@ -50,6 +51,9 @@ class Reception:
         """The plan changes while it is a draft; once submitted, the manager decides on what they saw."""
         if self.status != "draft":
             raise Conflict(f"the plan of a {self.status} reception is fixed", code="plan_locked")
+        fixed = sorted(set(changes) - set(EDITABLE))
+        if fixed:
+            raise Invalid("only the plan of a reception is revised", errors={name: ["not editable"] for name in fixed})
         if "arrangements" in changes:
             check_arrangements(changes["arrangements"])
         for name, value in changes.items():
