@@ -67,6 +67,8 @@ def problems(plugins):
                       for line in check_consumer(consumed, producer[1])]
         for call in plugin.contracts_of("CALLS"):
             callee = plugins.get(call.service)
+            if callee and not callee.contracts_of("OFFERS"):
+                continue  # TRANSITION: the callee is not yet in the one shape; remove once every service is
             method = callee.contracts_of("OFFERS").get(call.method) if callee else None
             if method is None:
                 found.append(f"{name} calls {call.service}.{call.method}, which is not offered")

@@ -1,27 +1,30 @@
 """HTTP routes of the reception service; mounted by the gateway, they parse, call RPC and dump."""
-from kam.schemas import page_of
 from kam.web import Blueprint, rpc
 from services.reception.schemas import (
     ApproveIn,
     DealFilter,
     DealIn,
     DealOut,
+    DealPage,
     ReceptionChange,
     ReceptionFilter,
     ReceptionIn,
     ReceptionOut,
+    ReceptionPage,
     RejectIn,
     ReportIn,
     ResolveIn,
     ReturnVisitFilter,
     ReturnVisitIn,
     ReturnVisitOut,
+    ReturnVisitPage,
     TicketFilter,
     TicketIn,
     TicketOut,
+    TicketPage,
 )
 
-blp = Blueprint("reception", __name__, url_prefix="/api",
+blp = Blueprint("reception", __name__, url_prefix="/api", replies_dumped=True,
                 description="客户接待、成交与配送、售后服务 Reception and after-sales")
 
 
@@ -46,7 +49,7 @@ def create_reception(data):
 
 @blp.route("/receptions", methods=["GET"])
 @blp.arguments(ReceptionFilter, location="query")
-@blp.response(200, page_of(ReceptionOut))
+@blp.response(200, ReceptionPage)
 def list_receptions(args):
     return service().list_receptions(args)
 
@@ -114,7 +117,7 @@ def create_deal(data):
 
 @blp.route("/deals", methods=["GET"])
 @blp.arguments(DealFilter, location="query")
-@blp.response(200, page_of(DealOut))
+@blp.response(200, DealPage)
 def list_deals(args):
     return service().list_deals(args)
 
@@ -146,7 +149,7 @@ def create_ticket(data):
 
 @blp.route("/service-tickets", methods=["GET"])
 @blp.arguments(TicketFilter, location="query")
-@blp.response(200, page_of(TicketOut))
+@blp.response(200, TicketPage)
 def list_tickets(args):
     return service().list_tickets(args)
 
@@ -185,7 +188,7 @@ def create_return_visit(data):
 
 @blp.route("/return-visits", methods=["GET"])
 @blp.arguments(ReturnVisitFilter, location="query")
-@blp.response(200, page_of(ReturnVisitOut))
+@blp.response(200, ReturnVisitPage)
 def list_return_visits(args):
     return service().list_return_visits(args)
 

@@ -1,8 +1,11 @@
-"""The contracts of the events the reception service publishes (docs/EVENTS.md) and reads."""
+"""What the reception service promises and relies on: the events it publishes and reads, the RPC methods
+it offers, and what it reads of the customers' and visits' replies (docs/EVENTS.md)."""
 from marshmallow import Schema, fields
 
+from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
 from kam.schemas import Money
+from services.reception import schemas
 
 
 class _Reception(Contract):
@@ -100,3 +103,50 @@ class CustomerErased(ConsumedContract):
 
 PUBLISHED = (ReceptionSubmitted, ReceptionApproved, ReceptionRejected, ReceptionReported, DealClosed,
              DealDelivered, ServiceTicketOpened, ServiceTicketResolved, ReturnVisitRecorded)
+CONSUMED = (CustomerErased,)
+
+
+def _body(schema):
+    return fields.Nested(schema, required=True)
+
+
+OFFERS = {
+    "create_reception": Method(schemas.ReceptionOut, data=_body(schemas.ReceptionIn)),
+    "revise_reception": Method(schemas.ReceptionOut, reception_id=Id(), changes=_body(schemas.ReceptionChange)),
+    "submit_reception": Method(schemas.ReceptionOut, reception_id=Id()),
+    "approve_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ApproveIn)),
+    "reject_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.RejectIn)),
+    "report_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ReportIn)),
+    "get_reception": Method(schemas.ReceptionOut, reception_id=Id()),
+    "list_receptions": Method(schemas.ReceptionPage, args=_body(schemas.ReceptionFilter)),
+    "create_deal": Method(schemas.DealOut, data=_body(schemas.DealIn)),
+    "deliver_deal": Method(schemas.DealOut, deal_id=Id()),
+    "get_deal": Method(schemas.DealOut, deal_id=Id()),
+    "list_deals": Method(schemas.DealPage, args=_body(schemas.DealFilter)),
+    "create_ticket": Method(schemas.TicketOut, data=_body(schemas.TicketIn)),
+    "start_ticket": Method(schemas.TicketOut, ticket_id=Id()),
+    "resolve_ticket": Method(schemas.TicketOut, ticket_id=Id(), data=_body(schemas.ResolveIn)),
+    "get_ticket": Method(schemas.TicketOut, ticket_id=Id()),
+    "list_tickets": Method(schemas.TicketPage, args=_body(schemas.TicketFilter)),
+    "create_return_visit": Method(schemas.ReturnVisitOut, data=_body(schemas.ReturnVisitIn)),
+    "get_return_visit": Method(schemas.ReturnVisitOut, return_visit_id=Id()),
+    "list_return_visits": Method(schemas.ReturnVisitPage, args=_body(schemas.ReturnVisitFilter)),
+    "export_customer": Method(schemas.CustomerHeld, customer_id=Id()),
+}
+
+
+class CustomerSeen(Reads):
+    """A customer as the customers service shows it to the caller: whose it is."""
+
+    id = fields.String(required=True)
+    owner_id = fields.String(allow_none=True, load_default=None)
+
+
+class VisitSeen(Reads):
+    """A deal's origin visit: whose customer, and how far it got."""
+
+    customer_id = fields.String(required=True)
+    status = fields.String(required=True)
+
+
+CALLS = (Calls("customers", "get_customer", CustomerSeen), Calls("visits", "get_visit", VisitSeen))

@@ -74,9 +74,11 @@ class Loader:
         self.now = utcnow()
         self.counts = {"receptions": 0, "deals": 0, "tickets": 0, "return visits": 0}
 
-    def change(self, actor, use_case, *args, at=None):
+    def change(self, actor, use_case, at=None, **params):
         with self.store.unit_of_work(actor=actor.as_dict()) as uow:
-            return use_case(uow, actor, at or self.now, *args)
+            result = use_case(uow, actor, at or self.now, **params)
+            uow.commit()
+            return result
 
     def customer(self, index, customer):
         host = Actor(customer["owner_id"], "developer")
@@ -95,23 +97,23 @@ class Loader:
                 "hosts": [self.names.get(self.manager.user_id, "部门经理"), self.names.get(host.user_id, "客户经理")],
                 "arrangements": {"business_lounge": f"{1 + index % 3}号商务室", "refreshments": ["茶水", "甜点"],
                                  "meal_out": meal, "note": None}}
-        created = self.change(host, receptions.create_reception, self.directory, data,
+        created = self.change(host, receptions.create_reception, data=data, customers=self.directory,
                               at=scheduled - timedelta(days=7))
         self.counts["receptions"] += 1
         if status == "draft":
             return created
-        self.change(host, receptions.submit_reception, created["id"], at=scheduled - timedelta(days=6))
+        self.change(host, receptions.submit_reception, reception_id=created["id"], at=scheduled - timedelta(days=6))
         if status == "pending_approval":
             return created
         decided = scheduled - timedelta(days=5)
         if status == "rejected":
-            return self.change(self.manager, receptions.reject_reception, created["id"],
-                               {"reason": "与总部年检时间冲突，请改期"}, at=decided)
-        approved = self.change(self.manager, receptions.approve_reception, created["id"],
-                               {"funded_amount": Decimal("2000.00") + 500 * index}, at=decided)
+            return self.change(self.manager, receptions.reject_reception, reception_id=created["id"],
+                               data={"reason": "与总部年检时间冲突，请改期"}, at=decided)
+        approved = self.change(self.manager, receptions.approve_reception, reception_id=created["id"],
+                               data={"funded_amount": Decimal("2000.00") + 500 * index}, at=decided)
         if status == "approved":
             return approved
-        return self.change(host, receptions.report_reception, created["id"], {
+        return self.change(host, receptions.report_reception, reception_id=created["id"], data={
             "experience": "客户准时到达，商务室品鉴前先沟通需求，对服务与环境评价很高",
             "products_viewed": [{"sku": item["sku"], "description": item["description"], "interest": "high"}
                                 for item in ITEMS[:2]],
@@ -120,17 +122,17 @@ class Loader:
     def deals(self, index, customer, host, reception):
         origin = {"type": "reception", "id": reception["id"]}
         closed_at = reception["scheduled_at"] + timedelta(hours=2)
-        first = self.change(host, deals.create_deal, self.directory, None, {
+        first = self.change(host, deals.create_deal, customers=self.directory, visits=None, data={
             "customer_id": customer["id"], "origin": origin, "items": [ITEMS[index % 2], ITEMS[3]],
             "discount": Decimal("3800.00"),
             "delivery": {"method": "home_delivery", "address": "上海市徐汇区衡山路8号", "date": closed_at.date()}},
             at=closed_at)
-        self.change(host, deals.deliver_deal, first["id"], at=closed_at + timedelta(days=3))
-        self.change(host, return_visits.create_return_visit, self.directory, {
+        self.change(host, deals.deliver_deal, deal_id=first["id"], at=closed_at + timedelta(days=3))
+        self.change(host, return_visits.create_return_visit, customers=self.directory, data={
             "customer_id": customer["id"], "task_id": None, "occurred_at": closed_at + timedelta(days=10),
             "method": "phone", "content": "回访佩戴感受与售后需求", "feedback": "非常满意，夫人每天佩戴",
             "next_steps": "结婚纪念日前一个月推荐对戒"}, at=closed_at + timedelta(days=10))
-        self.change(host, deals.create_deal, self.directory, None, {
+        self.change(host, deals.create_deal, customers=self.directory, visits=None, data={
             "customer_id": customer["id"], "origin": origin, "items": [ITEMS[2 + index % 3]], "discount": None,
             "delivery": {"method": "pickup", "address": None, "date": None}}, at=closed_at + timedelta(days=12))
         self.counts["deals"] += 2
@@ -146,11 +148,11 @@ class Loader:
                     "resale_mode": ("consignment" if number % 2 else "resale") if kind == "resale" else None,
                     "valuation": Decimal("9800.00") if kind == "resale" else None,
                     "scheduled_at": self.now + timedelta(days=14) if kind in ("knowledge", "event") else None}
-            ticket = self.change(owner, tickets.create_ticket, self.directory, data)
+            ticket = self.change(owner, tickets.create_ticket, customers=self.directory, data=data)
             if status != "open":
-                self.change(owner, tickets.start_ticket, ticket["id"])
+                self.change(owner, tickets.start_ticket, ticket_id=ticket["id"])
             if status == "resolved":
-                self.change(owner, tickets.resolve_ticket, ticket["id"], {"resolution": RESOLUTIONS[status]})
+                self.change(owner, tickets.resolve_ticket, ticket_id=ticket["id"], data={"resolution": RESOLUTIONS[status]})
             self.counts["tickets"] += 1
 
     def summary(self):

@@ -1,7 +1,7 @@
-"""The reception service's HTTP/RPC payloads (event contracts: events.py)."""
+"""The reception service's HTTP/RPC payloads (its event and RPC contracts: contracts.py)."""
 from marshmallow import Schema, fields, validate
 
-from kam.schemas import ListArgs, Money
+from kam.schemas import ListArgs, Money, page_of
 from services.reception.terms import (
     DEAL_STATUSES,
     DELIVERY_METHODS,
@@ -101,6 +101,7 @@ class ReceptionOut(Schema):
     report = fields.Nested(ReportOut, allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String())
 
 
 class ReceptionFilter(ListArgs):
@@ -159,6 +160,7 @@ class DealOut(Schema):
     delivery = fields.Nested(DeliveryOut)
     closed_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String())
 
 
 class DealFilter(ListArgs):
@@ -198,6 +200,7 @@ class TicketOut(TicketIn):
     started_at = fields.DateTime(allow_none=True)
     resolved_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String())
 
 
 class TicketFilter(ListArgs):
@@ -225,3 +228,18 @@ class ReturnVisitOut(ReturnVisitIn):
 
 class ReturnVisitFilter(ListArgs):
     customer_id = Id(load_default=None)
+
+
+ReceptionPage = page_of(ReceptionOut)
+DealPage = page_of(DealOut)
+TicketPage = page_of(TicketOut)
+ReturnVisitPage = page_of(ReturnVisitOut)
+
+
+class CustomerHeld(Schema):
+    """PIPL: everything the service holds on one customer that the caller may see."""
+
+    receptions = fields.List(fields.Nested(ReceptionOut))
+    deals = fields.List(fields.Nested(DealOut))
+    service_tickets = fields.List(fields.Nested(TicketOut))
+    return_visits = fields.List(fields.Nested(ReturnVisitOut))

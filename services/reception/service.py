@@ -1,9 +1,9 @@
-"""The reception service's nameko entrypoints: thin, each one a use case."""
-from kam.clock import Clock
+"""The reception service's nameko entrypoints: each one a use case, held to its contract."""
 from kam.inbox import handles
 from kam.remote import Remote
-from kam.service import Database, ServiceBase, rpc
-from services.reception.contracts import CustomerErased
+from kam.service import Database, ServiceBase
+from kam.usecase import command, query
+from services.reception import contracts
 from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets
 from services.reception.models import metadata
 
@@ -11,107 +11,41 @@ from services.reception.models import metadata
 class ReceptionService(ServiceBase):
     name = "reception"
     db = Database(metadata)
-    clock = Clock()
-    customers = Remote("customers")
-    visits = Remote("visits")
-
-    def _change(self, use_case, *args):
-        with self.db.unit_of_work() as uow:
-            return use_case(uow, self.actor, self.clock.now(), *args)
-
-    def _read(self, use_case, *args):
-        with self.db.session() as session:
-            return use_case(session, self.actor, *args)
+    offers = contracts.OFFERS
+    customers = Remote("customers", calls=contracts.CALLS)
+    visits = Remote("visits", calls=contracts.CALLS)
 
     # Receptions
-    @rpc
-    def create_reception(self, data):
-        return self._change(receptions.create_reception, self.customers, data)
-
-    @rpc
-    def revise_reception(self, reception_id, changes):
-        return self._change(receptions.revise_reception, reception_id, changes)
-
-    @rpc
-    def submit_reception(self, reception_id):
-        return self._change(receptions.submit_reception, reception_id)
-
-    @rpc
-    def approve_reception(self, reception_id, data):
-        return self._change(receptions.approve_reception, reception_id, data)
-
-    @rpc
-    def reject_reception(self, reception_id, data):
-        return self._change(receptions.reject_reception, reception_id, data)
-
-    @rpc
-    def report_reception(self, reception_id, data):
-        return self._change(receptions.report_reception, reception_id, data)
-
-    @rpc
-    def get_reception(self, reception_id):
-        return self._read(receptions.get_reception, reception_id)
-
-    @rpc
-    def list_receptions(self, args):
-        return self._read(receptions.list_receptions, args)
+    create_reception = command(receptions.create_reception, uses=("customers",))
+    revise_reception = command(receptions.revise_reception)
+    submit_reception = command(receptions.submit_reception)
+    approve_reception = command(receptions.approve_reception)
+    reject_reception = command(receptions.reject_reception)
+    report_reception = command(receptions.report_reception)
+    get_reception = query(receptions.get_reception)
+    list_receptions = query(receptions.list_receptions)
 
     # Deals
-    @rpc
-    def create_deal(self, data):
-        return self._change(deals.create_deal, self.customers, self.visits, data)
-
-    @rpc
-    def deliver_deal(self, deal_id):
-        return self._change(deals.deliver_deal, deal_id)
-
-    @rpc
-    def get_deal(self, deal_id):
-        return self._read(deals.get_deal, deal_id)
-
-    @rpc
-    def list_deals(self, args):
-        return self._read(deals.list_deals, args)
+    create_deal = command(deals.create_deal, uses=("customers", "visits"))
+    deliver_deal = command(deals.deliver_deal)
+    get_deal = query(deals.get_deal)
+    list_deals = query(deals.list_deals)
 
     # Service tickets
-    @rpc
-    def create_ticket(self, data):
-        return self._change(tickets.create_ticket, self.customers, data)
-
-    @rpc
-    def start_ticket(self, ticket_id):
-        return self._change(tickets.start_ticket, ticket_id)
-
-    @rpc
-    def resolve_ticket(self, ticket_id, data):
-        return self._change(tickets.resolve_ticket, ticket_id, data)
-
-    @rpc
-    def get_ticket(self, ticket_id):
-        return self._read(tickets.get_ticket, ticket_id)
-
-    @rpc
-    def list_tickets(self, args):
-        return self._read(tickets.list_tickets, args)
+    create_ticket = command(tickets.create_ticket, uses=("customers",))
+    start_ticket = command(tickets.start_ticket)
+    resolve_ticket = command(tickets.resolve_ticket)
+    get_ticket = query(tickets.get_ticket)
+    list_tickets = query(tickets.list_tickets)
 
     # Return visits
-    @rpc
-    def create_return_visit(self, data):
-        return self._change(return_visits.create_return_visit, self.customers, data)
-
-    @rpc
-    def get_return_visit(self, return_visit_id):
-        return self._read(return_visits.get_return_visit, return_visit_id)
-
-    @rpc
-    def list_return_visits(self, args):
-        return self._read(return_visits.list_return_visits, args)
+    create_return_visit = command(return_visits.create_return_visit, uses=("customers",))
+    get_return_visit = query(return_visits.get_return_visit)
+    list_return_visits = query(return_visits.list_return_visits)
 
     # PIPL
-    @rpc
-    def export_customer(self, customer_id):
-        return self._read(customer_data.export_customer, customer_id)
+    export_customer = query(customer_data.export_customer)
 
-    @handles(CustomerErased)
+    @handles(contracts.CustomerErased)
     def erase_customer(self, uow, event):
         customer_data.erase_customer(uow, event)

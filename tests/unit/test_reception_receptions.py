@@ -6,8 +6,8 @@ import pytest
 
 from kam.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from kam.identity import Actor
-from services.reception.domain.receptions import plan_reception
-from services.reception.domain.workflow import ensure_may_change, ensure_visible
+from services.reception.domain.access import ensure_may
+from services.reception.domain.receptions import SEEN, WORKFLOW, plan_reception
 
 NOW = datetime(2026, 5, 10, 2, 0, tzinfo=UTC)
 CUSTOMER = {"id": "c-1", "owner_id": "dev-1", "name": "王丽"}
@@ -71,20 +71,25 @@ def test_repeating_a_transition_is_invalid():
 
 
 def test_a_developer_sees_only_their_own_or_their_customers_records():
-    ensure_visible(Actor("dev-1", "developer"), "dev-1", "dev-9", "reception")
-    ensure_visible(Actor("dev-9", "developer"), "dev-1", "dev-9", "reception")
-    ensure_visible(Actor("a-1", "analyst"), "dev-1", "dev-9", "reception")
+    record = {"host_id": "dev-1", "customer_owner_id": "dev-9"}
+    SEEN.ensure(Actor("dev-1", "developer"), record)
+    SEEN.ensure(Actor("dev-9", "developer"), record)
+    for everyone in ("analyst", "manager", "coordinator", "planner"):
+        SEEN.ensure(Actor("x-1", everyone), record)
     for stranger in (Actor("dev-2", "developer"), Actor("root", "admin")):
         with pytest.raises(NotFound):
-            ensure_visible(stranger, "dev-1", "dev-9", "reception")
+            SEEN.ensure(stranger, record)
 
 
 def test_only_managers_approve_receptions():
+    pending = {"status": "pending_approval", "host_id": "dev-1", "customer_owner_id": "dev-1"}
     with pytest.raises(Forbidden):
-        ensure_may_change(Actor("dev-1", "developer"), "dev-1", "dev-1", "reception", roles=("manager",))
+        ensure_may(WORKFLOW, Actor("dev-1", "developer"), SEEN.ensure(Actor("dev-1", "developer"), pending), "approve")
     with pytest.raises(NotFound):
-        ensure_may_change(Actor("dev-2", "developer"), "dev-1", "dev-1", "reception", roles=("manager",))
-    ensure_may_change(Actor("m-1", "manager"), "dev-1", "dev-1", "reception", roles=("manager",))
+        SEEN.ensure(Actor("dev-2", "developer"), pending)
+    ensure_may(WORKFLOW, Actor("m-1", "manager"), SEEN.ensure(Actor("m-1", "manager"), pending), "approve")
+    assert WORKFLOW.actions(Actor("m-1", "manager"), pending) == ["approve", "reject"]
+    assert WORKFLOW.actions(Actor("dev-1", "developer"), pending) == []
 
 
 def test_the_plan_changes_only_while_a_draft():
@@ -97,3 +102,16 @@ def test_the_plan_changes_only_while_a_draft():
     with pytest.raises(Conflict) as raised:
         reception.revise({"party_size": 5}, NOW)
     assert raised.value.error_code == "plan_locked" and reception.party_size == 4
+
+
+def test_revising_a_reception_changes_only_its_editable_fields():
+    reception = planned()
+    for fixed in ({"status": "approved"}, {"host_id": "dev-2"}, {"funded_amount": Decimal("1")}, {"id": "r-2"}):
+        with pytest.raises(Invalid) as raised:
+            reception.revise({"party_size": 6, **fixed}, NOW)
+        assert set(raised.value.errors) == set(fixed)
+    assert (reception.status, reception.host_id, reception.funded_amount, reception.id) == ("draft", "dev-1", None, "r-1")
+    assert reception.party_size == 2
+    reception.revise({"party_size": 6, "needs": "夫妇与女儿同来", "hosts": ["张敏"]}, NOW + timedelta(hours=1))
+    assert (reception.party_size, reception.needs, reception.hosts) == (6, "夫妇与女儿同来", ["张敏"])
+    assert reception.updated_at == NOW + timedelta(hours=1)

@@ -4,10 +4,14 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from kam.errors import Conflict, Invalid
-from services.reception.domain.workflow import advance
+from kam.workflow import Step, Workflow, role
+from services.reception.contracts import DealClosed, DealDelivered
+from services.reception.domain.access import visible
 
 CENT = Decimal("0.01")
-TRANSITIONS = {("closed", "deliver"): "delivered"}
+DELIVERERS = ("developer", "manager", "coordinator")
+WORKFLOW = Workflow(Step("deliver", "closed", "delivered", by=role(*DELIVERERS)))
+SEEN = visible("deal", "seller_id")
 ELIGIBLE_ORIGINS = {"visit": ("completed", "summarized"), "reception": ("approved", "reported")}
 
 
@@ -50,9 +54,17 @@ class Deal:
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
+    def closed(self):
+        return DealClosed.of({"deal_id": self.id, "customer_id": self.customer_id, "seller_id": self.seller_id,
+                              "origin": {"type": self.origin_type, "id": self.origin_id}, "total": self.total,
+                              "closed_at": self.closed_at, "repeat_sale": self.repeat_sale,
+                              "item_count": len(self.items)})
+
     def deliver(self, now):
-        self.status = advance(self.status, "deliver", TRANSITIONS)
+        self.status = WORKFLOW.target(self.status, "deliver")
         self.delivered_at = self.updated_at = now
+        return DealDelivered.of({"deal_id": self.id, "customer_id": self.customer_id, "seller_id": self.seller_id,
+                                 "delivered_at": now, "method": self.delivery_method})
 
 
 def price(items, discount):

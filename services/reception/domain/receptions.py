@@ -4,14 +4,25 @@ from datetime import datetime
 from decimal import Decimal
 
 from kam.errors import Conflict, Invalid
-from services.reception.domain.workflow import advance
+from kam.workflow import Step, Workflow, role
+from services.reception.contracts import (
+    ReceptionApproved,
+    ReceptionRejected,
+    ReceptionReported,
+    ReceptionSubmitted,
+)
+from services.reception.domain.access import visible
+from services.reception.terms import WRITER_ROLES
 
-TRANSITIONS = {
-    ("draft", "submit"): "pending_approval",
-    ("pending_approval", "approve"): "approved",
-    ("pending_approval", "reject"): "rejected",
-    ("approved", "report"): "reported",
-}
+APPROVERS = ("manager",)
+WORKFLOW = Workflow(
+    Step("submit", "draft", "pending_approval", by=role(*WRITER_ROLES)),
+    Step("approve", "pending_approval", "approved", by=role(*APPROVERS)),
+    Step("reject", "pending_approval", "rejected", by=role(*APPROVERS)),
+    Step("report", "approved", "reported", by=role(*WRITER_ROLES)),
+)
+SEEN = visible("reception", "host_id")
+EDITABLE = ("scheduled_at", "party_size", "needs", "location", "hosts", "arrangements")
 
 
 @dataclass
@@ -40,6 +51,9 @@ class Reception:
         """The plan changes while it is a draft; once submitted, the manager decides on what they saw."""
         if self.status != "draft":
             raise Conflict(f"the plan of a {self.status} reception is fixed", code="plan_locked")
+        fixed = sorted(set(changes) - set(EDITABLE))
+        if fixed:
+            raise Invalid("only the plan of a reception is revised", errors={name: ["not editable"] for name in fixed})
         if "arrangements" in changes:
             check_arrangements(changes["arrangements"])
         for name, value in changes.items():
@@ -48,23 +62,34 @@ class Reception:
 
     def submit(self, now):
         self._move("submit", now)
+        return self._decision(ReceptionSubmitted)
 
     def approve(self, approver_id, funded_amount, now):
         self._move("approve", now)
         self.approver_id, self.funded_amount, self.decided_at = approver_id, funded_amount, now
+        return self._decision(ReceptionApproved)
 
     def reject(self, approver_id, reason, now):
         self._move("reject", now)
         self.approver_id, self.reason, self.decided_at = approver_id, reason, now
+        return self._decision(ReceptionRejected)
 
     def record_report(self, report, now):
         """Only an approved reception is reported (its report then unlocks the expense claim)."""
         self._move("report", now)
         self.report, self.reported_at = report, now
+        return ReceptionReported.of({"reception_id": self.id, "customer_id": self.customer_id,
+                                     "host_id": self.host_id, "reported_at": now, "outcome": report["outcome"]})
 
     def _move(self, action, now):
-        self.status = advance(self.status, action, TRANSITIONS)
+        self.status = WORKFLOW.target(self.status, action)
         self.updated_at = now
+
+    def _decision(self, contract):
+        return contract.of({
+            "reception_id": self.id, "customer_id": self.customer_id, "host_id": self.host_id,
+            "scheduled_at": self.scheduled_at, "party_size": self.party_size, "funded_amount": self.funded_amount,
+            "reason": self.reason, "approver_id": self.approver_id})
 
 
 def check_arrangements(arrangements):

@@ -3,6 +3,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kam.errors import Invalid
+from services.reception.contracts import ReturnVisitRecorded
+from services.reception.domain.access import visible
+
+SEEN = visible("return visit", "developer_id")
 
 
 @dataclass
@@ -18,6 +22,11 @@ class ReturnVisit:
     feedback: str | None
     next_steps: str | None
     recorded_at: datetime
+
+    def recorded(self):
+        return ReturnVisitRecorded.of({"return_visit_id": self.id, "customer_id": self.customer_id,
+                                       "developer_id": self.developer_id, "task_id": self.task_id,
+                                       "occurred_at": self.occurred_at})
 
 
 def record_return_visit(*, id, customer, developer_id, data, now):

@@ -4,12 +4,16 @@ from datetime import datetime
 from decimal import Decimal
 
 from kam.errors import Invalid
-from services.reception.domain.workflow import advance
+from kam.workflow import Step, Workflow, role
+from services.reception.contracts import ServiceTicketOpened, ServiceTicketResolved
+from services.reception.domain.access import visible
 
-TRANSITIONS = {
-    ("open", "start"): "in_progress",
-    ("in_progress", "resolve"): "resolved",
-}
+HANDLERS = ("developer", "manager", "coordinator")  # coordinators carry tickets through workshop, appraisal
+WORKFLOW = Workflow(
+    Step("start", "open", "in_progress", by=role(*HANDLERS)),
+    Step("resolve", "in_progress", "resolved", by=role(*HANDLERS)),
+)
+SEEN = visible("service ticket", "owner_id")
 
 
 @dataclass
@@ -32,13 +36,21 @@ class ServiceTicket:
     resolved_at: datetime | None = None
     updated_at: datetime | None = None
 
+    def opened(self):
+        return self._event(ServiceTicketOpened)
+
     def start(self, now):
-        self.status = advance(self.status, "start", TRANSITIONS)
+        self.status = WORKFLOW.target(self.status, "start")
         self.started_at = self.updated_at = now
 
     def resolve(self, resolution, now):
-        self.status = advance(self.status, "resolve", TRANSITIONS)
+        self.status = WORKFLOW.target(self.status, "resolve")
         self.resolution, self.resolved_at, self.updated_at = resolution, now, now
+        return self._event(ServiceTicketResolved)
+
+    def _event(self, contract):
+        return contract.of({"ticket_id": self.id, "customer_id": self.customer_id, "owner_id": self.owner_id,
+                            "kind": self.kind, "status": self.status})
 
 
 def check_kind_requirements(kind, data):

@@ -1,17 +1,8 @@
-"""What every use case of the service shares: loading a record, the caller's customer, list pages."""
-from sqlalchemy import or_, select, true
+"""What every use case of the service shares: the caller's customer and list pages."""
+from sqlalchemy import select
 
-from kam.errors import NotFound
 from kam.pagination import keyset_page
-from services.reception.domain.workflow import ensure_reader, ensure_writer, sees_everything
-
-
-def load_row(session, table, record_id, what, for_update=False):
-    query = select(table).where(table.c.id == record_id)
-    row = session.execute(query.with_for_update() if for_update else query).mappings().first()
-    if row is None:
-        raise NotFound(f"no such {what}")
-    return dict(row)
+from services.reception.domain.access import ensure_reader, ensure_writer
 
 
 def customer_of_caller(customers, actor, customer_id):
@@ -20,16 +11,9 @@ def customer_of_caller(customers, actor, customer_id):
     return customers.get_customer(customer_id)
 
 
-def visible_rows(actor, table, owner_column):
-    """What a developer may list: their own records and those hanging off their customers."""
-    if sees_everything(actor):
-        return true()
-    return or_(owner_column == actor.user_id, table.c.customer_owner_id == actor.user_id)
-
-
-def list_page(session, actor, table, *, owner_column, order_column, filters, args, to_item):
+def list_page(session, actor, table, seen, *, order_column, filters, args, to_item):
     ensure_reader(actor)
-    query = select(table).where(visible_rows(actor, table, owner_column))
+    query = select(table).where(seen.where(actor, table))
     for name, value in filters.items():
         if value is not None:
             query = query.where(table.c[name] == value)

@@ -2,34 +2,30 @@
 statuses, dates and amounts stay as anonymous figures)."""
 from sqlalchemy import select, update
 
-from services.reception.domain.receptions import Reception
-from services.reception.domain.return_visits import ReturnVisit
-from services.reception.domain.tickets import ServiceTicket
-from services.reception.domain.workflow import ensure_reader
+from services.reception.domain import receptions as reception_domain
+from services.reception.domain import return_visits as return_visit_domain
+from services.reception.domain import tickets as ticket_domain
+from services.reception.domain.access import ensure_reader
 from services.reception.handlers import deals as deal_cases
 from services.reception.handlers import receptions as reception_cases
-from services.reception.handlers import return_visits as return_visit_cases
 from services.reception.handlers import tickets as ticket_cases
-from services.reception.handlers.common import visible_rows
 from services.reception.models import deals, receptions, return_visits, service_tickets
 
 
-def export_customer(session, actor, customer_id):
+def export_customer(session, actor, now, *, customer_id):
     ensure_reader(actor)
 
-    def rows(table, owner_column, entity, as_output):
-        query = select(table).where(table.c.customer_id == customer_id,
-                                    visible_rows(actor, table, owner_column))
-        return [as_output(entity(**row)) for row in session.execute(query).mappings()]
+    def rows(table, seen):
+        query = select(table).where(table.c.customer_id == customer_id, seen.where(actor, table))
+        return session.execute(query).mappings().all()
 
     return {
-        "receptions": rows(receptions, receptions.c.host_id, Reception, reception_cases.as_output),
-        "deals": deal_cases.deals_of_customer(session, customer_id,
-                                              visible_rows(actor, deals, deals.c.seller_id)),
-        "service_tickets": rows(service_tickets, service_tickets.c.owner_id, ServiceTicket,
-                                ticket_cases.as_output),
-        "return_visits": rows(return_visits, return_visits.c.developer_id, ReturnVisit,
-                              return_visit_cases.as_output),
+        "receptions": [reception_cases.as_output(reception_domain.Reception(**row), actor)
+                       for row in rows(receptions, reception_domain.SEEN)],
+        "deals": deal_cases.deals_of_customer(session, actor, customer_id),
+        "service_tickets": [ticket_cases.as_output(ticket_domain.ServiceTicket(**row), actor)
+                            for row in rows(service_tickets, ticket_domain.SEEN)],
+        "return_visits": [dict(row) for row in rows(return_visits, return_visit_domain.SEEN)],
     }
 
 
@@ -48,4 +44,3 @@ def erase_customer(uow, event):
     session.execute(update(return_visits).where(return_visits.c.customer_id == customer_id).values(
         content=None, feedback=None, next_steps=None))
     uow.commit()
-

@@ -1,23 +1,21 @@
 """Deals: close one (with its origin checked and its totals computed), deliver it, read them."""
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from kam.db import new_id
 from kam.errors import Conflict
-from services.reception.contracts import DealClosed, DealDelivered
-from services.reception.domain.deals import Deal, DealItem, check_origin, close_deal
-from services.reception.domain.workflow import ensure_may_change, ensure_reader, ensure_visible
-from services.reception.handlers.common import customer_of_caller, list_page, load_row
+from kam.records import save
+from services.reception.domain.access import ensure_may, ensure_reader
+from services.reception.domain.deals import SEEN, WORKFLOW, Deal, DealItem, check_origin, close_deal
+from services.reception.handlers.common import customer_of_caller, list_page
 from services.reception.handlers.receptions import get_reception
 from services.reception.models import deal_items, deals
 
-WHAT = "deal"
-DELIVERERS = ("developer", "manager", "coordinator")
 DEAL_COLUMNS = [column.name for column in deals.columns]
 
 
-def as_output(deal):
-    return {
+def as_output(deal, actor):
+    out = {
         "id": deal.id, "customer_id": deal.customer_id, "seller_id": deal.seller_id, "status": deal.status,
         "origin": {"type": deal.origin_type, "id": deal.origin_id},
         "items": [{"sku": i.sku, "description": i.description, "quantity": i.quantity,
@@ -28,13 +26,14 @@ def as_output(deal):
                      "date": deal.delivery_date, "delivered_at": deal.delivered_at},
         "closed_at": deal.closed_at, "updated_at": deal.updated_at,
     }
+    return {**out, "actions": WORKFLOW.actions(actor, out)}
 
 
-def create_deal(uow, actor, now, customers, visits, data):
+def create_deal(uow, actor, now, *, data, customers, visits):
     customer = customer_of_caller(customers, actor, data["customer_id"])
     origin_type, origin_id = data["origin"]["type"], data["origin"]["id"]
     origin = (visits.get_visit(origin_id) if origin_type == "visit"
-              else get_reception(uow.session, actor, origin_id))
+              else get_reception(uow.session, actor, now, reception_id=origin_id))
     check_origin(origin_type, origin, customer["id"])
     previous = uow.session.scalar(select(func.count()).select_from(deals)
                                   .where(deals.c.customer_id == customer["id"]))
@@ -45,53 +44,44 @@ def create_deal(uow, actor, now, customers, visits, data):
     except IntegrityError as error:
         raise Conflict("another deal of this customer was recorded at the same moment; try again",
                        code="concurrent_deal") from error
-    uow.publish(DealClosed, {"deal_id": deal.id, "customer_id": deal.customer_id, "seller_id": deal.seller_id,
-                             "origin": {"type": deal.origin_type, "id": deal.origin_id}, "total": deal.total,
-                             "closed_at": deal.closed_at, "repeat_sale": deal.repeat_sale,
-                             "item_count": len(deal.items)})
-    uow.commit()
-    return as_output(deal)
+    uow.collect(deal.closed())
+    return as_output(deal, actor)
 
 
-def deliver_deal(uow, actor, now, deal_id):
-    deal = _load(uow.session, deal_id, for_update=True)
-    ensure_may_change(actor, deal.seller_id, deal.customer_owner_id, WHAT, roles=DELIVERERS)
-    deal.deliver(now)
-    uow.session.execute(update(deals).where(deals.c.id == deal.id).values(
-        status=deal.status, delivered_at=now, updated_at=now))
-    uow.publish(DealDelivered, {"deal_id": deal.id, "customer_id": deal.customer_id,
-                                "seller_id": deal.seller_id, "delivered_at": now,
-                                "method": deal.delivery_method})
-    uow.commit()
-    return as_output(deal)
+def deliver_deal(uow, actor, now, *, deal_id):
+    row = SEEN.load(uow.session, deals, actor, deal_id, lock=True)
+    ensure_may(WORKFLOW, actor, row, "deliver")
+    deal = _with_items(uow.session, row)
+    uow.collect(deal.deliver(now))
+    save(uow.session, deals, row, {"status": deal.status, "delivered_at": now, "updated_at": now})
+    return as_output(deal, actor)
 
 
-def get_deal(session, actor, deal_id):
+def get_deal(session, actor, now, *, deal_id):
     ensure_reader(actor)
-    deal = _load(session, deal_id)
-    ensure_visible(actor, deal.seller_id, deal.customer_owner_id, WHAT)
-    return as_output(deal)
+    return as_output(_with_items(session, SEEN.load(session, deals, actor, deal_id)), actor)
 
 
-def list_deals(session, actor, args):
-    page = list_page(session, actor, deals, owner_column=deals.c.seller_id, order_column=deals.c.created_at,
+def list_deals(session, actor, now, *, args):
+    page = list_page(session, actor, deals, SEEN, order_column=deals.c.created_at,
                      filters={"customer_id": args.get("customer_id"), "status": args.get("status")},
                      args=args, to_item=dict)
-    items_of = _items_of(session, [row["id"] for row in page["items"]])
-    page["items"] = [as_output(Deal(**row, items=items_of.get(row["id"], []))) for row in page["items"]]
-    return page
+    return {**page, "items": _as_outputs(session, actor, page["items"])}
 
 
-def deals_of_customer(session, customer_id, visible):
-    rows = session.execute(select(deals).where(deals.c.customer_id == customer_id, visible)
+def deals_of_customer(session, actor, customer_id):
+    rows = session.execute(select(deals).where(deals.c.customer_id == customer_id, SEEN.where(actor, deals))
                            .order_by(deals.c.sequence)).mappings().all()
+    return _as_outputs(session, actor, rows)
+
+
+def _as_outputs(session, actor, rows):
     items_of = _items_of(session, [row["id"] for row in rows])
-    return [as_output(Deal(**row, items=items_of.get(row["id"], []))) for row in rows]
+    return [as_output(Deal(**row, items=items_of.get(row["id"], [])), actor) for row in rows]
 
 
-def _load(session, deal_id, for_update=False):
-    row = load_row(session, deals, deal_id, WHAT, for_update=for_update)
-    return Deal(**row, items=_items_of(session, [deal_id]).get(deal_id, []))
+def _with_items(session, row):
+    return Deal(**row, items=_items_of(session, [row["id"]]).get(row["id"], []))
 
 
 def _items_of(session, deal_ids):

@@ -1,105 +1,86 @@
 """Receptions: plan, submit, approve or reject, report; and what other services ask of them."""
 from dataclasses import asdict
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert
 
 from kam.db import new_id
-from services.reception.contracts import (
-    ReceptionApproved,
-    ReceptionRejected,
-    ReceptionReported,
-    ReceptionSubmitted,
-)
-from services.reception.domain.receptions import Reception, plan_reception
-from services.reception.domain.workflow import ensure_may_change, ensure_reader, ensure_visible
-from services.reception.handlers.common import customer_of_caller, list_page, load_row
+from kam.records import save
+from services.reception.domain.access import ensure_may, ensure_reader, ensure_writer
+from services.reception.domain.receptions import SEEN, WORKFLOW, Reception, plan_reception
+from services.reception.handlers.common import customer_of_caller, list_page
 from services.reception.models import receptions
 
-WHAT = "reception"
+DECIDED = ("status", "funded_amount", "approver_id", "reason", "decided_at", "updated_at")
 
 
-def as_output(reception):
+def as_output(reception, actor):
     out = asdict(reception)
     if reception.report is not None:
         out["report"] = {**reception.report, "reported_at": reception.reported_at}
+    out["actions"] = WORKFLOW.actions(actor, out)
     return out
 
 
-def create_reception(uow, actor, now, customers, data):
+def create_reception(uow, actor, now, *, data, customers):
     customer = customer_of_caller(customers, actor, data["customer_id"])
     reception = plan_reception(id=new_id(), customer=customer, host_id=actor.user_id, data=data, now=now)
     uow.session.execute(insert(receptions).values(**asdict(reception)))
-    uow.commit()
-    return as_output(reception)
+    return as_output(reception, actor)
 
 
-def get_reception(session, actor, reception_id):
+def get_reception(session, actor, now, *, reception_id):
     ensure_reader(actor)
-    reception = Reception(**load_row(session, receptions, reception_id, WHAT))
-    ensure_visible(actor, reception.host_id, reception.customer_owner_id, WHAT)
-    return as_output(reception)
+    return as_output(Reception(**SEEN.load(session, receptions, actor, reception_id)), actor)
 
 
-def list_receptions(session, actor, args):
-    return list_page(session, actor, receptions, owner_column=receptions.c.host_id,
-                     order_column=receptions.c.created_at,
+def list_receptions(session, actor, now, *, args):
+    return list_page(session, actor, receptions, SEEN, order_column=receptions.c.created_at,
                      filters={"customer_id": args.get("customer_id"), "status": args.get("status")},
-                     args=args, to_item=lambda row: as_output(Reception(**row)))
+                     args=args, to_item=lambda row: as_output(Reception(**row), actor))
 
 
-def revise_reception(uow, actor, now, reception_id, changes):
+def revise_reception(uow, actor, now, *, reception_id, changes):
     reception = _load_for_change(uow, actor, reception_id)
+    ensure_writer(actor)
     reception.revise(changes, now)
-    uow.session.execute(update(receptions).where(receptions.c.id == reception.id).values(
-        **{name: getattr(reception, name) for name in changes}, updated_at=now))
-    uow.commit()
-    return as_output(reception)
+    _save(uow, reception, (*changes, "updated_at"))
+    return as_output(reception, actor)
 
 
-def submit_reception(uow, actor, now, reception_id):
-    reception = _load_for_change(uow, actor, reception_id)
-    reception.submit(now)
-    return _save(uow, reception, ReceptionSubmitted)
+def submit_reception(uow, actor, now, *, reception_id):
+    return _decide(uow, actor, reception_id, "submit", lambda reception: reception.submit(now))
 
 
-def approve_reception(uow, actor, now, reception_id, data):
-    reception = _load_for_change(uow, actor, reception_id, roles=("manager",))
-    reception.approve(actor.user_id, data.get("funded_amount"), now)
-    return _save(uow, reception, ReceptionApproved)
+def approve_reception(uow, actor, now, *, reception_id, data):
+    return _decide(uow, actor, reception_id, "approve",
+                   lambda reception: reception.approve(actor.user_id, data.get("funded_amount"), now))
 
 
-def reject_reception(uow, actor, now, reception_id, data):
-    reception = _load_for_change(uow, actor, reception_id, roles=("manager",))
-    reception.reject(actor.user_id, data["reason"], now)
-    return _save(uow, reception, ReceptionRejected)
+def reject_reception(uow, actor, now, *, reception_id, data):
+    return _decide(uow, actor, reception_id, "reject",
+                   lambda reception: reception.reject(actor.user_id, data["reason"], now))
 
 
-def report_reception(uow, actor, now, reception_id, data):
-    reception = _load_for_change(uow, actor, reception_id)
-    reception.record_report(data, now)
-    uow.session.execute(update(receptions).where(receptions.c.id == reception.id).values(
-        status=reception.status, report=reception.report, reported_at=now, updated_at=now))
-    uow.publish(ReceptionReported, {"reception_id": reception.id, "customer_id": reception.customer_id,
-                                    "host_id": reception.host_id, "reported_at": now,
-                                    "outcome": data["outcome"]})
-    uow.commit()
-    return as_output(reception)
+def report_reception(uow, actor, now, *, reception_id, data):
+    reception = _load_for_change(uow, actor, reception_id, "report")
+    uow.collect(reception.record_report(data, now))
+    _save(uow, reception, ("status", "report", "reported_at", "updated_at"))
+    return as_output(reception, actor)
 
 
-def _load_for_change(uow, actor, reception_id, roles=("developer", "manager")):
-    reception = Reception(**load_row(uow.session, receptions, reception_id, WHAT, for_update=True))
-    ensure_may_change(actor, reception.host_id, reception.customer_owner_id, WHAT, roles=roles)
-    return reception
+def _decide(uow, actor, reception_id, action, decide):
+    reception = _load_for_change(uow, actor, reception_id, action)
+    uow.collect(decide(reception))
+    _save(uow, reception, DECIDED)
+    return as_output(reception, actor)
 
 
-def _save(uow, reception, contract):
-    uow.session.execute(update(receptions).where(receptions.c.id == reception.id).values(
-        status=reception.status, funded_amount=reception.funded_amount, approver_id=reception.approver_id,
-        reason=reception.reason, decided_at=reception.decided_at, updated_at=reception.updated_at))
-    uow.publish(contract, {
-        "reception_id": reception.id, "customer_id": reception.customer_id, "host_id": reception.host_id,
-        "scheduled_at": reception.scheduled_at, "party_size": reception.party_size,
-        "funded_amount": reception.funded_amount, "reason": reception.reason,
-        "approver_id": reception.approver_id})
-    uow.commit()
-    return as_output(reception)
+def _load_for_change(uow, actor, reception_id, action=None):
+    row = SEEN.load(uow.session, receptions, actor, reception_id, lock=True)
+    if action:
+        ensure_may(WORKFLOW, actor, row, action)
+    return Reception(**row)
+
+
+def _save(uow, reception, columns):
+    save(uow.session, receptions, {"id": reception.id}, {name: getattr(reception, name) for name in columns})
