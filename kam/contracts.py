@@ -17,8 +17,8 @@ from kam.errors import Invalid
 
 
 def Id(**kwargs):  # noqa: N802 - used like a field class
-    """An opaque record id in an RPC payload."""
-    return fields.String(required=True, validate=validate.Length(min=1, max=64), **kwargs)
+    """An opaque record id in an RPC payload (an id too long to exist is simply not found: 404)."""
+    return fields.String(required=True, validate=validate.Length(min=1), **kwargs)
 
 
 def wire(value):
