@@ -5,6 +5,7 @@ import io
 from openpyxl import Workbook, load_workbook
 
 from kam.errors import Invalid
+from services.customers.domain.spreadsheet import safe_cell
 
 CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  "csv": "text/csv; charset=utf-8"}
@@ -29,6 +30,7 @@ def read_rows(filename, content):
 
 
 def write_rows(fmt, header, rows):
+    header, rows = [safe_cell(cell) for cell in header], ([safe_cell(cell) for cell in row] for row in rows)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
@@ -37,9 +39,9 @@ def write_rows(fmt, header, rows):
         return ("\ufeff" + out.getvalue()).encode("utf-8")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("客户")
-    sheet.append(list(header))
+    sheet.append(header)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(row)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
