@@ -53,9 +53,10 @@ class System:
                                  clock_file=str(tmp_path / "clock"), secret_key=secrets.token_hex(32),
                                  encryption_key=Fernet.generate_key().decode())
         # timers tick every second here, so tests that move the clock need not wait a minute; the tests'
-        # cached logins outlive the 15-minute default of an access token in a long run
+        # cached logins outlive the 15-minute default of an access token in a long run; one proxy hop lets
+        # tests log in from addresses of their own (X-Forwarded-For), so failed logins slow only them down
         self.env = testing.kam_env({**self.settings.as_env(), "KAM_DUE_WORK_INTERVAL": "1",
-                                    "KAM_TOKEN_TTL_SECONDS": "3600"})
+                                    "KAM_TOKEN_TTL_SECONDS": "3600", "KAM_PROXY_HOPS": "1"})
         self.logs = tmp_path
         self.processes = []
         self.port = testing.free_port()
