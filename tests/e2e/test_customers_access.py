@@ -104,3 +104,8 @@ def test_names_for_a_page_of_ids_only_of_customers_the_caller_may_see(as_user):
 
     assert [c["name"] for c in seen_by_dev1] == ["夏侯兰"]
     assert sorted(c["name"] for c in seen_by_manager) == ["夏侯兰", "夏侯惇"]
+
+
+def test_an_admin_may_not_list_development_plans(as_user, file):
+    assert expect(as_user, "admin", "GET", "/api/development-plans", None) == 403
+    assert file["plan"] in [plan["id"] for plan in as_user("manager").get("/api/development-plans").json()["items"]]

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from kam.config import Settings
-from kam.errors import NotFound
+from kam.errors import Forbidden, NotFound
 from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
@@ -78,3 +78,8 @@ def test_every_reply_keeps_what_visits_and_reception_read_of_a_customer_and_a_pl
     plan = contracts.OFFERS["get_development_plan"].reply().fields
     assert {"id", "name", "category", "stage", "owner_id", "erased", "revenue", "profile"} <= set(customer)
     assert {"id", "customer_id", "developer_id", "status", "budget", "actions"} <= set(plan)
+
+
+def test_an_admin_may_not_list_development_plans(uow):
+    with pytest.raises(Forbidden):
+        development.list_development_plans(uow.session, Actor("root", "admin"), NOW, args={})

@@ -18,8 +18,9 @@ def ensure_may_change(actor, customer=None):
 
 
 def ensure_may_list(actor):
+    """Lists of customers and their plans are for those who work with them; an admin manages users only."""
     if actor.role not in (*READERS_OF_ALL, "developer"):
-        raise Forbidden(f"role {actor.role!r} may not list customers")
+        raise Forbidden(f"role {actor.role!r} may not list customers or their plans")
 
 
 def sees_sensitive(actor, customer):

@@ -5,7 +5,13 @@ from kam.db import new_id
 from kam.pagination import keyset_page
 from kam.records import save
 from services.customers.contracts import AssessmentRecorded, ContactLogged
-from services.customers.domain.access import CUSTOMERS, PLANS, ensure_manager, ensure_may_change
+from services.customers.domain.access import (
+    CUSTOMERS,
+    PLANS,
+    ensure_manager,
+    ensure_may_change,
+    ensure_may_list,
+)
 from services.customers.domain.customer import ensure_not_erased
 from services.customers.domain.development import assess, ensure_worth_developing, move_plan, with_actions
 from services.customers.domain.first_contact import render
@@ -78,6 +84,7 @@ def get_development_plan(session, actor, now, *, plan_id):
 
 
 def list_development_plans(session, actor, now, *, args):
+    ensure_may_list(actor)
     query = select(development_plans).where(PLANS.where(actor, development_plans))
     if args.get("customer_id"):
         query = query.where(development_plans.c.customer_id == args["customer_id"])
