@@ -109,3 +109,11 @@ def test_names_for_a_page_of_ids_only_of_customers_the_caller_may_see(as_user):
 def test_an_admin_may_not_list_development_plans(as_user, file):
     assert expect(as_user, "admin", "GET", "/api/development-plans", None) == 403
     assert file["plan"] in [plan["id"] for plan in as_user("manager").get("/api/development-plans").json()["items"]]
+
+
+def test_the_owners_export_leaves_out_the_access_log_that_only_managers_read(as_user, file):
+    path = f"/api/customers/{file['customer']}/export"
+    owners = as_user("dev1").get(path).json()["services"]["customers"]["data"]
+    managers = as_user("manager").get(path).json()["services"]["customers"]["data"]
+    assert "access_log" not in owners and owners["customer"]["sensitive"] == {"family": "育有一子"}
+    assert len(managers["access_log"]) == 2  # the owner's export, then the manager's

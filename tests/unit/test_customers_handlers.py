@@ -11,7 +11,7 @@ from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
 from services.customers import contracts
-from services.customers.handlers import development, files
+from services.customers.handlers import development, files, privacy
 from services.customers.models import access_log, metadata
 from services.customers.rules import load_rules
 from services.customers.sealing import Sealer
@@ -83,3 +83,13 @@ def test_every_reply_keeps_what_visits_and_reception_read_of_a_customer_and_a_pl
 def test_an_admin_may_not_list_development_plans(uow):
     with pytest.raises(Forbidden):
         development.list_development_plans(uow.session, Actor("root", "admin"), NOW, args={})
+
+
+def test_the_owners_export_leaves_out_the_access_log_that_only_managers_read(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+
+    owners = privacy.export_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)
+    managers = privacy.export_customer(uow, MANAGER, NOW, customer_id=customer["id"], sealer=SEALER)
+
+    assert "access_log" not in owners and owners["customer"]["sensitive"] == {"health": "过敏体质"}
+    assert sorted(entry["user_id"] for entry in managers["access_log"]) == ["dev-1", "m-1"]

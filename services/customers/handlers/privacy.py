@@ -25,7 +25,7 @@ from services.customers.models import (
 from services.customers.terms import SENSITIVE_FIELDS
 
 HELD = {"history": customer_history, "contacts": contacts, "assessments": assessments,
-        "development_plans": development_plans, "deals": deals, "timeline": timeline, "access_log": access_log}
+        "development_plans": development_plans, "deals": deals, "timeline": timeline}
 
 
 def access_log_page(session, actor, now, *, customer_id, limit=None, cursor=None):
@@ -45,7 +45,8 @@ def export_customer(uow, actor, now, *, customer_id, sealer):
             fields=[f for f in SENSITIVE_FIELDS if sensitive.get(f)], purpose="个人信息导出（PIPL）"))
     held = {"customer": view(row, revenue_of(uow.session, [customer_id]).get(customer_id),
                              sensitive if sees_sensitive(actor, row) else None)}
-    for name, table in HELD.items():
+    shown = {**HELD, "access_log": access_log} if actor.role == "manager" else HELD  # as /access-log
+    for name, table in shown.items():
         held[name] = [dict(r) for r in uow.session.execute(
             select(table).where(table.c.customer_id == customer_id)).mappings()]
     held["links"] = [dict(r) for r in uow.session.execute(select(customer_links).where(
