@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from kam.config import Settings
-from kam.errors import Forbidden, NotFound
+from kam.errors import Conflict, Forbidden, NotFound
 from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
@@ -93,3 +93,22 @@ def test_the_owners_export_leaves_out_the_access_log_that_only_managers_read(uow
 
     assert "access_log" not in owners and owners["customer"]["sensitive"] == {"health": "过敏体质"}
     assert sorted(entry["user_id"] for entry in managers["access_log"]) == ["dev-1", "m-1"]
+
+
+def test_a_manager_may_not_approve_their_own_development_plan(uow):
+    customer = files.create_customer(uow, MANAGER, NOW, data={"name": "李梅"}, sealer=SEALER, rules=load_rules())
+    development.record_assessment(uow, MANAGER, NOW, customer_id=customer["id"], data={
+        "expected_revenue": Decimal("180000"), "expected_profit": Decimal("54000"),
+        "costs": {"staff": Decimal("4000")}, "risk_factor": Decimal("0.4")})
+    plan = development.create_development_plan(uow, MANAGER, NOW, data={
+        "customer_id": customer["id"], "methods": ["visit"], "plan": "约茶叙", "budget": Decimal("2000.00")})
+    submitted = development.move_development_plan(uow, MANAGER, NOW, plan_id=plan["id"], action="submit")
+    assert submitted["actions"] == ["reject"]
+
+    with pytest.raises(Conflict) as refused:
+        development.move_development_plan(uow, MANAGER, NOW, plan_id=plan["id"], action="approve")
+
+    assert refused.value.error_code == "own_submission"
+    other_manager = Actor("m-2", "manager")
+    approved = development.move_development_plan(uow, other_manager, NOW, plan_id=plan["id"], action="approve")
+    assert approved["status"] == "approved"

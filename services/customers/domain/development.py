@@ -2,7 +2,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from kam.errors import Conflict
-from kam.workflow import Step, Workflow, role
+from kam.workflow import Step, Workflow, owner, role
 from services.customers.contracts import (
     DevelopmentPlanApproved,
     DevelopmentPlanRejected,
@@ -19,9 +19,14 @@ def _its_writer(actor, plan):
     return actor.role in WRITERS and PLANS.sees(actor, plan)
 
 
+def _another_manager(actor, plan):
+    """Segregation of duties: no manager approves their own plan."""
+    return role("manager")(actor, plan) and not owner("developer_id")(actor, plan)
+
+
 PLAN = Workflow(
     Step("submit", "draft", "pending_approval", by=_its_writer),
-    Step("approve", "pending_approval", "approved", by=role("manager")),
+    Step("approve", "pending_approval", "approved", by=_another_manager),
     Step("reject", "pending_approval", "rejected", by=role("manager")),
 )
 EVENTS = {"submit": DevelopmentPlanSubmitted, "approve": DevelopmentPlanApproved, "reject": DevelopmentPlanRejected}
@@ -44,6 +49,8 @@ def move_plan(plan, action, decided_by, *, reason=None):
     """The plan's new values after `action`, and the event that says so; an illegal move, repeating one
     already made included, is refused (409)."""
     status = PLAN.target(plan["status"], action)
+    if action == "approve" and plan["developer_id"] == decided_by:
+        raise Conflict("a manager may not approve their own development plan", code="own_submission")
     decided_by = decided_by if action != "submit" else None
     values = {"status": status, "reason": reason if action == "reject" else plan["reason"], "decided_by": decided_by}
     moved = {**plan, **values}
