@@ -189,8 +189,8 @@ def Cursor():  # noqa: N802 - used like a field class
     return fields.String(load_default=None, allow_none=True)
 
 
-def Page(**params):  # noqa: N802
-    return dict(customer_id=Id(), limit=Limit(), cursor=Cursor(), **params)
+def a_customers_page():
+    return {"customer_id": Id(), "limit": Limit(), "cursor": Cursor()}
 
 
 CustomerPage = page_of(CustomerSummaryOut)
@@ -205,12 +205,12 @@ OFFERS = {
     "get_customer": Method(CustomerOut, customer_id=Id()),
     "update_customer": Method(CustomerOut, customer_id=Id(), data=fields.Nested(CustomerPatch, required=True)),
     "list_customers": Method(CustomerPage, args=fields.Nested(CustomerQuery, load_default=dict)),
-    "customer_history": Method(HistoryPage, **Page()),
+    "customer_history": Method(HistoryPage, **a_customers_page()),
     "link_customers": Method(LinkOut, customer_id=Id(), data=fields.Nested(LinkIn, required=True)),
     "customer_network": Method(NetworkOut, customer_id=Id(),
                                depth=fields.Integer(load_default=1, validate=validate.Range(min=1, max=4))),
     "log_contact": Method(ContactOut, customer_id=Id(), data=fields.Nested(ContactIn, required=True)),
-    "list_contacts": Method(ContactPage, **Page()),
+    "list_contacts": Method(ContactPage, **a_customers_page()),
     "contact_templates": Method(TemplateList, customer_id=Id(), args=fields.Nested(TemplateArgs, load_default=dict)),
     "record_assessment": Method(AssessmentOut, customer_id=Id(), data=fields.Nested(AssessmentIn, required=True)),
     "create_development_plan": Method(PlanOut, data=fields.Nested(PlanIn, required=True)),
@@ -219,8 +219,8 @@ OFFERS = {
     "move_development_plan": Method(PlanOut, plan_id=Id(),
                                     action=fields.String(required=True, validate=validate.OneOf(PLAN_ACTIONS)),
                                     reason=fields.String(load_default=None, allow_none=True)),
-    "customer_timeline": Method(TimelinePage, **Page()),
-    "access_log": Method(AccessLogPage, **Page()),
+    "customer_timeline": Method(TimelinePage, **a_customers_page()),
+    "access_log": Method(AccessLogPage, **a_customers_page()),
     "export_customer": Method(None, customer_id=Id()),
     "export_customer_everywhere": Method(None, customer_id=Id()),
     "erase_customer": Method(CustomerOut, customer_id=Id()),

@@ -53,10 +53,8 @@ def move_plan(plan, action, decided_by, *, reason=None):
         raise Conflict("a manager may not approve their own development plan", code="own_submission")
     decided_by = decided_by if action != "submit" else None
     values = {"status": status, "reason": reason if action == "reject" else plan["reason"], "decided_by": decided_by}
-    moved = {**plan, **values}
     return values, EVENTS[action].of({"plan_id": plan["id"], "customer_id": plan["customer_id"],
-                                      "developer_id": plan["developer_id"], "budget": plan["budget"],
-                                      "status": status, "reason": moved["reason"], "decided_by": decided_by})
+                                      "developer_id": plan["developer_id"], "budget": plan["budget"], **values})
 
 
 def with_actions(actor, plan):
