@@ -12,6 +12,7 @@ host share its port (SO_REUSEPORT); across hosts, any HTTP load balancer does.
 """
 import json
 from functools import partial
+from urllib.parse import quote, unquote
 
 import eventlet
 from eventlet import wsgi
@@ -88,10 +89,12 @@ class DirectCall(HttpRequestHandler):
         return rule
 
     def handle_request(self, request):
+        request.shallow = False  # nameko reads no body before an entrypoint says so
         try:
             body = json.loads(request.get_data() or b"{}")
             args, kwargs = body.get("args", []), body.get("kwargs", {})
-            context = {key: request.headers[header] for key, header in HEADERS.items() if header in request.headers}
+            context = {key: unquote(request.headers[header]) for key, header in HEADERS.items()
+                       if header in request.headers}
             self.check_signature(args, kwargs)
         except (ValueError, TypeError) as error:
             return Response(json.dumps({"error": serialize(error)}), status=400, mimetype="application/json")
@@ -111,7 +114,7 @@ class DirectCall(HttpRequestHandler):
 
 def direct(fn):
     """Make a service method answer direct calls too."""
-    return DirectCall.decorator()(fn)
+    return DirectCall.decorator(expected_exceptions=(KamError,))(fn)
 
 
 
@@ -134,7 +137,7 @@ class DirectService:
     def __init__(self, client, name, address, identity):
         self._client, self._name, self._address = client, name, address
         self._headers = {"Content-Type": "application/json",
-                         **{header: str(identity[key]) for key, header in HEADERS.items() if identity.get(key)}}
+                         **{header: quote(str(identity[key])) for key, header in HEADERS.items() if identity.get(key)}}
 
     def __getattr__(self, method_name):
         def call(*args, **kwargs):
