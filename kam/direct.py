@@ -49,6 +49,8 @@ class DirectServer(WebServer):
         from kam.service import settings_of
 
         settings = settings_of(self.container)
+        if settings.direct_port_base is None:
+            return ("127.0.0.1", 0)  # off: nothing listens
         return ("127.0.0.1" if settings.direct_host is None else settings.direct_host,
                 service_port(settings, self.container.service_name, discover()))
 
