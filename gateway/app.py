@@ -7,10 +7,12 @@ import flask_smorest
 import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask import Flask, g, request, send_from_directory
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import auth, errors, health, metrics, vocabularies
+from gateway import auth, errors, health, metrics, people, vocabularies
 from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
+from gateway.sessions import SessionStore
 from gateway.users import UserStore
 from kam.config import get_settings
 from kam.i18n import Catalog
@@ -39,6 +41,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.settings"] = settings
     app.extensions["kam.plugins"] = plugins
     app.extensions["kam.users"] = UserStore(settings)
+    app.extensions["kam.sessions"] = SessionStore(app.extensions["kam.users"].engine, settings)
     app.extensions["kam.rpc"] = RpcPool(settings)
     app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
     app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))
@@ -47,7 +50,7 @@ def create_app(settings=None, plugins=None):
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     api.spec.options["security"] = [{"bearer": []}]
-    for blueprint in (health.blp, auth.blp, metrics.blp, vocabularies.blp):
+    for blueprint in (health.blp, auth.blp, people.blp, metrics.blp, vocabularies.blp):
         api.register_blueprint(blueprint)
     for plugin in plugins.values():
         blueprint = plugin.load_blueprint()
@@ -61,7 +64,15 @@ def create_app(settings=None, plugins=None):
     app.before_request(auth.authenticate_request)
     app.after_request(_log_request)
     app.teardown_request(release_request_proxy)
+    trust_proxies(app, settings.proxy_hops)
     return app
+
+
+def trust_proxies(app, hops):
+    """Behind `hops` reverse proxies (KAM_PROXY_HOPS), the client's address and scheme are what the nearest
+    ones forwarded; with none, X-Forwarded-* headers are the client's own claims and are ignored."""
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def schema_name(schema):

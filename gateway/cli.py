@@ -21,6 +21,10 @@ def cmd_user_add(args):
 def cmd_gateway(args):
     import os
 
+    from kam.config import get_settings
+    from kam.keys import require_keys
+
+    require_keys(get_settings())
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "gateway.wsgi:app",
                                "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
                                "--worker-class", "gthread", "--threads", str(args.threads),

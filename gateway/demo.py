@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from gateway.users import UserStore
 from kam.config import get_settings
 from kam.errors import Conflict
+from kam.keys import with_dev_keys
 from kam.plugins import discover, in_demo_order
 
 DEMO_PASSWORD = "kam-demo-2026"
@@ -50,7 +51,9 @@ def ensure_demo_users(store):
 
 
 def load_demo():
-    settings = get_settings()
+    settings, note = with_dev_keys(get_settings())
+    if note:
+        print(f"kam demo: {note}")
     users = ensure_demo_users(UserStore(settings))
     demo = Demo(settings, {})
     for user in users.values():

@@ -1,6 +1,8 @@
 """gunicorn entry: `gunicorn 'gateway.wsgi:app'` (gthread or sync workers; never eventlet)."""
 from gateway.app import create_app
+from kam.config import get_settings
+from kam.keys import require_keys
 from kam.logs import configure
 
 configure()
-app = create_app()
+app = create_app(require_keys(get_settings()))

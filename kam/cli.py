@@ -20,11 +20,13 @@ def _plugins(names=()):
 
 
 def cmd_serve(args):
+    from kam.keys import require_keys
     from kam.logs import configure
     from kam.runner import serve
 
+    settings = require_keys(_settings())
     configure()
-    serve(_plugins(args.services), _settings())
+    serve(_plugins(args.services), settings)
 
 
 def cmd_relay(args):
@@ -137,10 +139,14 @@ def extra_migrations():
 
 def cmd_dev(args):
     from kam.dev import run
+    from kam.keys import with_dev_keys
     from kam.logs import configure
 
     configure()
-    return run(_plugins(), _settings(), args.port, extra_migrations())
+    settings, note = with_dev_keys(_settings())
+    if note:
+        print(f"kam dev: {note}", file=sys.stderr, flush=True)
+    return run(_plugins(), settings, args.port, extra_migrations())
 
 
 def build_parser():

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@localhost:5672/"
+# Public keys for tests and development; `kam serve` and `kam gateway` refuse them (kam/keys.py).
 DEV_SECRET = "kam-dev-secret-change-me-in-production"
+DEV_ENCRYPTION_KEY = "17EkAIk-ZCBZ-T-r9crGVyJFD8bGR1zG1U3khTmPlGI="  # what sha256(DEV_SECRET) gave before
 
 
 def _float_list(text):
@@ -17,7 +19,8 @@ class Settings:
     data_dir: Path = Path("var")
     database_url: str | None = None
     secret_key: str = DEV_SECRET
-    token_ttl_seconds: int = 8 * 3600
+    token_ttl_seconds: int = 15 * 60
+    refresh_ttl_seconds: int = 8 * 3600
     token_audience: str = "kam"
     rpc_timeout: float = 10.0
     health_timeout: float = 3.0
@@ -25,7 +28,8 @@ class Settings:
     relay_poll_seconds: float = 0.05
     rpc_pool_size: int = 16
     max_workers: int = 10
-    encryption_key: str | None = None
+    encryption_key: str = DEV_ENCRYPTION_KEY
+    proxy_hops: int = 0
     clock_file: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -37,29 +41,35 @@ class Settings:
             data_dir=Path(env.get("KAM_DATA_DIR", "var")),
             database_url=env.get("KAM_DATABASE_URL") or None,
             secret_key=env.get("KAM_SECRET_KEY", DEV_SECRET),
-            token_ttl_seconds=int(env.get("KAM_TOKEN_TTL_SECONDS", 8 * 3600)),
+            token_ttl_seconds=int(env.get("KAM_TOKEN_TTL_SECONDS", 15 * 60)),
+            refresh_ttl_seconds=int(env.get("KAM_REFRESH_TTL_SECONDS", 8 * 3600)),
             rpc_timeout=float(env.get("KAM_RPC_TIMEOUT", 10)),
             health_timeout=float(env.get("KAM_HEALTH_TIMEOUT", 3)),
             retry_delays=_float_list(env.get("KAM_RETRY_DELAYS", "0.2,1,5")),
             relay_poll_seconds=float(env.get("KAM_RELAY_POLL_SECONDS", 0.05)),
             rpc_pool_size=int(env.get("KAM_RPC_POOL_SIZE", 16)),
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
-            encryption_key=env.get("KAM_ENCRYPTION_KEY") or None,
+            encryption_key=env.get("KAM_ENCRYPTION_KEY") or DEV_ENCRYPTION_KEY,
+            proxy_hops=int(env.get("KAM_PROXY_HOPS", 0)),
             clock_file=env.get("KAM_CLOCK_FILE") or None,
         )
 
     def as_env(self):
         """These settings as the environment of a child process."""
         env = {"KAM_AMQP_URI": self.amqp_uri, "KAM_DATA_DIR": str(self.data_dir), "KAM_SECRET_KEY": self.secret_key,
+               "KAM_ENCRYPTION_KEY": self.encryption_key,
                "KAM_RETRY_DELAYS": ",".join(str(delay) for delay in self.retry_delays),
                "KAM_RELAY_POLL_SECONDS": str(self.relay_poll_seconds)}
         if self.database_url:
             env["KAM_DATABASE_URL"] = self.database_url
-        if self.encryption_key:
-            env["KAM_ENCRYPTION_KEY"] = self.encryption_key
         if self.clock_file:
             env["KAM_CLOCK_FILE"] = self.clock_file
         return env
+
+    @property
+    def encryption_keys(self):
+        """KAM_ENCRYPTION_KEY is a comma-separated list: the first key seals, every one opens."""
+        return tuple(key.strip() for key in self.encryption_key.split(",") if key.strip())
 
     @property
     def uses_postgres(self):

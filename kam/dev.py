@@ -48,7 +48,8 @@ def run(plugins, settings, port, extra_migrations=()):
         "gateway": kam + ["gateway", "--port", str(port), "--workers", "1"],
     }
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
-    children = {name: subprocess.Popen(command, env=os.environ.copy()) for name, command in commands.items()}
+    env = {**os.environ, "KAM_SECRET_KEY": settings.secret_key, "KAM_ENCRYPTION_KEY": settings.encryption_key}
+    children = {name: subprocess.Popen(command, env=env) for name, command in commands.items()}
     print(f"KAM 大客户管理系统 is up: http://127.0.0.1:{port}/  (API docs: /api/docs; Ctrl-C stops it)",
           flush=True)
     try:

@@ -1,5 +1,6 @@
 """Keyset pagination: `{"items": [...], "next_cursor": ...}`, stable under concurrent inserts."""
 import base64
+import binascii
 import json
 from datetime import datetime
 
@@ -9,6 +10,7 @@ from kam.errors import Invalid
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+BIGINT = 2**63
 
 
 def encode_cursor(values):
@@ -16,15 +18,19 @@ def encode_cursor(values):
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def _bad_cursor(why="不是本接口给出的游标 not a cursor this API gave out"):
+    return Invalid("游标无效 invalid cursor", errors={"cursor": [why]})
+
+
 def decode_cursor(cursor):
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        if not isinstance(values, list):
-            raise ValueError(cursor)
-        return values
-    except (ValueError, UnicodeDecodeError) as error:
-        raise Invalid("invalid cursor", errors={"cursor": ["not a cursor this API gave out"]}) from error
+        values = json.loads(base64.b64decode(padded.encode(), altchars=b"-_", validate=True).decode())
+    except (ValueError, TypeError, RecursionError, binascii.Error) as error:
+        raise _bad_cursor() from error
+    if not isinstance(values, list):
+        raise _bad_cursor()
+    return values
 
 
 def keyset_page(session, query, order, limit=None, cursor=None, newest_first=True, row_to_item=dict):
@@ -35,7 +41,7 @@ def keyset_page(session, query, order, limit=None, cursor=None, newest_first=Tru
     if cursor:
         values = decode_cursor(cursor)
         if len(values) != len(order):
-            raise Invalid("invalid cursor", errors={"cursor": ["not a cursor for this list"]})
+            raise _bad_cursor("不是这个列表的游标 not a cursor for this list")
         values = [_typed(column, value) for column, value in zip(order, values, strict=True)]
         query = query.where(_after(order, values, newest_first))
     ordering = [column.desc() if newest_first else column.asc() for column in order]
@@ -56,7 +62,27 @@ def _after(order, values, newest_first):
 
 
 def _typed(column, value):
-    python_type = getattr(column.type, "python_type", str)
-    if python_type is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
+    """The cursor's value as the column compares it; anything else a client made up is a 422, never a 500."""
+    python_type = _python_type(column)
+    if python_type is datetime:
+        try:
+            parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise _bad_cursor()
+        return parsed
+    if python_type is int:
+        if isinstance(value, bool) or not isinstance(value, int) or not -BIGINT <= value < BIGINT:
+            raise _bad_cursor()
+        return value
+    if not isinstance(value, python_type) or (isinstance(value, str) and "\x00" in value):
+        raise _bad_cursor()
     return value
+
+
+def _python_type(column):
+    try:
+        return column.type.python_type
+    except NotImplementedError:
+        return str

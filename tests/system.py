@@ -1,8 +1,10 @@
 """The whole system as real processes on RabbitMQ and PostgreSQL, for the e2e and browser tests."""
+import secrets
 import subprocess
 import sys
 
 import requests
+from cryptography.fernet import Fernet
 
 from kam import testing
 from kam.config import Settings
@@ -48,9 +50,13 @@ class System:
     def __init__(self, tmp_path):
         self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
                                  data_dir=tmp_path, retry_delays=(0.1, 0.5),
-                                 clock_file=str(tmp_path / "clock"))
-        # timers tick every second here, so tests that move the clock need not wait a minute
-        self.env = testing.kam_env({**self.settings.as_env(), "KAM_DUE_WORK_INTERVAL": "1"})
+                                 clock_file=str(tmp_path / "clock"), secret_key=secrets.token_hex(32),
+                                 encryption_key=Fernet.generate_key().decode())
+        # timers tick every second here, so tests that move the clock need not wait a minute; the tests'
+        # cached logins outlive the 15-minute default of an access token in a long run; one proxy hop lets
+        # tests log in from addresses of their own (X-Forwarded-For), so failed logins slow only them down
+        self.env = testing.kam_env({**self.settings.as_env(), "KAM_DUE_WORK_INTERVAL": "1",
+                                    "KAM_TOKEN_TTL_SECONDS": "3600", "KAM_PROXY_HOPS": "1"})
         self.logs = tmp_path
         self.processes = []
         self.port = testing.free_port()
@@ -82,7 +88,7 @@ class System:
     def _healthy(self):
         try:
             return requests.get(f"{self.base_url}/api/health", timeout=5).status_code == 200
-        except (requests.ConnectionError, requests.Timeout):  # a loaded machine boots slowly
+        except requests.RequestException:  # refused or slow while the processes start
             return False
 
     def down(self):

@@ -16,6 +16,8 @@ def register(subparsers):
     exports.add_argument("file", type=Path)
     exports.set_defaults(func=cmd_export)
     sub.add_parser("reclassify", help="score every candidate with the current rules").set_defaults(func=cmd_reclassify)
+    sub.add_parser("reseal", help="seal every customer's sensitive data again with the first KAM_ENCRYPTION_KEY"
+                   ).set_defaults(func=cmd_reseal)
 
 
 def _store(role, user_id):
@@ -34,17 +36,20 @@ def cmd_import(args):
     from rich.progress import Progress
     from rich.table import Table
 
-    from services.customers.handlers.spreadsheets import import_customers
+    from kam.keys import require_keys
+    from services.customers.handlers.spreadsheets import import_file
     from services.customers.rules import load_rules
     from services.customers.sealing import Sealer
 
     settings, actor, store = _store("developer", args.owner_id)
+    require_keys(settings)
     try:
         with Progress() as progress, store.unit_of_work() as uow:
             task = progress.add_task(f"导入 {args.file.name}", total=None)
-            report = import_customers(
-                uow, actor, args.file.name, args.file.read_bytes(), now=_now(), sealer=Sealer(settings),
+            report = import_file(
+                uow, actor, _now(), args.file.name, args.file.read_bytes(), sealer=Sealer(settings),
                 rules=load_rules(), progress=lambda done, total: progress.update(task, completed=done, total=total))
+            uow.commit()
     finally:
         store.close()
     table = Table(title=f"{args.file.name}: {report['imported']} 行导入, {report['rejected']} 行被拒")
@@ -60,7 +65,7 @@ def cmd_import(args):
 
 
 def cmd_export(args):
-    from services.customers.handlers.spreadsheets import export_customers
+    from services.customers.handlers.spreadsheets import export_file
 
     fmt = args.file.suffix.lstrip(".").lower()
     if fmt not in ("xlsx", "csv"):
@@ -68,7 +73,7 @@ def cmd_export(args):
     _, actor, store = _store("manager", "kam-cli")
     try:
         with store.session() as session:
-            exported = export_customers(session, actor, fmt, {})
+            exported = export_file(session, actor, _now(), fmt, {})
     finally:
         store.close()
     args.file.write_bytes(exported["content"])
@@ -86,6 +91,29 @@ def cmd_reclassify(args):
     finally:
         store.close()
     print(f"{changed} customer(s) changed category")
+
+
+def cmd_reseal(args):
+    """After a new key is put first in KAM_ENCRYPTION_KEY; the old ones may go once this has run."""
+    from sqlalchemy import select, update
+
+    from kam.keys import require_keys
+    from services.customers.models import customers
+    from services.customers.sealing import Sealer
+
+    settings, _, store = _store("manager", "kam-cli")
+    sealer = Sealer(require_keys(settings))
+    try:
+        with store.session() as session:
+            rows = session.execute(select(customers.c.id, customers.c.sensitive_sealed)
+                                   .where(customers.c.sensitive_sealed.isnot(None))).all()
+            for customer_id, sealed in rows:
+                session.execute(update(customers).where(customers.c.id == customer_id)
+                                .values(sensitive_sealed=sealer.reseal(sealed)))
+            session.commit()
+    finally:
+        store.close()
+    print(f"{len(rows)} customer(s) resealed with the first key")
 
 
 def _now():

@@ -1,21 +1,13 @@
-"""Sensitive fields sealed at rest with Fernet; the key comes from config."""
-import base64
-import hashlib
+"""Sensitive fields sealed at rest with Fernet. KAM_ENCRYPTION_KEY lists the keys: the first seals, every one
+opens, so a key is rotated by putting the new one first and resealing (`kam customers reseal`)."""
 import json
 
-from cryptography.fernet import Fernet
-
-
-def fernet_key(settings):
-    """KAM_ENCRYPTION_KEY when set; otherwise a key derived from the secret key, so development works."""
-    if settings.encryption_key:
-        return settings.encryption_key.encode()
-    return base64.urlsafe_b64encode(hashlib.sha256(settings.secret_key.encode()).digest())
+from cryptography.fernet import Fernet, MultiFernet
 
 
 class Sealer:
     def __init__(self, settings):
-        self._fernet = Fernet(fernet_key(settings))
+        self._fernet = MultiFernet([Fernet(key) for key in settings.encryption_keys])
 
     def seal(self, values):
         if not values:
@@ -24,3 +16,7 @@ class Sealer:
 
     def open(self, sealed):
         return json.loads(self._fernet.decrypt(sealed.encode())) if sealed else None
+
+    def reseal(self, sealed):
+        """The same values sealed again with the first key."""
+        return self._fernet.rotate(sealed.encode()).decode() if sealed else sealed

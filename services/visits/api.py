@@ -204,5 +204,5 @@ def attach_receipt(files, claim_id):
 def read_receipt(claim_id, receipt_id):
     receipt = visits().read_receipt(claim_id, receipt_id)
     return Response(base64.b64decode(receipt["content_b64"]), mimetype=receipt["content_type"],
-                    headers={"Content-Disposition": f"inline; filename=receipt-{receipt['id']}",
-                             "X-Content-Type-Options": "nosniff"})
+                    headers={"Content-Disposition": f'attachment; filename="receipt-{receipt["id"]}"',
+                             "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})

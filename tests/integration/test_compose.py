@@ -25,7 +25,8 @@ def test_compose_file_is_valid():
     executable = shutil.which("docker-compose")
     if executable is None:
         pytest.skip("docker-compose is not on PATH (Debian: apt-get install docker-compose; scripts/ensure-infra does)")
-    env = {**os.environ, "KAM_SECRET_KEY": "test-secret-not-for-production"}
+    env = {**os.environ, "KAM_SECRET_KEY": "test-secret-not-for-production",
+           "KAM_ENCRYPTION_KEY": "test-fernet-key-not-for-production"}
     result = subprocess.run([executable, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

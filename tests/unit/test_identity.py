@@ -3,32 +3,55 @@ import time
 import jwt
 import pytest
 
-from gateway.tokens import BadToken, issue_token, read_token
+from gateway.tokens import BadToken, issue_refresh_token, issue_token, read_token
 from gateway.users import User, _hasher, check_new_user
 from kam.config import Settings
 from kam.errors import Forbidden, Invalid, NotFound
 from kam.identity import Actor
 
 SETTINGS = Settings(secret_key="unit-test-secret-that-is-long-enough", token_ttl_seconds=60)
-USER = User("u1", "lihua", "developer", "李华")
+USER = User("u1", "lihua", "developer", "李华", token_version=3)
 
 
-def test_a_token_round_trips_the_user_and_role():
-    claims = read_token(issue_token(USER, SETTINGS), SETTINGS)
-    assert (claims["sub"], claims["role"], claims["aud"]) == ("u1", "developer", "kam")
+def test_a_token_round_trips_the_user_role_session_and_token_version():
+    claims = read_token(issue_token(USER, "s1", SETTINGS), SETTINGS)
+    assert (claims["sub"], claims["role"], claims["aud"], claims["sid"], claims["ver"]) == ("u1", "developer", "kam",
+                                                                                           "s1", 3)
     assert claims["exp"] - claims["iat"] == 60
 
 
 def test_an_expired_token_is_refused():
     with pytest.raises(BadToken):
-        read_token(issue_token(USER, SETTINGS, now=time.time() - 120), SETTINGS)
+        read_token(issue_token(USER, "s1", SETTINGS, now=time.time() - 120), SETTINGS)
+
+
+def test_access_tokens_last_15_minutes_unless_configured():
+    assert Settings().token_ttl_seconds == Settings.from_env({}).token_ttl_seconds == 900
+    assert Settings.from_env({"KAM_TOKEN_TTL_SECONDS": "120"}).token_ttl_seconds == 120
+
+
+def test_a_refresh_token_is_no_access_token_and_an_access_token_no_refresh_token():
+    refresh = issue_refresh_token(USER, "s1", "j1", SETTINGS)
+    assert read_token(refresh, SETTINGS, kind="refresh")["jti"] == "j1"
+    with pytest.raises(BadToken):
+        read_token(refresh, SETTINGS)
+    with pytest.raises(BadToken):
+        read_token(issue_token(USER, "s1", SETTINGS), SETTINGS, kind="refresh")
+
+
+def test_a_token_without_session_or_version_is_refused():
+    legacy = jwt.encode({"sub": "u1", "role": "manager", "aud": "kam", "iss": "kam-gateway", "iat": int(time.time()),
+                         "exp": int(time.time()) + 60}, SETTINGS.secret_key, algorithm="HS256")
+    with pytest.raises(BadToken):
+        read_token(legacy, SETTINGS)
 
 
 @pytest.mark.parametrize("algorithm", ["HS512", "none"])
 def test_only_hs256_tokens_are_accepted(algorithm):
     key = SETTINGS.secret_key if algorithm != "none" else None
-    token = jwt.encode({"sub": "u1", "role": "manager", "aud": "kam", "iss": "kam-gateway",
-                        "iat": int(time.time()), "exp": int(time.time()) + 60}, key, algorithm=algorithm)
+    token = jwt.encode({"sub": "u1", "role": "manager", "aud": "kam", "iss": "kam-gateway", "sid": "s1", "ver": 3,
+                        "typ": "access", "iat": int(time.time()), "exp": int(time.time()) + 60}, key,
+                       algorithm=algorithm)
     with pytest.raises(BadToken):
         read_token(token, SETTINGS)
 
@@ -36,7 +59,7 @@ def test_only_hs256_tokens_are_accepted(algorithm):
 def test_a_token_for_another_audience_is_refused():
     other = Settings(secret_key=SETTINGS.secret_key, token_audience="another-system")
     with pytest.raises(BadToken):
-        read_token(issue_token(USER, other), SETTINGS)
+        read_token(issue_token(USER, "s1", other), SETTINGS)
 
 
 def test_passwords_are_hashed_with_argon2id():

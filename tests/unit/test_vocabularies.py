@@ -4,8 +4,7 @@ from pathlib import Path
 import pytest
 
 from gateway.app import create_app
-from gateway.tokens import issue_token
-from gateway.users import User
+from gateway.models import metadata
 from kam.config import Settings
 from kam.plugins import discover
 from kam.vocabulary import Vocabulary
@@ -15,9 +14,12 @@ from kam.vocabulary import Vocabulary
 def client(tmp_path_factory):
     settings = Settings(data_dir=Path(tmp_path_factory.mktemp("gateway")))
     app = create_app(settings)
-    token = issue_token(User("u-1", "lihua", "developer", "李华"), settings)
+    users = app.extensions["kam.users"]
+    metadata.create_all(users.engine)  # a throwaway gateway database for this test
+    users.add("lihua", "password-1", "developer", "李华")
     client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    token = client.post("/api/auth/token", json={"username": "lihua", "password": "password-1"}).get_json()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token['access_token']}"
     return client
 
 

@@ -1,4 +1,5 @@
 """Spreadsheet rows as customer payloads: Chinese column headers, English aliases accepted."""
+import re
 from datetime import date, datetime
 
 from services.customers.terms import CATEGORY_LABELS, STAGE_LABELS
@@ -22,6 +23,8 @@ KIND_WORDS = {"个人": "person", "机构": "organization", "单位": "organizat
 CATEGORY_WORDS = {label: code for code, label in CATEGORY_LABELS.items()}
 SOURCE_WORDS = {"朋友": "friend", "亲戚": "relative", "同学": "classmate", "同事": "colleague",
                 "商场": "mall_sales", "行业": "industry_sales", "平台": "platform", "其他直销": "other_direct_sales"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTROL_CHARACTERS = re.compile(r"[\000-\010\013\014\016-\037]")  # what XLSX cannot hold (openpyxl's list)
 EXPORT_COLUMNS = ("姓名", "类型", "手机", "微信", "邮箱", "类别", "阶段", "来源", "结婚纪念日", "生日", "职业",
                   "负责人", "建档时间")
 
@@ -90,3 +93,12 @@ def export_row(customer, owner_name):
             STAGE_LABELS.get(customer["stage"], customer["stage"]), customer["source_channel"],
             key_dates.get("wedding_anniversary"), key_dates.get("birthday"),
             (customer["profile"] or {}).get("occupation"), owner_name, customer["created_at"].isoformat()]
+
+
+def safe_cell(value):
+    """A text cell as a spreadsheet will not run it: no control characters, and a leading quote before
+    what Excel or LibreOffice would read as a formula (OWASP's advice on CSV injection)."""
+    if not isinstance(value, str):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -1,5 +1,8 @@
 // The public HTTP API, and nothing else: a bearer token, JSON in and out, problem+json errors.
+// The access token is short-lived: on a 401 the refresh token is tried once, then the request again.
 const TOKEN_KEY = "kam.token";
+const REFRESH_KEY = "kam.refresh";
+const NO_REFRESH = ["/api/auth/token", "/api/auth/refresh"];
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -9,22 +12,62 @@ export class ApiError extends Error {
   }
 }
 
+function stored(key) {
+  return {
+    get: () => localStorage.getItem(key),
+    set: (value) => (value ? localStorage.setItem(key, value) : localStorage.removeItem(key)),
+  };
+}
+const tokenStore = stored(TOKEN_KEY);
+const refreshStore = stored(REFRESH_KEY);
+
 export const session = {
-  get token() { return localStorage.getItem(TOKEN_KEY); },
-  set token(value) { value ? localStorage.setItem(TOKEN_KEY, value) : localStorage.removeItem(TOKEN_KEY); },
+  get token() { return tokenStore.get(); },
+  set token(value) { tokenStore.set(value); },
+  get refreshToken() { return refreshStore.get(); },
+  set refreshToken(value) { refreshStore.set(value); },
   me: null,
 };
 
-export async function request(method, path, body, { raw = false } = {}) {
+function keep({ access_token, refresh_token }) {
+  session.token = access_token;
+  session.refreshToken = refresh_token;
+}
+
+function send(method, path, body) {
   const headers = { Accept: "application/json" };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   const init = { method, headers };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-  const response = await fetch(path, init);
-  if (response.status === 401 && path !== "/api/auth/token") {
-    session.token = null;
-    window.dispatchEvent(new Event("kam:logout"));
+  return fetch(path, init);
+}
+
+let refreshing = null;
+
+// One refresh at a time: requests that fail together wait for the same new pair.
+function refreshTokens() {
+  const refreshToken = session.refreshToken;
+  if (!refreshToken) return Promise.resolve(false);
+  refreshing ??= send("POST", "/api/auth/refresh", { refresh_token: refreshToken })
+    .then(async (response) => {
+      if (!response.ok) return false;
+      keep(await response.json());
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+export async function request(method, path, body, { raw = false } = {}) {
+  let response = await send(method, path, body);
+  if (response.status === 401 && !NO_REFRESH.includes(path)) {
+    if (await refreshTokens()) response = await send(method, path, body);
+    if (response.status === 401) {
+      forgetSession();
+      window.dispatchEvent(new Event("kam:logout"));
+    }
   }
   if (!response.ok) {
     let problem = null;
@@ -51,21 +94,34 @@ export function query(params) {
 }
 
 export async function login(username, password) {
-  const { access_token } = await request("POST", "/api/auth/token", { username, password });
-  session.token = access_token;
+  keep(await request("POST", "/api/auth/token", { username, password }));
   session.me = await api.get("/api/me");
   return session.me;
 }
 
 export async function restore() {
   if (!session.token) return null;
-  try { session.me = await api.get("/api/me"); } catch { session.token = null; session.me = null; }
+  try { session.me = await api.get("/api/me"); } catch { forgetSession(); }
   return session.me;
 }
 
-export function logout() {
+function forgetSession() {
   session.token = null;
+  session.refreshToken = null;
   session.me = null;
+  usersCache = null;
+}
+
+// Forgotten here at once; the server ends the session (by the access token, or the refresh token if the
+// access token has expired) in the background.
+export function logout() {
+  const { token, refreshToken } = session;
+  forgetSession();
+  if (!token && !refreshToken) return;
+  const headers = { Accept: "application/json", "Content-Type": "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  fetch("/api/auth/logout", { method: "POST", headers, body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}) })
+    .catch(() => { /* offline: the session expires by itself */ });
 }
 
 let usersCache = null;

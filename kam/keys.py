@@ -1,0 +1,69 @@
+"""The two secrets: the JWT signing key (the gateway's) and the Fernet keys that seal sensitive fields.
+
+Production processes refuse to start without real ones; `kam dev` and `kam demo` make their own once."""
+import json
+import os
+import secrets
+from dataclasses import replace
+
+from cryptography.fernet import Fernet
+
+from kam.config import DEV_ENCRYPTION_KEY, DEV_SECRET
+
+MIN_SECRET_BYTES = 32
+DEV_KEYS_FILE = "dev-keys.json"
+NEW_SECRET = "openssl rand -hex 32"
+NEW_FERNET_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+
+
+def key_problems(settings):
+    """What is wrong with the settings' keys for production, one line each; empty when nothing is."""
+    problems = []
+    if settings.secret_key == DEV_SECRET or len(settings.secret_key.encode()) < MIN_SECRET_BYTES:
+        problems.append(f"KAM_SECRET_KEY 须为至少 {MIN_SECRET_BYTES} 字节的随机值 must be at least "
+                        f"{MIN_SECRET_BYTES} random bytes, e.g. `{NEW_SECRET}`")
+    keys = settings.encryption_keys
+    if not keys or keys[0] == DEV_ENCRYPTION_KEY:
+        problems.append(f"KAM_ENCRYPTION_KEY 未设置 is not set: a Fernet key, e.g. `{NEW_FERNET_KEY}`")
+    elif settings.secret_key in keys:
+        problems.append("KAM_ENCRYPTION_KEY 须与 KAM_SECRET_KEY 不同 must not be the JWT secret")
+    for key in keys:
+        try:
+            Fernet(key)
+        except ValueError:
+            problems.append("KAM_ENCRYPTION_KEY 含无效密钥 holds a key that is not a Fernet key "
+                            "(32 url-safe base64-encoded bytes; several are separated by commas)")
+            break
+    return problems
+
+
+def require_keys(settings):
+    """The settings, if their keys are fit for production; otherwise the process stops, saying why."""
+    problems = key_problems(settings)
+    if problems:
+        raise SystemExit("\n".join(f"kam: {problem}" for problem in problems))
+    return settings
+
+
+def with_dev_keys(settings, env=None):
+    """For `kam dev` and `kam demo`: keys the environment does not set come from KAM_DATA_DIR/dev-keys.json,
+    made once. The public key of earlier versions still opens what they sealed. Returns (settings, note),
+    the note being one line to show, or None when the environment set both keys."""
+    env = os.environ if env is None else env
+    if env.get("KAM_SECRET_KEY") and env.get("KAM_ENCRYPTION_KEY"):
+        return settings, None
+    path = settings.data_dir / DEV_KEYS_FILE
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        made = {"secret_key": secrets.token_hex(MIN_SECRET_BYTES), "encryption_key": Fernet.generate_key().decode()}
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            json.dump(made, file)
+    stored = json.loads(path.read_text())
+    settings = replace(settings, secret_key=env.get("KAM_SECRET_KEY") or stored["secret_key"],
+                       encryption_key=env.get("KAM_ENCRYPTION_KEY")
+                       or f"{stored['encryption_key']},{DEV_ENCRYPTION_KEY}")
+    note = (f"开发密钥 development keys from {path} (KAM_SECRET_KEY / KAM_ENCRYPTION_KEY unset): "
+            "never use them in production")
+    return settings, note
+
