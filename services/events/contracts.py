@@ -139,5 +139,9 @@ class CustomerSeen(Reads):
     outreach_opt_out = fields.Boolean(load_default=False)
 
 
+class SegmentSeen(Reads):
+    items = fields.List(fields.Nested(CustomerSeen), required=True)
+
+
 CALLS = (Calls("customers", "get_customer", CustomerSeen),
-         Calls("customers", "customers_in_segment", CustomerSeen))
+         Calls("customers", "customers_in_segment", SegmentSeen))

@@ -32,7 +32,8 @@ class StandInCustomers:
 
     @rpc
     def customers_in_segment(self, segment):
-        return [c for c in CUSTOMERS.values() if self.actor.role != "developer" or c["owner_id"] == self.actor.user_id]
+        return {"items": [c for c in CUSTOMERS.values()
+                          if self.actor.role != "developer" or c["owner_id"] == self.actor.user_id]}
 
 
 @pytest.fixture

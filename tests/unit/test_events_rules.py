@@ -36,8 +36,8 @@ def customers_seen_by(actor):
         return customer
 
     def customers_in_segment(segment):
-        return [c for c in CUSTOMERS.values() if visible(c)
-                and all(c.get(k) == v for k, v in segment.items() if v is not None and k == "owner_id")]
+        return {"items": [c for c in CUSTOMERS.values() if visible(c)
+                          and all(c.get(k) == v for k, v in segment.items() if v is not None and k == "owner_id")]}
 
     return FakeRemote(get_customer=get_customer, customers_in_segment=customers_in_segment)
 

@@ -20,7 +20,7 @@ def invite_customers(uow, actor, now, *, event_id, data, customers):
     event = event_rules.SEEN.load(uow.session, events, actor, event_id)
     event_rules.ensure_invitable(event, now)
     if "segment" in data:
-        candidates = customers.customers_in_segment(data["segment"])
+        candidates = customers.customers_in_segment(data["segment"])["items"]
     else:
         candidates = [customers.get_customer(customer_id) for customer_id in dict.fromkeys(data["customer_ids"])]
     already = uow.session.scalars(select(invitations.c.customer_id).where(invitations.c.event_id == event_id))
