@@ -112,3 +112,16 @@ def test_a_manager_may_not_approve_their_own_development_plan(uow):
     other_manager = Actor("m-2", "manager")
     approved = development.move_development_plan(uow, other_manager, NOW, plan_id=plan["id"], action="approve")
     assert approved["status"] == "approved"
+
+
+def test_a_segment_finds_the_callers_customers_with_a_wedding_anniversary_within_n_days(uow):
+    from datetime import date
+
+    from services.customers.handlers.segments import anniversary_within, customers_in_segment
+
+    soon = register(uow, key_dates=[{"kind": "wedding_anniversary", "date": date(2011, 12, 20)}])
+    register(uow, name="陈刚", key_dates=[{"kind": "wedding_anniversary", "date": date(2011, 3, 1)}])
+    segment = {"anniversary_within_days": 30}
+    assert [c["id"] for c in customers_in_segment(uow.session, OWNER, NOW, segment=segment)["items"]] == [soon["id"]]
+    assert customers_in_segment(uow.session, OTHER, NOW, segment={})["items"] == []
+    assert anniversary_within([{"kind": "wedding_anniversary", "date": "2012-02-29"}], date(2027, 2, 20), 8)
