@@ -29,7 +29,7 @@ MESSAGES = {
     "resale or consignment": "须为 resale（买断转售）或 consignment（寄售）",
     "only for a resale ticket": "仅适用于二手交易/寄售服务单",
     "custom_design": "私人定制", "appraisal": "品鉴", "care": "保养", "repair": "维修", "resale": "二手交易/寄售",
-    "knowledge": "珠宝知识", "event": "平台活动",
+    "knowledge": "珠宝知识", "event": "活动",
     # nouns of "no such {what}", "only the {what}'s own user…" and "the {origin_type} is…"
     "reception": "接待", "deal": "成交记录", "service ticket": "售后服务单", "return visit": "回访记录",
     "visit": "拜访", "customer": "客户",
