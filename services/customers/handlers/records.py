@@ -11,6 +11,8 @@ from services.customers.domain.search import name_tokens
 from services.customers.models import customer_history, search_tokens
 from services.customers.schemas.profile import KeyDate, Profile
 
+_KEY_DATES, _PROFILE = KeyDate(many=True), Profile()  # built once: a Schema costs more to build than to use
+
 
 def save_tokens(session, customer_id, name):
     session.execute(delete(search_tokens).where(search_tokens.c.customer_id == customer_id))
@@ -26,7 +28,7 @@ def record_history(session, customer_id, user_id, changes, now):
 
 
 def typed_key_dates(key_dates):
-    return KeyDate(many=True).load(key_dates or [])
+    return _KEY_DATES.load(key_dates or [])
 
 
 def event_data(row):
@@ -44,7 +46,7 @@ def view(row, sensitive=None):
                                      "created_at", "updated_at")}
     out.update(source={"channel": row["source_channel"], "referrer_id": row["referrer_id"],
                        "note": row["source_note"]},
-               key_dates=typed_key_dates(row["key_dates"]), profile=Profile().load(row["profile"] or {}),
+               key_dates=typed_key_dates(row["key_dates"]), profile=_PROFILE.load(row["profile"] or {}),
                consent=_typed_consent(row["consent"]), revenue=row.get("revenue") or Decimal(0), erased=row["erased_at"] is not None)
     if sensitive is not None:
         out["sensitive"] = sensitive
