@@ -24,13 +24,14 @@ class CurrentRules:
     between edits (one stat call)."""
 
     def __init__(self, path=None):
-        self.path = Path(path or rules_path())
+        self.path = path  # None: wherever KAM_CLASSIFICATION_RULES points now
         self._seen = None
         self._rules = None
 
     def get(self):
-        stat = self.path.stat()
-        seen = (stat.st_mtime_ns, stat.st_size)
+        path = Path(self.path or rules_path())
+        stat = path.stat()
+        seen = (str(path), stat.st_mtime_ns, stat.st_size)
         if seen != self._seen:
-            self._rules, self._seen = load_rules(self.path), seen
+            self._rules, self._seen = load_rules(path), seen
         return self._rules

@@ -38,7 +38,7 @@ def test_kam_dev_on_sigterm_leaves_no_child_running(tmp_path):
     dev = subprocess.Popen([sys.executable, "-m", "kam", "dev", "--port", str(port)], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        testing.wait_until(lambda: _healthy(port), timeout=60, interval=0.5, message="kam dev to be up")
+        testing.wait_until(lambda: _healthy(port), timeout=150, interval=0.5, message="kam dev to be up")
         started = children_of(dev.pid)
         assert len(started) == 3, started  # services, relay, gateway
         dev.send_signal(signal.SIGTERM)
