@@ -9,6 +9,10 @@ DEV_SECRET = "kam-dev-secret-change-me-in-production"
 DEV_ENCRYPTION_KEY = "17EkAIk-ZCBZ-T-r9crGVyJFD8bGR1zG1U3khTmPlGI="  # what sha256(DEV_SECRET) gave before
 
 
+def _port_or_off(text):
+    return int(text) if text and text.strip().lower() != "off" else None
+
+
 def _float_list(text):
     return tuple(float(part) for part in text.split(",") if part.strip())
 
@@ -54,7 +58,7 @@ class Settings:
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
             encryption_key=env.get("KAM_ENCRYPTION_KEY") or DEV_ENCRYPTION_KEY,
             proxy_hops=int(env.get("KAM_PROXY_HOPS", 0)),
-            direct_port_base=int(env["KAM_DIRECT_PORT_BASE"]) if env.get("KAM_DIRECT_PORT_BASE") else None,
+            direct_port_base=_port_or_off(env.get("KAM_DIRECT_PORT_BASE")),
             direct_host=env.get("KAM_DIRECT_HOST") or None,
             direct_addresses={key.removeprefix("KAM_DIRECT_").lower(): value for key, value in env.items()
                               if key.startswith("KAM_DIRECT_") and key not in ("KAM_DIRECT_PORT_BASE", "KAM_DIRECT_HOST")},

@@ -161,20 +161,26 @@ class Process:
     def alive(self):
         return self.popen.poll() is None
 
+    def _signal_group(self, signum):
+        """The process and whatever it started: a child left by a parent that died goes too."""
+        try:
+            os.killpg(self.popen.pid, signum)
+        except ProcessLookupError:
+            pass
+
     def kill(self):
         """SIGKILL: no chance to clean up, as in a crash."""
-        if self.alive():
-            os.killpg(self.popen.pid, signal.SIGKILL)
+        self._signal_group(signal.SIGKILL)
         self.popen.wait(10)
         self._log.close()
 
     def stop(self, timeout=15):
-        if self.alive():
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        self._signal_group(signal.SIGTERM)
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        self._signal_group(signal.SIGKILL)
         self._log.close()
 
     def output(self):
