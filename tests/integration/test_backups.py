@@ -13,6 +13,7 @@ from kam.service import open_store
 from services.customers import handlers
 from services.customers.models import customers, metadata
 from services.customers.plugin import plugin
+from tests.services import SERVICES
 
 
 def count_customers(settings):
@@ -59,5 +60,5 @@ def test_kam_db_backup_writes_every_database_into_one_dated_folder(tmp_path):
     folder = result.stdout.strip().splitlines()[-1]
     written = sorted(path.name for path in (tmp_path / "b").glob("*/*.db"))
     assert written == sorted(f"{name}.db" for name in
-                             ("gateway", "customers", "visits", "reception", "notifications", "analytics"))
+                             ("gateway", *SERVICES))
     assert folder.startswith(str(tmp_path / "b"))

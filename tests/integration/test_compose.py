@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.services import SERVICES
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
-SERVICES = ("customers", "visits", "reception", "notifications", "analytics")
 SCALABLE = (*SERVICES, "relay")
 
 
