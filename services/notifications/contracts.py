@@ -126,7 +126,33 @@ APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
                         for subject in APPROVABLE for action in ("submitted", "approved", "rejected"))
 
 
-CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
+class StockLow(ConsumedContract):
+    event_type = "stock.low"
+    product_id = fields.String(required=True)
+    sku = fields.String(required=True)
+    name = fields.String(required=True)
+    quantity = fields.Integer(required=True)
+    reorder_level = fields.Integer(required=True)
+
+
+class _Reservation(ConsumedContract):
+    reservation_id = fields.String(required=True)
+    sku = fields.String(required=True)
+    name = fields.String(required=True)
+    customer_id = fields.String(allow_none=True, load_default=None)
+
+
+class ReservationOverdue(_Reservation):
+    event_type = "reservation.overdue"
+    due_back_at = fields.DateTime(required=True)
+
+
+class ReservationReturned(_Reservation):
+    event_type = "reservation.returned"
+    returned_at = fields.DateTime(required=True)
+
+
+CONSUMED = (StockLow, ReservationOverdue, ReservationReturned, VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
             *APPROVAL_EVENTS)
 
 OFFERS = {
