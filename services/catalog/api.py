@@ -115,7 +115,7 @@ def export_products():
 def reserve_piece(data):
     """`{"product_id": "…", "for": {"type": "visit", "id": "…"}}`: your own approved visit or reception; a piece
     not in stock is 409 `not_available`."""
-    return catalog().reserve_piece(data)
+    return catalog().reserve_piece(ReservationIn().dump(data))  # on the wire as the contract names it: "for"
 
 
 @blp.route("/reservations", methods=["GET"])
