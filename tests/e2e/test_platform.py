@@ -178,7 +178,7 @@ def _declare_rpc_queue_nobody_consumes(amqp_uri, service):
 def _answers(base):
     try:
         return requests.get(f"{base}/api/openapi.json", timeout=2).status_code == 200
-    except requests.ConnectionError:
+    except requests.RequestException:  # not up yet, or its first OpenAPI document still being built
         return False
 
 
