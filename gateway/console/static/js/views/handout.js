@@ -28,7 +28,7 @@ async function list(status) {
 }
 
 export async function handoutView() {
-  return h("div", {},
+  return h("div", { class: "handout" },
     section(`${t("nav.handout")} · ${t("catalog.reservations")}`, await list("reserved")),
     section(t("catalog.check_in"), await list("checked_out")));
 }
