@@ -4,9 +4,13 @@ import io
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PIL import Image
 
 from kam import testing
+
+# The first test of a session also pays for starting the whole system and five logins (argon2id).
+pytestmark = pytest.mark.timeout(300)
 
 
 def png(colour=(200, 30, 60)):
