@@ -146,3 +146,23 @@ def test_the_gift_by_category_comes_from_stock_and_asks_for_restock(system, as_u
                                            if o["product_id"] == gift["id"] and o["led_to_deal"]],
                                   message="the gift counted with the deal")
     assert outcomes[0]["category"] == "important"
+
+
+def test_a_piece_still_out_a_day_after_its_visit_is_a_task_for_the_coordinator(system, as_user, clock):
+    analyst, developer, manager, coordinator = (as_user(name) for name in ("analyst", "dev1", "manager", "coordinator"))
+    piece = analyst.post("/api/products", json=piece_body()).json()
+    customer = developer.post("/api/customers", json={"name": "慕容婉儿"}).json()
+    visit = approved_visit(developer, manager, customer)
+    reservation = developer.post("/api/reservations", json={"product_id": piece["id"],
+                                                            "for": {"type": "visit", "id": visit["id"]}}).json()
+    coordinator.post(f"/api/reservations/{reservation['id']}/check-out")
+    clock.set(datetime.now(UTC) + timedelta(days=2))
+
+    def overdue_task():
+        tasks = coordinator.get("/api/tasks", params={"assignee": "me", "kind": "piece_overdue"}).json()["items"]
+        return [task for task in tasks if task["subject"]["id"] == reservation["id"]]
+
+    task = testing.wait_until(overdue_task, message="the coordinator's piece_overdue task")[0]
+    assert task["status"] == "open" and piece["sku"] in task["title"]
+    coordinator.post(f"/api/reservations/{reservation['id']}/check-in")
+    testing.wait_until(lambda: overdue_task()[0]["status"] == "done", message="the task done when the piece is back")
