@@ -35,6 +35,9 @@ class Api:
     def patch(self, path, json=None, **kwargs):
         return self.request("PATCH", path, json=json, **kwargs)
 
+    def put(self, path, json=None, **kwargs):
+        return self.request("PUT", path, json=json, **kwargs)
+
     def delete(self, path, **kwargs):
         return self.request("DELETE", path, **kwargs)
 

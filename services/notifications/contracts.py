@@ -163,8 +163,35 @@ class GuestCheckedIn(ConsumedContract):
     ends_at = fields.DateTime(required=True)
 
 
+class StockLow(ConsumedContract):
+    event_type = "stock.low"
+    product_id = fields.String(required=True)
+    sku = fields.String(required=True)
+    name = fields.String(required=True)
+    quantity = fields.Integer(required=True)
+    reorder_level = fields.Integer(required=True)
+
+
+class _Reservation(ConsumedContract):
+    reservation_id = fields.String(required=True)
+    sku = fields.String(required=True)
+    name = fields.String(required=True)
+    customer_id = fields.String(allow_none=True, load_default=None)
+
+
+class ReservationOverdue(_Reservation):
+    event_type = "reservation.overdue"
+    due_back_at = fields.DateTime(required=True)
+
+
+class ReservationReturned(_Reservation):
+    event_type = "reservation.returned"
+    returned_at = fields.DateTime(required=True)
+
+
 CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
-            *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn)
+            *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
+            ReservationReturned)
 
 OFFERS = {
     "list_tasks": Method(TaskPage, args=fields.Nested(TaskListArgs, required=True)),

@@ -1,5 +1,7 @@
 """Use cases: tasks made from other services' events, and what people do with their tasks. Each takes
 `(uow or session, actor, now, *, params, dependencies)`; the caller commits."""
+from datetime import timedelta
+
 from sqlalchemy import delete, func, select, update
 
 from kam.pagination import keyset_page
@@ -13,7 +15,7 @@ from services.notifications.series import (
     refresh_outreach,
     refresh_return_visits,
 )
-from services.notifications.terms import MANAGER
+from services.notifications.terms import ANALYST, COORDINATOR, MANAGER
 
 ERASED_TEXT = "（客户信息已按要求删除）"
 
@@ -76,6 +78,28 @@ def complete_return_visit(uow, actor, now, *, recorded):
     if task_id is not None:
         _complete_by_event(uow, task_id, by=recorded["developer_id"], outcome="已回访",
                            at=recorded["occurred_at"])
+
+
+def ask_for_restock(uow, actor, now, *, low):
+    """Counted stock fell below its reorder level: the analyst restocks (one task per dip)."""
+    create_task(uow, kind="restock", dedupe_key=f"restock:{low['product_id']}:{now.isoformat()}", customer_id=None,
+                subject={"type": "product", "id": low["product_id"]}, due_at=now + timedelta(days=3), now=now,
+                assignee_role=ANALYST, details={key: low[key] for key in ("sku", "name", "quantity", "reorder_level")})
+
+
+def chase_overdue_piece(uow, actor, now, *, overdue):
+    """A piece still out a day after its visit: the coordinator gets it back."""
+    create_task(uow, kind="piece_overdue", dedupe_key=f"piece_overdue:{overdue['reservation_id']}",
+                customer_id=overdue["customer_id"], subject={"type": "reservation", "id": overdue["reservation_id"]},
+                due_at=overdue["due_back_at"], now=now, assignee_role=COORDINATOR,
+                details={"sku": overdue["sku"], "name": overdue["name"]})
+
+
+def note_piece_returned(uow, actor, now, *, returned):
+    task_id = uow.session.scalar(select(tasks.c.id).where(
+        tasks.c.kind == "piece_overdue", tasks.c.status == "open", tasks.c.subject_id == returned["reservation_id"]))
+    if task_id is not None:
+        _complete_by_event(uow, task_id, by=actor.user_id, outcome="已归还", at=returned["returned_at"])
 
 
 def track_approval(uow, actor, now, *, event_type, data, policy):

@@ -29,6 +29,10 @@ def task_title(kind, details, subject_type):
         return "交付后回访"
     if kind == "event_follow_up":
         return "活动后跟进"
+    if kind == "piece_overdue":
+        return f"样品逾期未还：{details.get('name', '')}（{details.get('sku', '')}）"
+    if kind == "restock":
+        return f"补货：{details.get('name', '')}（剩余 {details.get('quantity')}，补货线 {details.get('reorder_level')}）"
     if kind == "anniversary_outreach":
         return f"{OCCASION_LABELS.get(details.get('occasion_kind'), '纪念日')}关怀（提前{details.get('lead_days')}天）"
     return f"待审批：{SUBJECT_LABELS.get(subject_type, subject_type)}"

@@ -13,7 +13,10 @@ from services.notifications.contracts import (
     EventCancelled,
     GuestCheckedIn,
     InvitationSent,
+    ReservationOverdue,
+    ReservationReturned,
     ReturnVisitRecorded,
+    StockLow,
     VisitCompleted,
 )
 from services.notifications.models import metadata
@@ -58,6 +61,18 @@ class NotificationsService(ServiceBase):
     @handles(ReturnVisitRecorded)
     def complete_return_visit(self, uow, event):
         handlers.complete_return_visit(uow, *self._by(event), recorded=event["data"])
+
+    @handles(StockLow)
+    def ask_for_restock(self, uow, event):
+        handlers.ask_for_restock(uow, *self._by(event), low=event["data"])
+
+    @handles(ReservationOverdue)
+    def chase_overdue_piece(self, uow, event):
+        handlers.chase_overdue_piece(uow, *self._by(event), overdue=event["data"])
+
+    @handles(ReservationReturned)
+    def note_piece_returned(self, uow, event):
+        handlers.note_piece_returned(uow, *self._by(event), returned=event["data"])
 
     @handles(*APPROVAL_EVENTS)
     def track_approval(self, uow, event):

@@ -149,4 +149,16 @@ class VisitSeen(Reads):
     status = fields.String(required=True)
 
 
-CALLS = (Calls("customers", "get_customer", CustomerSeen), Calls("visits", "get_visit", VisitSeen))
+class ClaimedItem(Reads):
+    sku = fields.String(required=True)
+    in_catalog = fields.Boolean(required=True)
+
+
+class ItemsClaimed(Reads):
+    """What a deal drew from the catalog: each item, in order, and whether its sku is a catalog product."""
+
+    items = fields.List(fields.Nested(ClaimedItem), required=True)
+
+
+CALLS = (Calls("customers", "get_customer", CustomerSeen), Calls("visits", "get_visit", VisitSeen),
+         Calls("catalog", "claim_items_for_deal", ItemsClaimed))

@@ -36,6 +36,16 @@ TICKET_TEXT = {
 RESOLUTIONS = {"open": None, "in_progress": None, "resolved": "已按客户要求完成并回访确认"}
 
 
+class DemoCatalog:
+    """The demo's deals sell things the department does not stock: every item stays free text."""
+
+    def claim_items_for_deal(self, deal_id, customer_id, items):
+        return {"deal_id": deal_id, "items": [{"sku": item["sku"], "in_catalog": False} for item in items]}
+
+    def release_deal_items(self, deal_id):
+        return {"deal_id": deal_id, "released": 0}
+
+
 class DemoCustomers:
     """The customers service's answer, from the customers' demo (no RPC while loading)."""
 
@@ -122,7 +132,7 @@ class Loader:
     def deals(self, index, customer, host, reception):
         origin = {"type": "reception", "id": reception["id"]}
         closed_at = reception["scheduled_at"] + timedelta(hours=2)
-        first = self.change(host, deals.create_deal, customers=self.directory, visits=None, data={
+        first = self.change(host, deals.create_deal, customers=self.directory, visits=None, catalog=DemoCatalog(), data={
             "customer_id": customer["id"], "origin": origin, "items": [ITEMS[index % 2], ITEMS[3]],
             "discount": Decimal("3800.00"),
             "delivery": {"method": "home_delivery", "address": "上海市徐汇区衡山路8号", "date": closed_at.date()}},
@@ -132,7 +142,7 @@ class Loader:
             "customer_id": customer["id"], "task_id": None, "occurred_at": closed_at + timedelta(days=10),
             "method": "phone", "content": "回访佩戴感受与售后需求", "feedback": "非常满意，夫人每天佩戴",
             "next_steps": "结婚纪念日前一个月推荐对戒"}, at=closed_at + timedelta(days=10))
-        self.change(host, deals.create_deal, customers=self.directory, visits=None, data={
+        self.change(host, deals.create_deal, customers=self.directory, visits=None, catalog=DemoCatalog(), data={
             "customer_id": customer["id"], "origin": origin, "items": [ITEMS[2 + index % 3]], "discount": None,
             "delivery": {"method": "pickup", "address": None, "date": None}}, at=closed_at + timedelta(days=12))
         self.counts["deals"] += 2

@@ -75,6 +75,7 @@ deal_items = Table(
     Column("quantity", Integer, nullable=False),
     Column("unit_price", Numeric(12, 2), nullable=False),
     Column("line_total", Numeric(12, 2), nullable=False),
+    Column("in_catalog", Boolean),  # the sku is a catalog product (else free text the store sells)
 )
 
 service_tickets = Table(

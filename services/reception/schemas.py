@@ -124,6 +124,7 @@ class DealItemIn(Schema):
 
 class DealItemOut(DealItemIn):
     line_total = Money()
+    in_catalog = fields.Boolean(allow_none=True, metadata={"description": "false: free text, not a catalog sku"})
 
 
 class Delivery(Schema):

@@ -14,6 +14,7 @@ class ReceptionService(ServiceBase):
     offers = contracts.OFFERS
     customers = Remote("customers", calls=contracts.CALLS)
     visits = Remote("visits", calls=contracts.CALLS)
+    catalog = Remote("catalog", calls=contracts.CALLS)
 
     # Receptions
     create_reception = command(receptions.create_reception, uses=("customers",))
@@ -26,7 +27,7 @@ class ReceptionService(ServiceBase):
     list_receptions = query(receptions.list_receptions)
 
     # Deals
-    create_deal = command(deals.create_deal, uses=("customers", "visits"))
+    create_deal = command(deals.create_deal, uses=("customers", "visits", "catalog"))
     deliver_deal = command(deals.deliver_deal)
     get_deal = query(deals.get_deal)
     list_deals = query(deals.list_deals)

@@ -63,6 +63,8 @@ class VisitCompleted(Contract):
     method = fields.String(required=True)
     place = fields.String(allow_none=True)
     next_visit_at = fields.DateTime(allow_none=True)
+    customer_category = fields.String(allow_none=True)
+    gift_product_id = fields.String(allow_none=True)  # the catalog's gift handed out on the visit
 
 
 class VisitSummarized(Contract):
@@ -201,7 +203,15 @@ class ReceptionSeen(Reads):
     funded_amount = fields.Decimal(allow_none=True)
 
 
+class GiftSuggested(Reads):
+    """The catalog's gift product for a customer category; no product_id: no rule for it yet."""
+
+    product_id = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+
+
 CALLS = (
+    Calls("catalog", "suggest_gift", GiftSuggested),
     Calls("customers", "get_customer", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
     Calls("reception", "get_reception", ReceptionSeen),

@@ -36,6 +36,8 @@ class PreparationIn(Schema):
     products = fields.List(fields.String(validate=validate.Length(min=1, max=200)), load_default=list)
     offers = fields.List(fields.Nested(OfferIn), load_default=list)
     gift = Text(allow_none=True, metadata={"description": "empty: the gift suggested for the customer's category"})
+    gift_product_id = fields.String(allow_none=True, validate=validate.Length(max=32),
+                                    metadata={"description": "the catalog's gift product chosen, if any"})
     transport = fields.Nested(TransportIn, allow_none=True)
 
 
@@ -99,6 +101,7 @@ class PreparationOut(Schema):
     products = fields.List(fields.String())
     offers = fields.List(fields.Nested(OfferOut))
     gift = fields.String()
+    gift_product_id = fields.String(allow_none=True)
     gift_suggested = fields.Boolean()
     transport = fields.Dict()
 

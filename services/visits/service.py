@@ -27,9 +27,10 @@ class VisitsService(ServiceBase):
     receipt_files = Files("receipts")
     customers = Remote("customers", calls=contracts.CALLS)
     reception = Remote("reception", calls=contracts.CALLS)
+    catalog = Remote("catalog", calls=contracts.CALLS)
 
-    plan_visit = command(visits.plan_visit, uses=("customers",))
-    edit_visit = command(visits.edit_visit)
+    plan_visit = command(visits.plan_visit, uses=("customers", "catalog"))
+    edit_visit = command(visits.edit_visit, uses=("catalog",))
     submit_visit = command(visits.submit_visit, uses=("max_discount",))
     approve_visit = command(visits.approve_visit)
     reject_visit = command(visits.reject_visit)

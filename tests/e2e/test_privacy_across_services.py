@@ -2,6 +2,7 @@
 from datetime import UTC, datetime, timedelta
 
 from kam import testing
+from tests.services import SERVICES
 
 
 def test_export_and_erasure_reach_every_service(as_user):
@@ -18,7 +19,7 @@ def test_export_and_erasure_reach_every_service(as_user):
     assert exported.status_code == 200, exported.text
     services = exported.json()["services"]
     assert {name: part["status"] for name, part in services.items()} == {
-        name: "ok" for name in ("customers", "visits", "reception", "notifications", "analytics")}
+        name: "ok" for name in SERVICES}
     assert visit["id"] in str(services["visits"]["data"]) and reception["id"] in str(services["reception"]["data"])
     assert as_user("dev2").get(f"/api/customers/{customer['id']}/export").status_code == 404
     assert analyst.get(f"/api/customers/{customer['id']}/export").status_code in (403, 404)

@@ -14,6 +14,17 @@ def iso(moment):
     return moment.isoformat()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def pearl_brooch_for_high_value_customers(as_user):
+    """The analyst's gift rule in the catalog, which visit plans are suggested from."""
+    analyst = as_user("analyst")
+    gift = analyst.post("/api/products", json={"sku": "G-PEARL-BROOCH", "name": "淡水珍珠胸针礼盒", "kind": "gift",
+                                               "tracking": "stock", "list_price": "380.00", "quantity": 50})
+    assert gift.status_code in (201, 409), gift.text
+    if gift.status_code == 201:
+        assert analyst.put("/api/gift-rules/high_value", json={"product_id": gift.json()["id"]}).status_code == 200
+
+
 @pytest.fixture
 def customer(as_user):
     created = as_user("dev1").post("/api/customers", json={"name": "欧阳思琪", "category": "high_value"})

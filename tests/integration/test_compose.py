@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kam.plugins import discover
+from tests.services import SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
-SERVICES = tuple(discover())  # every installed service plugin runs in its own container
 SCALABLE = (*SERVICES, "relay")
 
 

@@ -1,5 +1,5 @@
 """The reception service in nameko on the real RabbitMQ and PostgreSQL, with stand-ins for the
-customers and visits services (same names and method signatures as the brief promises them)."""
+customers, visits and catalog services (same names and method signatures as the brief promises them)."""
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -48,9 +48,23 @@ class StandInVisits:
         return VISITS[visit_id]
 
 
+class StandInCatalog:
+    """A catalog that stocks none of the skus: every item stays free text."""
+
+    name = "catalog"
+
+    @rpc
+    def claim_items_for_deal(self, deal_id, customer_id, items):
+        return {"deal_id": deal_id, "items": [{"sku": item["sku"], "in_catalog": False} for item in items]}
+
+    @rpc
+    def release_deal_items(self, deal_id):
+        return {"deal_id": deal_id, "released": 0}
+
+
 @pytest.fixture
 def harness(service_harness):
-    return service_harness(ReceptionService, StandInCustomers, StandInVisits, now=NOW)
+    return service_harness(ReceptionService, StandInCustomers, StandInVisits, StandInCatalog, now=NOW)
 
 
 def published(harness, event_type):

@@ -55,9 +55,21 @@ class ReceptionStandIn:
         return _visible(self.actor, RECEPTIONS.get(reception_id), "host_id")
 
 
+class CatalogStandIn:
+    """The analyst's gift rule for high-value customers; other categories have none yet."""
+
+    name = "catalog"
+
+    @rpc
+    def suggest_gift(self, category):
+        if category == "high_value":
+            return {"category": category, "product_id": "p-gift-2", "name": "淡水珍珠胸针礼盒"}
+        return {"category": category}
+
+
 @pytest.fixture
 def system(service_harness):
-    return service_harness(VisitsService, CustomersStandIn, ReceptionStandIn, now=NOW)
+    return service_harness(VisitsService, CustomersStandIn, ReceptionStandIn, CatalogStandIn, now=NOW)
 
 
 def at(text):
@@ -87,7 +99,7 @@ def test_a_developer_plans_visits_only_for_customers_they_can_see(system):
         plan(system, actor=DEV2)
     visit = plan(system)
     assert visit["status"] == "draft" and visit["visitor_id"] == "dev-1" and visit["customer_name"] == "王丽"
-    assert visit["preparation"]["gift"] == "淡水珍珠胸针礼盒"
+    assert (visit["preparation"]["gift"], visit["preparation"]["gift_product_id"]) == ("淡水珍珠胸针礼盒", "p-gift-2")
 
 
 def test_get_visit_is_the_promised_rpc_and_keeps_other_developers_out(system):

@@ -14,9 +14,12 @@ NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 CUSTOMER = {"id": "c1", "name": "王丽", "category": "high_value"}
 
 
-def planned(**preparation):
+PEARL_BROOCH = {"product_id": "p-gift-2", "name": "淡水珍珠胸针礼盒"}  # the catalog's gift for high_value
+
+
+def planned(gift=PEARL_BROOCH, **preparation):
     data = {"planned_at": NOW + timedelta(days=2), "place": "客户家中", "preparation": preparation}
-    return rules.plan_visit(id="v1", data=data, customer=CUSTOMER, visitor_id="dev-1", now=NOW)
+    return rules.plan_visit(id="v1", data=data, customer=CUSTOMER, visitor_id="dev-1", now=NOW, gift=gift)
 
 
 def moved_to(visit, *changes):
@@ -36,16 +39,17 @@ def recorded(occurred_at=NOW - timedelta(hours=2)):
     return moved_to(visit, rules.record_visit(visit, {"occurred_at": occurred_at, "talking_points": "克拉钻"}, NOW))
 
 
-def test_gift_defaults_to_the_one_suggested_for_the_customer_category():
-    visit = planned()
-    assert visit["preparation"]["gift"] == rules.GIFTS_BY_CATEGORY["high_value"]
-    assert visit["preparation"]["gift_suggested"] is True
-    chosen = planned(gift="丝巾礼盒")["preparation"]
-    assert chosen["gift"] == "丝巾礼盒" and chosen["gift_suggested"] is False
+def test_gift_defaults_to_the_catalogs_gift_for_the_customer_category():
+    preparation = planned()["preparation"]
+    assert (preparation["gift"], preparation["gift_product_id"]) == ("淡水珍珠胸针礼盒", "p-gift-2")
+    assert preparation["gift_suggested"] is True
+    chosen = rules.plan_visit(id="v1", data={"planned_at": NOW, "preparation": {"gift": "丝巾礼盒"}},
+                              customer=CUSTOMER, visitor_id="dev-1", now=NOW, gift=None)["preparation"]
+    assert chosen["gift"] == "丝巾礼盒" and chosen["gift_suggested"] is False and chosen["gift_product_id"] is None
 
 
-def test_a_customer_without_a_category_gets_the_house_gift():
-    assert rules.suggested_gift(None) == rules.DEFAULT_GIFT
+def test_a_category_the_catalog_has_no_gift_rule_for_gets_the_house_gift():
+    assert planned(gift=None)["preparation"]["gift"] == rules.DEFAULT_GIFT
 
 
 def test_offers_beyond_the_developers_discount_authority_block_submission():
@@ -164,8 +168,8 @@ def test_a_rejected_visit_keeps_the_managers_reason_and_goes_no_further():
 
 
 def test_editing_a_draft_keeps_the_gift_rule():
-    edited = rules.edit_draft(planned(), {"preparation": {"products": ["铂金对戒"]}}, NOW)
-    assert edited["preparation"]["gift"] == rules.GIFTS_BY_CATEGORY["high_value"]
+    edited = rules.edit_draft(planned(), {"preparation": {"products": ["铂金对戒"]}}, NOW, PEARL_BROOCH)
+    assert edited["preparation"]["gift"] == PEARL_BROOCH["name"]
 
 
 def test_only_managers_approve_reject_and_reimburse():

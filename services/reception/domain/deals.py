@@ -25,6 +25,7 @@ class DealItem:
     description: str
     quantity: int
     unit_price: Decimal
+    in_catalog: bool | None = None
 
     @property
     def line_total(self):

@@ -19,7 +19,8 @@ def as_output(deal, actor):
         "id": deal.id, "customer_id": deal.customer_id, "seller_id": deal.seller_id, "status": deal.status,
         "origin": {"type": deal.origin_type, "id": deal.origin_id},
         "items": [{"sku": i.sku, "description": i.description, "quantity": i.quantity,
-                   "unit_price": i.unit_price, "line_total": i.line_total} for i in deal.items],
+                   "unit_price": i.unit_price, "line_total": i.line_total, "in_catalog": i.in_catalog}
+                  for i in deal.items],
         "subtotal": deal.subtotal, "discount": deal.discount, "total": deal.total,
         "repeat_sale": deal.repeat_sale,
         "delivery": {"method": deal.delivery_method, "address": deal.delivery_address,
@@ -29,7 +30,7 @@ def as_output(deal, actor):
     return {**out, "actions": WORKFLOW.actions(actor, out)}
 
 
-def create_deal(uow, actor, now, *, data, customers, visits):
+def create_deal(uow, actor, now, *, data, customers, visits, catalog):
     customer = customer_of_caller(customers, actor, data["customer_id"])
     origin_type, origin_id = data["origin"]["type"], data["origin"]["id"]
     origin = (visits.get_visit(origin_id) if origin_type == "visit"
@@ -39,9 +40,14 @@ def create_deal(uow, actor, now, *, data, customers, visits):
                                   .where(deals.c.customer_id == customer["id"]))
     deal = close_deal(id=new_id(), customer=customer, seller_id=actor.user_id, data=data,
                       previous_deals=previous, now=now)
+    claimed = catalog.claim_items_for_deal(deal.id, customer["id"], [
+        {"sku": item.sku, "quantity": item.quantity} for item in deal.items])  # 409 not_available: sold or held
+    for item, found in zip(deal.items, claimed["items"], strict=True):
+        item.in_catalog = found["in_catalog"]
     try:
         _insert(uow.session, deal)
     except IntegrityError as error:
+        catalog.release_deal_items(deal.id)
         raise Conflict("another deal of this customer was recorded at the same moment; try again",
                        code="concurrent_deal") from error
     uow.collect(deal.closed())
@@ -92,7 +98,7 @@ def _items_of(session, deal_ids):
     found = {}
     for row in rows:
         found.setdefault(row["deal_id"], []).append(
-            DealItem(row["sku"], row["description"], row["quantity"], row["unit_price"]))
+            DealItem(row["sku"], row["description"], row["quantity"], row["unit_price"], row["in_catalog"]))
     return found
 
 
@@ -100,5 +106,6 @@ def _insert(session, deal):
     session.execute(insert(deals).values(**{name: getattr(deal, name) for name in DEAL_COLUMNS}))
     session.execute(insert(deal_items), [
         {"deal_id": deal.id, "line_no": number, "sku": item.sku, "description": item.description,
-         "quantity": item.quantity, "unit_price": item.unit_price, "line_total": item.line_total}
+         "quantity": item.quantity, "unit_price": item.unit_price, "line_total": item.line_total,
+         "in_catalog": item.in_catalog}
         for number, item in enumerate(deal.items, start=1)])

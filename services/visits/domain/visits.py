@@ -13,14 +13,8 @@ from services.visits.contracts import (
 )
 from services.visits.terms import CALLBACK_DAYS
 
-# Modest by design for party, government and military customers (重要客户): gift rules bind them.
-GIFTS_BY_CATEGORY = {
-    "important": "企业文化纪念册与珠宝保养小礼包",
-    "high_value": "淡水珍珠胸针礼盒",
-    "group_purchase": "定制logo珠宝清洁套装",
-    "strategic": "品牌典藏钻石鉴赏图册与定制礼盒",
-    "potential": "珠宝保养礼包（擦银布、清洁液）",
-}
+# The gift by customer category is the analyst's rule table in the catalog; this is only for a category
+# the catalog has no rule for yet.
 DEFAULT_GIFT = "品牌珠宝保养礼包"
 
 VISIT = Workflow(
@@ -37,40 +31,39 @@ FUNDED = ("approved", "completed", "summarized")
 EDITABLE_FIELDS = ("planned_at", "place", "method", "objectives", "preparation", "companions", "budget")
 
 
-def suggested_gift(category):
-    return GIFTS_BY_CATEGORY.get(category, DEFAULT_GIFT)
-
-
-def prepared(preparation, category):
-    """The preparation as kept: the gift defaults to the one suggested for the customer's category."""
+def prepared(preparation, suggestion=None):
+    """The preparation as kept: the gift defaults to `suggestion`, the catalog's gift product for the
+    customer's category ({"product_id", "name"}), and to the house gift if the catalog has no rule."""
     preparation = dict(preparation or {})
     gift = preparation.get("gift")
+    suggestion = suggestion or {}
     return {
         "products": list(preparation.get("products") or []),
         "offers": [{**offer, "discount": str(offer["discount"])} for offer in preparation.get("offers") or []],
-        "gift": gift or suggested_gift(category),
+        "gift": gift or suggestion.get("name") or DEFAULT_GIFT,
+        "gift_product_id": preparation.get("gift_product_id") if gift else suggestion.get("product_id"),
         "gift_suggested": not gift,
         "transport": dict(preparation.get("transport") or {"company_car": False, "note": None}),
     }
 
 
-def plan_visit(*, id, data, customer, visitor_id, now):
+def plan_visit(*, id, data, customer, visitor_id, now, gift=None):
     return {
         "id": id, "customer_id": customer["id"], "customer_name": customer.get("name"),
         "customer_category": customer.get("category"), "visitor_id": visitor_id, "status": "draft",
         "planned_at": data["planned_at"], "place": data.get("place"), "method": data.get("method", "in_person"),
-        "objectives": data.get("objectives"), "preparation": prepared(data.get("preparation"), customer.get("category")),
+        "objectives": data.get("objectives"), "preparation": prepared(data.get("preparation"), gift),
         "companions": list(data.get("companions") or []), "budget": data.get("budget"),
         "created_at": now, "updated_at": now,
     }
 
 
-def edit_draft(visit, changes, now):
+def edit_draft(visit, changes, now, gift=None):
     if visit["status"] != "draft":
         raise Conflict("only a draft visit plan can be edited", code="not_a_draft")
     edited = {key: value for key, value in changes.items() if key in EDITABLE_FIELDS}
     if "preparation" in edited:
-        edited["preparation"] = prepared(edited["preparation"], visit.get("customer_category"))
+        edited["preparation"] = prepared(edited["preparation"], gift)
     return {**edited, "updated_at": now}
 
 
@@ -85,7 +78,8 @@ def event_of(action, visit):
     if action == "reject":
         data["reason"] = visit["rejection_reason"]
     if action == "record":
-        data.update(method=visit["record_method"], place=visit["record_place"])
+        data.update(method=visit["record_method"], place=visit["record_place"],
+                    gift_product_id=visit["preparation"].get("gift_product_id"))
     return EVENTS[action].of(data)
 
 

@@ -38,18 +38,29 @@ def _moved(uow, actor, visit, action, changes):
     return visit_out(visit, actor)
 
 
-def plan_visit(uow, actor, now, *, data, customers):
+def suggested_gift(catalog, preparation, category):
+    """The catalog's gift for the customer's category, asked only when the developer chose none."""
+    if (preparation or {}).get("gift"):
+        return None
+    suggestion = catalog.suggest_gift(category)
+    return suggestion if suggestion.get("product_id") else None
+
+
+def plan_visit(uow, actor, now, *, data, customers, catalog):
     """Only for a customer the developer can see (customers.get_customer enforces it: 404 otherwise)."""
     actor.require_role("developer")
     customer = customers.get_customer(data["customer_id"])
-    visit = rules.plan_visit(id=new_id(), data=data, customer=customer, visitor_id=actor.user_id, now=now)
+    gift = suggested_gift(catalog, data.get("preparation"), customer.get("category"))
+    visit = rules.plan_visit(id=new_id(), data=data, customer=customer, visitor_id=actor.user_id, now=now, gift=gift)
     uow.session.execute(insert(visits).values(**visit))
     return get_visit(uow.session, actor, now, visit_id=visit["id"])
 
 
-def edit_visit(uow, actor, now, *, visit_id, changes):
+def edit_visit(uow, actor, now, *, visit_id, changes, catalog):
     visit = _own_visit(uow, actor, visit_id)
-    return visit_out(save(uow.session, visits, visit, rules.edit_draft(visit, changes, now)), actor)
+    gift = (suggested_gift(catalog, changes["preparation"], visit.get("customer_category"))
+            if "preparation" in changes else None)
+    return visit_out(save(uow.session, visits, visit, rules.edit_draft(visit, changes, now, gift)), actor)
 
 
 def submit_visit(uow, actor, now, *, visit_id, max_discount):

@@ -2,7 +2,8 @@
 const zh = {
   app: { title: "KAM 大客户管理系统", subtitle: "大客户部" },
   nav: { myday: "我的一天", customers: "客户", visits: "拜访", receptions: "接待", deals: "成交", tickets: "售后服务",
-    claims: "费用报销", approvals: "审批", analytics: "数据分析", notifications: "通知", logistics: "后勤安排", logout: "退出" },
+    claims: "费用报销", approvals: "审批", analytics: "数据分析", notifications: "通知", logistics: "后勤安排", logout: "退出",
+    catalog: "商品目录", stock: "库存与礼品", handout: "样品领还" },
   role: { admin: "系统管理员", manager: "统筹管理", developer: "开发人员", coordinator: "后勤协调", planner: "活动策划", analyst: "数据分析" },
   login: { title: "登录", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码错误", locked: "失败次数过多，请稍后再试" },
   common: { empty: "暂无记录", save: "保存", create: "新建", search: "搜索", more: "加载更多", back: "返回", cancel: "取消",
@@ -45,12 +46,23 @@ const zh = {
     visits: "拜访", callbacksOnTime: "按时回访", receptions: "接待", deals: "成交", revenue: "销售额", expenses: "费用",
     roi: "投入产出比", report: "下载开发情况总结报告（XLSX）", period: "期间" },
   notifications: { title: "通知", markRead: "标为已读", unread: "未读" },
+  catalog: { new: "新建商品", sku: "货号", name: "名称", kind: "品类", tracking: "管理方式", price: "标价", maxPrice: "最高价",
+    quantity: "数量", reorderLevel: "补货线", carat: "克拉", minCarat: "最小克拉", maxCarat: "最大克拉", cut: "切工", color: "颜色",
+    clarity: "净度", metal: "材质", lab: "证书机构", certificate: "证书编号", description: "描述", status: "状态", photos: "图片",
+    upload: "上传图片", edit: "修改商品", import: "导入 XLSX", export: "导出 XLSX", imported: "导入 {imported} 行，拒绝 {rejected} 行",
+    reserve: "预留", reserveFor: "为拜访预留样品", reservedOk: "已预留", visitFor: "预留给拜访", noVisits: "没有已批准的拜访",
+    lowStock: "低于补货线", stock: "计数库存", giftRules: "按客户类别的礼品", giftFor: "礼品", setRule: "设定", noRule: "尚未设定",
+    outcomes: "礼品与成交", visitsWith: "拜访次数", ledToDeal: "促成成交", reservations: "样品预留", for: "用于", developer: "开发人员",
+    dueBack: "应还时间", check_out: "领出", check_in: "归还", cancel: "取消预留", kit: "拜访资料包（iPad）", offers: "优惠方案",
+    gift: "礼品", exit: "退出全屏", choose: "选择样品", pieces: "样品", prev: "上一件", next: "下一件", discount: "折扣",
+    overdue: "逾期未还", search: "名称、货号或证书编号" },
 };
 
 const en = {
   app: { title: "KAM Key Account Management", subtitle: "Key Account Department" },
   nav: { myday: "My day", customers: "Customers", visits: "Visits", receptions: "Receptions", deals: "Deals", tickets: "Service",
-    claims: "Expenses", approvals: "Approvals", analytics: "Analytics", notifications: "Notifications", logistics: "Logistics", logout: "Log out" },
+    claims: "Expenses", approvals: "Approvals", analytics: "Analytics", notifications: "Notifications", logistics: "Logistics", logout: "Log out",
+    catalog: "Catalog", stock: "Stock & gifts", handout: "Hand-out & return" },
   role: { admin: "Administrator", manager: "Manager", developer: "Developer", coordinator: "Coordinator", planner: "Event planner", analyst: "Analyst" },
   login: { title: "Log in", username: "Username", password: "Password", submit: "Log in", failed: "Wrong username or password", locked: "Too many failed logins; try later" },
   common: { empty: "Nothing here yet", save: "Save", create: "New", search: "Search", more: "Load more", back: "Back", cancel: "Cancel",
@@ -93,6 +105,16 @@ const en = {
     visits: "Visits", callbacksOnTime: "Callbacks on time", receptions: "Receptions", deals: "Deals", revenue: "Revenue", expenses: "Expenses",
     roi: "Return on spend", report: "Download the development report (XLSX)", period: "Period" },
   notifications: { title: "Notifications", markRead: "Mark read", unread: "Unread" },
+  catalog: { new: "New product", sku: "SKU", name: "Name", kind: "Kind", tracking: "Tracking", price: "List price", maxPrice: "Max price",
+    quantity: "Quantity", reorderLevel: "Reorder level", carat: "Carat", minCarat: "Min carat", maxCarat: "Max carat", cut: "Cut", color: "Colour",
+    clarity: "Clarity", metal: "Metal", lab: "Certificate lab", certificate: "Certificate no.", description: "Description", status: "Status", photos: "Pictures",
+    upload: "Upload picture", edit: "Edit product", import: "Import XLSX", export: "Export XLSX", imported: "{imported} rows imported, {rejected} refused",
+    reserve: "Reserve", reserveFor: "Reserve pieces for a visit", reservedOk: "Reserved", visitFor: "For visit", noVisits: "No approved visits",
+    lowStock: "Below reorder level", stock: "Counted stock", giftRules: "Gifts by customer category", giftFor: "Gift", setRule: "Set", noRule: "Not set yet",
+    outcomes: "Gifts and deals", visitsWith: "Visits", ledToDeal: "Led to a deal", reservations: "Reservations", for: "For", developer: "Developer",
+    dueBack: "Due back", check_out: "Hand out", check_in: "Take back", cancel: "Cancel", kit: "Visit kit (iPad)", offers: "Offers",
+    gift: "Gift", exit: "Exit full screen", choose: "Choose pieces", pieces: "Pieces", prev: "Previous", next: "Next", discount: "Discount",
+    overdue: "Overdue", search: "Name, SKU or certificate no." },
 };
 
 const dictionaries = { "zh-CN": zh, en };

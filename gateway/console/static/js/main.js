@@ -5,11 +5,11 @@ import { currentLanguage, setLanguage, t } from "./i18n.js";
 import { routes } from "./routes.js";
 
 const MENU = {
-  manager: ["myday", "approvals", "customers", "visits", "receptions", "deals", "tickets", "claims", "logistics", "analytics", "notifications"],
-  developer: ["myday", "customers", "visits", "receptions", "deals", "tickets", "claims", "analytics", "notifications"],
-  coordinator: ["myday", "logistics", "customers", "visits", "receptions", "notifications"],
-  planner: ["myday", "customers", "receptions", "tickets", "notifications"],
-  analyst: ["myday", "analytics", "customers", "deals", "notifications"],
+  manager: ["myday", "approvals", "customers", "visits", "receptions", "deals", "tickets", "claims", "logistics", "analytics", "notifications", "catalog", "stock"],
+  developer: ["myday", "customers", "visits", "receptions", "deals", "tickets", "claims", "analytics", "notifications", "catalog"],
+  coordinator: ["myday", "logistics", "customers", "visits", "receptions", "notifications", "catalog", "handout"],
+  planner: ["myday", "customers", "receptions", "tickets", "notifications", "catalog"],
+  analyst: ["myday", "analytics", "customers", "deals", "notifications", "catalog", "stock"],
   admin: ["users"],
 };
 

@@ -21,4 +21,10 @@ export const routes = [
   { pattern: /^\/analytics$/, view: lazy("analytics", "analyticsView") },
   { pattern: /^\/notifications$/, view: lazy("notifications", "notificationsView") },
   { pattern: /^\/users$/, view: lazy("users", "usersView") },
+  { pattern: /^\/catalog$/, view: lazy("catalog", "catalogView") },
+  { pattern: /^\/catalog\/([\w-]+)$/, view: lazy("catalog", "pieceView") },
+  { pattern: /^\/visits\/([\w-]+)\/pieces$/, view: lazy("catalog", "chooseForVisitView") },
+  { pattern: /^\/visits\/([\w-]+)\/kit$/, view: lazy("kit", "kitView") },
+  { pattern: /^\/stock$/, view: lazy("stock", "stockView") },
+  { pattern: /^\/handout$/, view: lazy("handout", "handoutView") },
 ];

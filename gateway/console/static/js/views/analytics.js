@@ -64,5 +64,6 @@ export async function analyticsView() {
         { label: t("analytics.expenses"), value: (d) => formatMoney(d.expenses) },
         { label: t("analytics.roi"), value: (d) => d.return_on_spend ?? "—" },
       ]),
-      session.me.role !== "developer" ? download : ""));
+      session.me.role !== "developer" ? download : ""),
+    section(t("catalog.outcomes"), await (await import("./stock.js")).giftOutcomes()));
 }

@@ -36,7 +36,9 @@ export async function visitView(id) {
         visit.status === "pending_approval" && isManager() ? button(t("common.reject"), async () => {
           const reason = await ask(t("common.reason"));
           if (reason) await api.post(`/api/visits/${id}/reject`, { reason }).then(refresh);
-        }) : null)),
+        }) : null,
+        visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
+        visit.status !== "draft" ? h("a", { href: `#/visits/${id}/kit`, class: "button kit-link" }, t("catalog.kit")) : null)),
     visit.status === "approved" && mine ? section(t("visit.record"), recordForm(id)) : null,
     visit.status === "completed" && mine ? section(t("visit.summary"), summaryForm(id)) : null,
     ["approved", "completed", "summarized"].includes(visit.status) && mine ? section(t("claim.new"), claimFormFor("visit", id)) : null,
