@@ -31,6 +31,7 @@ class Settings:
     encryption_key: str = DEV_ENCRYPTION_KEY
     proxy_hops: int = 0
     clock_file: str | None = None
+    time_zone: str = "Asia/Shanghai"  # the department's: its dates, "today", report periods
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -52,6 +53,7 @@ class Settings:
             encryption_key=env.get("KAM_ENCRYPTION_KEY") or DEV_ENCRYPTION_KEY,
             proxy_hops=int(env.get("KAM_PROXY_HOPS", 0)),
             clock_file=env.get("KAM_CLOCK_FILE") or None,
+            time_zone=env.get("KAM_TIME_ZONE") or "Asia/Shanghai",
         )
 
     def as_env(self):
