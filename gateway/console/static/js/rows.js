@@ -26,14 +26,18 @@ export function rowsInput({ name, columns, value = [], min = 0 }) {
   (value.length ? value : Array.from({ length: Math.max(min, 1) }, () => ({}))).forEach(addRow);
   const element = h("div", { class: "rows", dataset: { name } }, body,
     h("button", { type: "button", class: "small", onclick: () => addRow() }, "＋ ", t("common.addRow")));
+  // A row with nothing typed is left out: a select always has a choice, so only typed inputs count.
   Object.defineProperty(element, "value", { get: () => [...body.children].map((line) => {
     const row = {};
+    let typed = false;
     columns.forEach((column, index) => {
       const input = line.querySelectorAll("input, select")[index];
       const raw = input.value.trim();
-      if (raw !== "") row[column.name] = column.parse ? column.parse(raw) : raw;
+      if (raw === "") return;
+      row[column.name] = column.parse ? column.parse(raw) : raw;
+      if (input.tagName === "INPUT") typed = true;
     });
-    return row;
-  }).filter((row) => Object.keys(row).length) });
+    return typed ? row : null;
+  }).filter(Boolean) });
   return element;
 }
