@@ -1,7 +1,5 @@
 """Roles' own work through the console only: forms that succeed with valid input and show a field error
 next to the field with invalid input, buttons from `actions`, and forms offered only to roles that may use them."""
-import re
-
 from playwright.sync_api import expect
 
 from tests.browser.test_console_basics import log_in
@@ -15,7 +13,9 @@ def open_view(page, base_url, hash_path):
 def test_a_developer_registers_edits_and_plans_a_customer_and_the_manager_approves(browser, browser_context_args, system):
     page = browser.new_page(**browser_context_args)
     failures = []
-    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 and "/api/" in r.url else None)
+    # a new customer has no figures in analytics yet (404 until its events arrive): the file shows none
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}")
+            if r.status >= 400 and "/api/" in r.url and "/api/analytics/customers/" not in r.url else None)
     log_in(page, system.base_url, "dev1")
     open_view(page, system.base_url, "#/customers/new")
     # invalid: a bad e-mail is marked next to its field, in Chinese, never "[object Object]"
@@ -41,12 +41,18 @@ def test_a_developer_registers_edits_and_plans_a_customer_and_the_manager_approv
     page.reload()
     expect(page.locator(".customer-file")).to_contain_text("结婚十周年钻戒")
     expect(page.locator(".customer-file")).to_contain_text("高尔夫、茶艺")
+    # the assessment comes first, and its result stays after a reload (the latest from the API)
+    page.fill("#assessment-form [name=expected_revenue]", "200000")
+    page.fill("#assessment-form [name=expected_profit]", "60000")
+    page.click("#assessment-form button[type=submit]")
+    expect(page.locator("#assessment-result")).to_contain_text("值得开发")
     # a development plan with methods ticked from the vocabulary, submitted by its button
     page.check("#plan-form input[name=methods][value=visit]")
     page.check("#plan-form input[name=methods][value=club_event]")
     page.fill("#plan-form [name=plan]", "先拜访，再邀请参加俱乐部活动")
+    page.fill("#plan-form [name=budget]", "3000")
     page.click("#plan-form button[type=submit]")
-    expect(page.locator(".customer-file")).to_contain_text("拜访、俱乐部活动")
+    expect(page.locator(".customer-file")).to_contain_text("俱乐部活动、拜访")
     page.click("button[data-action=submit]")
     expect(page.locator(".customer-file")).to_contain_text("待审批")
     assert failures == []
@@ -72,7 +78,7 @@ def test_the_customer_picker_searches_as_you_type(page, system, as_user):
     expect(page.locator("#new-ticket .picker-list li", has_text="上官婉儿")).to_be_visible()
     page.locator("#new-ticket .picker-list li", has_text="上官婉儿").click()
     page.fill("#new-ticket [name=description]", "戒指清洗保养")
-    page.select_option("#new-ticket select[name=kind]", label=re.compile("保养"))
+    page.select_option("#new-ticket select[name=kind]", label="保养")
     page.click("#new-ticket button[type=submit]")
     expect(page.locator(".view")).to_contain_text("戒指清洗保养")
 

@@ -80,7 +80,7 @@ export function plansBlock(customer, plans, writer) {
   const { form: element } = form([
     { name: "methods", label: t("customer.methods"), type: "checks", vocabulary: "development_methods", wide: true },
     { name: "plan", label: t("customer.plan"), type: "textarea", wide: true, required: true },
-    { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", min: "0" },
+    { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", min: "0", required: true },
   ], { id: "plan-form", submitLabel: t("customer.newPlan"), onSubmit: async (values) => {
     await api.post("/api/development-plans", { customer_id: customer.id, ...values });
     refresh();
