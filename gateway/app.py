@@ -10,6 +10,7 @@ from flask import Flask, g, request, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import auth, errors, health, metrics, people, vocabularies
+from gateway.console import areas as console_areas
 from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
 from gateway.sessions import SessionStore
@@ -46,6 +47,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.rpc"] = RpcPool(settings)
     app.extensions["kam.direct"] = DirectClient(settings, plugins) if settings.direct_port_base else None
     app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
+    app.extensions["kam.console_areas"] = console_areas.build(plugins)
     app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
 

@@ -4,6 +4,7 @@ from flask import current_app, g, request
 from flask_smorest import abort
 from marshmallow import Schema, fields
 
+from gateway.console.areas import areas_of
 from gateway.tokens import BadToken, issue_refresh_token, issue_token, read_token
 from gateway.users import TooManyAttempts
 from kam.web import Blueprint
@@ -39,6 +40,8 @@ class MeOut(Schema):
     username = fields.String()
     role = fields.String()
     display_name = fields.String()
+    areas = fields.List(fields.String(), metadata={"description": "the console areas this role may use"})
+    time_zone = fields.String(metadata={"description": "the department's time zone (KAM_TIME_ZONE)"})
 
 
 def _settings():
@@ -145,4 +148,7 @@ def logout(data):
 @blp.route("/me", methods=["GET"])
 @blp.response(200, MeOut)
 def me():
-    return current_app.extensions["kam.users"].get(g.identity["user_id"]).as_dict()
+    """The caller, the console areas their role may use, and the department's time zone for its dates."""
+    user = current_app.extensions["kam.users"].get(g.identity["user_id"])
+    return {**user.as_dict(), "areas": areas_of(user.role, current_app.extensions["kam.console_areas"]),
+            "time_zone": _settings().time_zone}

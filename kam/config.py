@@ -38,6 +38,7 @@ class Settings:
     direct_port_base: int | None = None  # the gateway calls services over HTTP (kam.direct) when set
     direct_host: str | None = None  # the address services listen on for direct calls (127.0.0.1)
     direct_addresses: dict = field(default_factory=dict)  # {service: "host:port"} of services elsewhere
+    time_zone: str = "Asia/Shanghai"  # the department's: its dates, "today", report periods
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -63,6 +64,7 @@ class Settings:
             direct_addresses={key.removeprefix("KAM_DIRECT_").lower(): value for key, value in env.items()
                               if key.startswith("KAM_DIRECT_") and key not in ("KAM_DIRECT_PORT_BASE", "KAM_DIRECT_HOST")},
             clock_file=env.get("KAM_CLOCK_FILE") or None,
+            time_zone=env.get("KAM_TIME_ZONE") or "Asia/Shanghai",
         )
 
     def as_env(self):

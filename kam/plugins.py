@@ -35,6 +35,7 @@ class ServicePlugin:
     demo: str | None = None
     demo_needs: tuple = ()  # the services whose demo data this one's demo builds on
     commands: str | None = None  # a module with `register(subparsers)`: the service's `kam` subcommands
+    console_areas: tuple = ()  # (area, roles) pairs: the console's menu entries and forms each role may use
 
     def _load(self, path):
         try:

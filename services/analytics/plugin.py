@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from kam.plugins import ServicePlugin
+from services.analytics.terms import DEPARTMENT_READERS, READERS
 
 plugin = ServicePlugin(
     name="analytics",
@@ -13,4 +14,5 @@ plugin = ServicePlugin(
     migrations=Path(__file__).parent / "migrations",
     contracts="services.analytics.contracts",
     commands="services.analytics.cli",
+    console_areas=(("analytics", READERS), ("analytics.report", DEPARTMENT_READERS)),
 )

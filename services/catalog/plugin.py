@@ -14,4 +14,6 @@ plugin = ServicePlugin(
     contracts="services.catalog.contracts",
     demo="services.catalog.demo:load",
     demo_needs=("customers", "visits"),
+    console_areas=(("catalog", ("manager", "developer", "coordinator", "planner", "analyst")),
+                   ("stock", ("manager", "analyst")), ("handout", ("coordinator", "manager"))),
 )

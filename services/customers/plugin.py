@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from kam.plugins import ServicePlugin
+from services.customers.domain.access import READERS_OF_ALL, WRITERS
 
 plugin = ServicePlugin(
     name="customers",
@@ -14,4 +15,6 @@ plugin = ServicePlugin(
     contracts="services.customers.contracts",
     demo="services.customers.demo:load",
     commands="services.customers.cli",
+    console_areas=(("customers", (*READERS_OF_ALL, "developer")), ("customers.write", WRITERS),
+                   ("customers.erase", ("manager",))),
 )

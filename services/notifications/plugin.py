@@ -13,4 +13,6 @@ plugin = ServicePlugin(
     migrations=Path(__file__).parent / "migrations",
     contracts="services.notifications.contracts",
     demo="services.notifications.demo:load",
+    console_areas=(("myday", ("manager", "developer", "coordinator", "planner", "analyst")),
+                   ("notifications", ("manager", "developer", "coordinator", "planner", "analyst"))),
 )

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from kam.plugins import ServicePlugin
+from services.reception.terms import READER_ROLES, WRITER_ROLES
 
 plugin = ServicePlugin(
     name="reception",
@@ -14,4 +15,7 @@ plugin = ServicePlugin(
     contracts="services.reception.contracts",
     demo="services.reception.demo:load",
     demo_needs=("customers",),
+    console_areas=(("receptions", READER_ROLES), ("receptions.book", WRITER_ROLES), ("deals", READER_ROLES),
+                   ("deals.record", WRITER_ROLES), ("tickets", READER_ROLES), ("tickets.open", WRITER_ROLES),
+                   ("return_visits", WRITER_ROLES)),
 )

@@ -53,15 +53,20 @@ def load(demo):
     try:
         with store.session() as session:
             if session.scalar(select(func.count()).select_from(visits_table)):
+                demo.provide("visits", [dict(row) for row in session.execute(select(
+                    visits_table.c.id, visits_table.c.status, visits_table.c.visitor_id,
+                    visits_table.c.customer_id)).mappings()])
                 return "already loaded"
         manager = Actor(demo.users["manager"][0]["id"], "manager")
         now = utcnow()
-        summarized = []
+        summarized, planned = [], []
         for index, plan in enumerate(PLANS):
             customer = customers[index % len(customers)]
             visit = _visit_in_state(store, DemoCustomers(customers), customer, manager, plan, now)
+            planned.append({key: visit[key] for key in ("id", "status", "visitor_id", "customer_id")})
             if visit["status"] == "summarized":
                 summarized.append(visit)
+        demo.provide("visits", planned)
         claim_count = _claims_in_every_state(store, summarized[0], manager, now) if summarized else 0
         return f"{len(PLANS)} visits, {claim_count} expense claims"
     finally:

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from kam.plugins import ServicePlugin
+from services.visits.domain.access import CLAIMS, VISITS
 
 plugin = ServicePlugin(
     name="visits",
@@ -14,4 +15,7 @@ plugin = ServicePlugin(
     contracts="services.visits.contracts",
     demo="services.visits.demo:load",
     demo_needs=("customers",),
+    console_areas=(("visits", (*VISITS.everyone, "developer")), ("visits.plan", ("developer",)),
+                   ("claims", (*CLAIMS.everyone, "developer")), ("claims.file", ("developer",)),
+                   ("approvals", ("manager",)), ("logistics", ("coordinator", "manager"))),
 )

@@ -14,7 +14,7 @@ def log_in(page, base_url, username):
 
 def test_a_developer_logs_in_and_sees_no_approvals(page, system, screenshot):
     log_in(page, system.base_url, "dev1")
-    expect(page.locator(".topbar .me")).to_contain_text("测试dev1 · 开发人员")
+    expect(page.locator(".topbar .me")).to_contain_text("测试dev1 · 大客户开发人员")
     expect(page.locator("[data-nav=approvals]")).to_have_count(0)
     expect(page.locator("[data-nav=customers]")).to_have_text("客户")
 

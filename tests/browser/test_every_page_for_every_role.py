@@ -21,7 +21,9 @@ def test_every_menu_page_renders_for(username, browser, browser_context_args, sy
     for target in targets:
         page.goto(system.base_url + "/" + target)
         page.reload()
-        expect(page.locator(".view .loading")).to_have_count(0, timeout=15000)
+        # the view's own content (its titled sections), not the absence of the loading marker
+        expect(page.locator(".view .card > h2").first).to_be_visible(timeout=15000)
+        expect(page.locator(".view .loading")).to_have_count(0)
         expect(page.locator(".card.error")).to_have_count(0)
     assert errors == []
     page.close()
@@ -37,7 +39,7 @@ def test_a_customer_file_shows_its_sections(browser, browser_context_args, syste
     page.goto(f"{system.base_url}/#/customers/{customer['id']}")
     page.reload()
     expect(page.locator("h2").first).to_have_text("欧阳雪")
-    for title in ("记录接触", "开发评估", "开发方案", "时间线", "人脉网络"):
+    for title in ("客户画像", "记录接触", "开发评估", "开发方案", "时间线", "人脉网络"):
         expect(page.locator("h2", has_text=title)).to_have_count(1)
     expect(page.locator("pre.template")).not_to_be_empty()
     expect(page.locator("text=结婚纪念日：2015-10-01")).to_be_visible()

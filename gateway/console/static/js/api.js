@@ -21,6 +21,9 @@ function stored(key) {
 const tokenStore = stored(TOKEN_KEY);
 const refreshStore = stored(REFRESH_KEY);
 
+// The console areas the caller's role may use, as the server lists them in /api/me.
+export const may = (area) => (session.me?.areas || []).includes(area);
+
 export const session = {
   get token() { return tokenStore.get(); },
   set token(value) { tokenStore.set(value); },
@@ -34,8 +37,11 @@ function keep({ access_token, refresh_token }) {
   session.refreshToken = refresh_token;
 }
 
+// The server answers (problem details, field errors) in the language the console shows.
+const language = () => localStorage.getItem("kam.lang") || "zh-CN";
+
 function send(method, path, body) {
-  const headers = { Accept: "application/json" };
+  const headers = { Accept: "application/json", "Accept-Language": language() };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   const init = { method, headers };
   if (body instanceof FormData) init.body = body;

@@ -1,5 +1,6 @@
 // Building the page without innerHTML: user data (Chinese names, notes) is always text, never markup.
 import { t } from "./i18n.js";
+import { label } from "./vocab.js";
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -36,20 +37,11 @@ export function formatMoney(value) {
   return "¥" + number.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export function formatTime(value) {
-  if (!value) return "—";
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString("zh-CN", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-}
+export { formatDate, formatTime } from "./time.js";
 
-export function formatDate(value) {
-  if (!value) return "—";
-  return String(value).slice(0, 10);
-}
-
-export function badge(value, vocabulary = "status") {
-  return h("span", { class: `badge ${vocabulary}-${value}` }, t(`${vocabulary}.${value}`));
+// A status or stage as a coloured label from its vocabulary (e.g. badge(visit.status, "visit_statuses")).
+export function badge(value, vocabulary, kind = "status") {
+  return h("span", { class: `badge ${kind}-${value}` }, label(vocabulary, value));
 }
 
 // A table from rows and column definitions [{label, value: row => node|text}].
@@ -62,58 +54,8 @@ export function table(rows, columns, { onRow, empty } = {}) {
         columns.map((c) => h("td", { "data-label": c.label }, c.value(row))))))));
 }
 
-// A form from field definitions; returns {form, values()}; submit calls onSubmit(values).
-export function form(fields, { submitLabel, onSubmit, id } = {}) {
-  const inputs = {};
-  const errors = {};
-  const element = h("form", { class: "form", id, novalidate: true, onsubmit: async (event) => {
-    event.preventDefault();
-    for (const box of Object.values(errors)) box.textContent = "";
-    const button = element.querySelector("button[type=submit]");
-    button.disabled = true;
-    try { await onSubmit(values()); }
-    catch (error) { showErrors(error); }
-    finally { button.disabled = false; }
-  } },
-  fields.map((f) => {
-    const input = fieldInput(f);
-    inputs[f.name] = input;
-    errors[f.name] = h("small", { class: "field-error" });
-    return h("label", { class: `field ${f.wide ? "wide" : ""}` }, h("span", {}, f.label), input, errors[f.name]);
-  }),
-  h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, submitLabel || t("common.save"))));
-
-  function values() {
-    const out = {};
-    for (const f of fields) {
-      const raw = inputs[f.name].type === "checkbox" ? inputs[f.name].checked : inputs[f.name].value.trim();
-      if (raw === "" && !f.keepEmpty) continue;
-      out[f.name] = f.parse ? f.parse(raw) : raw;
-    }
-    return out;
-  }
-  function showErrors(error) {
-    const fieldErrors = error?.body?.errors || {};
-    let shown = false;
-    for (const [name, messages] of Object.entries(fieldErrors)) {
-      const key = name.split(".")[0];
-      if (errors[key]) { errors[key].textContent = [].concat(messages).join("；"); shown = true; }
-    }
-    toast(shown ? t("common.fixFields") : (error?.body?.detail || error.message), "error");
-  }
-  return { form: element, values };
-}
-
-function fieldInput(f) {
-  const attrs = { name: f.name, required: f.required, placeholder: f.placeholder || "" };
-  if (f.type === "select") {
-    return h("select", attrs, (f.optional ? [h("option", { value: "" }, "—")] : []).concat(
-      f.options.map(([value, label]) => h("option", { value, selected: value === f.value }, label))));
-  }
-  if (f.type === "textarea") return h("textarea", { ...attrs, rows: f.rows || 3 }, f.value || "");
-  if (f.type === "checkbox") return h("input", { ...attrs, type: "checkbox", checked: f.value });
-  return h("input", { ...attrs, type: f.type || "text", value: f.value ?? "", step: f.step, min: f.min, accept: f.accept });
-}
+// Forms live in forms.js; re-exported for the views that import them from here.
+export { form } from "./forms.js";
 
 export function section(title, ...children) {
   return h("section", { class: "card" }, h("h2", {}, title), ...children);

@@ -1,7 +1,12 @@
 // The analytics dashboard: the funnel and the developers' figures, drawn as SVG (no chart library).
-import { api, query, session } from "../api.js";
-import { button, formatMoney, h, section, table } from "../dom.js";
+import { api, may, query } from "../api.js";
+import { formatMoney, h, section, table } from "../dom.js";
+import { form } from "../forms.js";
 import { t } from "../i18n.js";
+import { localDate, monthBounds } from "../time.js";
+import { downloadWithProgress } from "../transfer.js";
+import { label } from "../vocab.js";
+import { hashParams, keepInHash } from "./common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -29,31 +34,44 @@ export function barChart(rows, { label, value, format = String, width = 560 }) {
   return chart;
 }
 
+// The period defaults to the current month of the department's time zone; it lives in the hash.
 export async function analyticsView() {
-  const today = new Date();
-  const from = new Date(today.getFullYear(), today.getMonth() - 2, 1).toISOString().slice(0, 10);
-  const to = today.toISOString().slice(0, 10);
-  const period = { from, to };
-  const [funnel, developers] = await Promise.all([
+  const period = { ...monthBounds(localDate()), ...hashParams() };
+  keepInHash(period);
+  const [funnel, developers, sources] = await Promise.all([
     api.get(`/api/analytics/funnel${query(period)}`),
     api.get(`/api/analytics/developers${query(period)}`),
+    api.get(`/api/analytics/sources${query(period)}`).catch(() => null),
   ]);
-  const download = button(t("analytics.report"), async () => {
-    const blob = await api.blob(`/api/analytics/report${query({ ...period, format: "xlsx" })}`);
-    h("a", { href: URL.createObjectURL(blob), download: `开发情况总结报告_${from}_${to}.xlsx` }).click();
-  }, "ghost");
+  const { form: picker } = form([
+    { name: "from", label: t("analytics.from"), type: "date", value: period.from, required: true },
+    { name: "to", label: t("analytics.to"), type: "date", value: period.to, required: true },
+  ], { id: "period-form", className: "inline", submitLabel: t("analytics.show"), onSubmit: async (values) => {
+    await api.get(`/api/analytics/funnel${query(values)}`);
+    keepInHash(values);
+    window.kamRender();
+  } });
+  const progress = h("span", { class: "muted", role: "status" });
+  const download = may("analytics.report") ? form([], { id: "report-download", submitLabel: t("analytics.report"), onSubmit: async () => {
+    progress.textContent = t("common.downloading");
+    const name = await downloadWithProgress(`/api/analytics/report${query({ ...period, format: "xlsx" })}`,
+      `开发情况总结报告_${period.from}_${period.to}.xlsx`,
+      (share, bytes) => { progress.textContent = share === null ? `${Math.round(bytes / 1024)} KB` : `${Math.round(share * 100)}%`; });
+    progress.textContent = `${t("common.downloaded")}：${name}`;
+  } }).form : null;
   return h("div", { class: "grid" },
-    section(`${t("analytics.funnel")} · ${from} — ${to}`,
-      barChart(funnel.stages, { label: (s) => t(`stage.${s.stage}`), value: (s) => s.customers }),
+    section(t("analytics.period"), picker, download, progress),
+    section(`${t("analytics.funnel")} · ${period.from} — ${period.to}`,
+      barChart(funnel.stages, { label: (s) => label("stages", s.stage), value: (s) => s.customers }),
       table(funnel.stages, [
-        { label: t("customer.stage"), value: (s) => t(`stage.${s.stage}`) },
+        { label: t("customer.stage"), value: (s) => label("stages", s.stage) },
         { label: t("analytics.customers"), value: (s) => s.customers },
         { label: t("analytics.conversion"), value: (s) => (s.conversion === null || s.conversion === undefined ? "—" : `${(Number(s.conversion) * 100).toFixed(0)}%`) },
       ])),
     section(t("analytics.developers"),
-      barChart(developers.items, { label: (d) => d.display_name || d.developer_id, value: (d) => d.revenue, format: formatMoney }),
+      barChart(developers.items, { label: (d) => d.display_name || "—", value: (d) => d.revenue, format: formatMoney }),
       table(developers.items, [
-        { label: t("role.developer"), value: (d) => d.display_name || d.developer_id },
+        { label: label("roles", "developer"), value: (d) => d.display_name || "—" },
         { label: t("analytics.customers"), value: (d) => d.customers },
         { label: t("analytics.contacts"), value: (d) => d.contacts },
         { label: t("analytics.visits"), value: (d) => d.visits },
@@ -63,7 +81,11 @@ export async function analyticsView() {
         { label: t("analytics.revenue"), value: (d) => formatMoney(d.revenue) },
         { label: t("analytics.expenses"), value: (d) => formatMoney(d.expenses) },
         { label: t("analytics.roi"), value: (d) => d.return_on_spend ?? "—" },
-      ]),
-      session.me.role !== "developer" ? download : ""),
+      ])),
+    sources?.items ? section(t("analytics.sources"), table(sources.items, [
+      { label: t("customer.source"), value: (s) => label("source_channels", s.channel ?? s.source_channel) },
+      { label: t("analytics.customers"), value: (s) => s.customers ?? s.registered ?? "—" },
+      { label: t("analytics.revenue"), value: (s) => formatMoney(s.revenue) },
+    ])) : null,
     section(t("catalog.outcomes"), await (await import("./stock.js")).giftOutcomes()));
 }

@@ -1,84 +1,100 @@
-// Expense claims with receipts: no visit summary and no reception report, no reimbursement.
-import { api, customerName, session } from "../api.js";
-import { ask, badge, button, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+// Expense claims with several lines and receipts that open: no visit summary and no reception report,
+// no reimbursement. The subject is picked from the customer's own visits, receptions and plans; an
+// over-funded claim (the server's `over_funded`) asks the manager for the override reason.
+import { actionButtons } from "../actions.js";
+import { api, customerName, may, session } from "../api.js";
+import { badge, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { form } from "../forms.js";
 import { t } from "../i18n.js";
-import { actionBar, detailList, isManager, options, pagedList } from "./common.js";
+import { problemMessage } from "../problems.js";
+import { label } from "../vocab.js";
+import { detailList, pagedList } from "./common.js";
+import { subjectField } from "./subjects.js";
 
-const CATEGORIES = ["travel", "gift", "meal", "pr", "other"];
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
+
+const linesField = () => ({ name: "items", label: t("claim.items"), type: "rows", wide: true, min: 1, errorsFrom: ["items"],
+  columns: [{ name: "category", label: t("claim.category"), vocabulary: "expense_categories" },
+    { name: "amount", label: t("common.amount"), type: "number", step: "0.01", min: "0" },
+    { name: "note", label: t("common.notes") }] });
 
 export async function claimsView() {
   const list = await pagedList("/api/expense-claims", {}, [
     { label: t("common.when"), value: (c) => formatTime(c.created_at) },
     { label: t("common.customer"), value: (c) => customerName(c.customer_id) },
-    { label: t("claim.subject"), value: (c) => t(`claim.${c.subject.type}`) },
+    { label: t("claim.subject"), value: (c) => label("claim_subject_types", c.subject.type) },
     { label: t("claim.total"), value: (c) => formatMoney(c.total) },
-    { label: t("common.status"), value: (c) => badge(c.status) },
+    { label: t("common.status"), value: (c) => [badge(c.status, "claim_statuses"), c.over_funded ? h("span", { class: "badge warn" }, t("claim.overFunded")) : ""] },
   ], { onRow: (c) => (location.hash = `#/claims/${c.id}`) });
-  const canClaim = ["developer", "manager"].includes(session.me.role);
-  const { form: element } = form([
-    { name: "subject_type", label: t("claim.subject"), type: "select", options: options("claim", ["visit", "reception", "development_plan"]) },
-    { name: "subject_id", label: `${t("claim.subject")} ID`, required: true },
-    { name: "category", label: t("claim.category"), type: "select", options: options("claim", CATEGORIES) },
-    { name: "amount", label: t("common.amount"), type: "number", step: "0.01", min: "0", required: true },
-    { name: "note", label: t("common.notes") },
-  ], { id: "new-claim", submitLabel: t("common.create"), onSubmit: async (v) => {
-    const created = await api.post("/api/expense-claims", { subject: { type: v.subject_type, id: v.subject_id },
-      items: [{ category: v.category, amount: v.amount, note: v.note || "" }] });
+  if (!may("claims.file")) return section(t("nav.claims"), list);
+  const subject = subjectField("subject", ["visit", "reception", "development_plan"]);
+  const { form: element } = form([subject, linesField()], { id: "new-claim", submitLabel: t("common.create"), onSubmit: async (v) => {
+    const created = await api.post("/api/expense-claims", v);
     location.hash = `#/claims/${created.id}`;
   } });
-  return h("div", { class: "grid" }, section(t("nav.claims"), list), canClaim ? section(t("claim.new"), element) : null);
+  return h("div", { class: "grid" }, section(t("nav.claims"), list), section(t("claim.new"), element));
 }
 
 // A claim started from its subject's page (a summarised visit, a reported reception, an approved plan).
 export function claimFormFor(subjectType, subjectId) {
-  return form([
-    { name: "category", label: t("claim.category"), type: "select", options: options("claim", CATEGORIES) },
-    { name: "amount", label: t("common.amount"), type: "number", step: "0.01", min: "0", required: true },
-    { name: "note", label: t("common.notes") },
-  ], { id: "subject-claim", submitLabel: t("claim.new"), onSubmit: async (v) => {
-    const created = await api.post("/api/expense-claims", { subject: { type: subjectType, id: subjectId },
-      items: [{ category: v.category, amount: v.amount, note: v.note || "" }] });
+  return form([linesField()], { id: "subject-claim", submitLabel: t("claim.new"), onSubmit: async (v) => {
+    const created = await api.post("/api/expense-claims", { subject: { type: subjectType, id: subjectId }, items: v.items });
     location.hash = `#/claims/${created.id}`;
   } }).form;
 }
+
+export const approveClaim = (claim) => ({
+  fields: claim.over_funded ? [{ name: "override_reason", label: t("claim.override"), type: "textarea", wide: true, required: true }] : [],
+});
 
 export async function claimView(id) {
   const claim = await api.get(`/api/expense-claims/${id}`);
   const mine = claim.claimant_id === session.me.id;
   const upload = h("input", { type: "file", accept: "image/jpeg,image/png,application/pdf", id: "receipt-file" });
+  const uploadError = h("small", { class: "field-error", role: "alert" });
   upload.addEventListener("change", async () => {
     if (!upload.files.length) return;
+    uploadError.textContent = "";
+    upload.disabled = true;
     try { await api.upload(`/api/expense-claims/${id}/receipts`, upload.files[0]); refresh(); }
-    catch (error) { toast(error.body?.detail || error.message, "error"); }
+    catch (error) { uploadError.textContent = problemMessage(error); }
+    finally { upload.disabled = false; }
   });
-  const post = (action, body = {}) => api.post(`/api/expense-claims/${id}/${action}`, body).then(refresh)
-    .catch((error) => toast(error.body?.detail || error.message, "error"));
   return h("div", { class: "grid" },
     section(t("nav.claims"), detailList([
-      [t("common.status"), badge(claim.status)],
-      [t("claim.subject"), `${t(`claim.${claim.subject.type}`)} · ${claim.subject.id}`],
+      [t("common.status"), badge(claim.status, "claim_statuses")],
+      [t("common.customer"), customerName(claim.customer_id)],
+      [t("claim.subject"), h("a", { href: subjectLink(claim.subject) }, label("claim_subject_types", claim.subject.type))],
       [t("claim.total"), formatMoney(claim.total)],
       [t("visit.funded"), formatMoney(claim.funded_amount)],
+      [t("claim.overFunded"), claim.over_funded ? h("span", { class: "warn" }, t("claim.overFundedYes")) : t("common.no")],
+      [t("claim.override"), claim.override_reason || undefined],
+      [t("common.reason"), claim.reason || undefined],
     ]), table(claim.items || [], [
-      { label: t("claim.category"), value: (i) => t(`claim.${i.category}`) },
+      { label: t("claim.category"), value: (i) => label("expense_categories", i.category) },
       { label: t("common.amount"), value: (i) => formatMoney(i.amount) },
-      { label: t("common.notes"), value: (i) => i.note },
-    ]), actionBar(
-      claim.status === "draft" && mine ? button(t("common.submit"), () => post("submit"), "primary") : null,
-      claim.status === "submitted" && isManager() ? button(t("common.approve"), async () => {
-        const over = claim.funded_amount !== null && claim.funded_amount !== undefined && Number(claim.total) > Number(claim.funded_amount);
-        const reason = over ? await ask(t("claim.override")) : null;
-        if (over && !reason) return;
-        post("approve", over ? { override_reason: reason } : {});
-      }, "primary") : null,
-      claim.status === "submitted" && isManager() ? button(t("common.reject"), async () => {
-        const reason = await ask(t("common.reason"));
-        if (reason) post("reject", { reason });
-      }) : null,
-      claim.status === "approved" && isManager() ? button(t("claim.reimburse"), () => post("reimburse"), "primary") : null)),
+      { label: t("common.notes"), value: (i) => i.note || "—" },
+    ]), actionButtons(claim, "/api/expense-claims", {
+      approve: approveClaim(claim),
+      reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
+    })),
     section(t("claim.receipts"), table(claim.receipts || [], [
-      { label: "", value: (r) => r.filename || r.id },
-      { label: "", value: (r) => r.content_type },
-    ]), mine && claim.status === "draft" ? h("label", { class: "field" }, h("span", {}, t("claim.upload")), upload) : ""));
+      { label: t("claim.file"), value: (r) => h("button", { type: "button", class: "link", onclick: () => openReceipt(claim.id, r) }, r.filename || r.id) },
+      { label: t("common.when"), value: (r) => formatTime(r.created_at) },
+      { label: t("claim.size"), value: (r) => `${Math.ceil((r.size || 0) / 1024)} KB` },
+    ]), mine && claim.status === "draft" ? h("label", { class: "field" }, h("span", {}, t("claim.upload")), upload, uploadError) : ""));
+}
+
+function subjectLink(subject) {
+  return { visit: `#/visits/${subject.id}`, reception: `#/receptions/${subject.id}` }[subject.type] || "#/claims";
+}
+
+// Receipts come as attachments (never rendered inline by the server): saved, then opened by the browser.
+async function openReceipt(claimId, receipt) {
+  try {
+    const blob = await api.blob(`/api/expense-claims/${claimId}/receipts/${receipt.id}`);
+    const url = URL.createObjectURL(blob);
+    h("a", { href: url, download: receipt.filename || receipt.id, target: "_blank", rel: "noopener" }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  } catch (error) { toast(problemMessage(error), "error"); }
 }

@@ -1,17 +1,7 @@
-// Pieces the area views share: a paged list with "load more", pickers, and option lists.
-import { api, learnCustomerNames, query, session } from "../api.js";
+// Pieces the area views share: a paged list with "load more", detail lists, and filters kept in the hash.
+import { api, learnCustomerNames, query } from "../api.js";
 import { button, h, table } from "../dom.js";
 import { t } from "../i18n.js";
-
-export const isManager = () => session.me?.role === "manager";
-export const isDeveloper = () => session.me?.role === "developer";
-
-export function options(prefix, values) {
-  return values.map((value) => [value, t(`${prefix}.${value}`)]);
-}
-
-export const CATEGORIES = ["important", "high_value", "group_purchase", "strategic", "potential"];
-export const STAGES = ["prospect", "developing", "contacted", "visited", "received", "won", "after_sales"];
 
 // A list from a paginated endpoint: {items, next_cursor}; grows with "load more".
 // Rows that carry a customer_id get their customer's name known first (see customerName()).
@@ -29,12 +19,6 @@ export async function pagedList(path, params, columns, { onRow, empty } = {}) {
   return holder;
 }
 
-// A <select> of the customers the caller can see, for forms that start from a customer.
-export async function customerOptions() {
-  const { items } = await api.get("/api/customers?limit=200");
-  return items.map((c) => [c.id, c.name]);
-}
-
 export function actionBar(...buttons) {
   return h("div", { class: "action-bar" }, buttons.filter(Boolean));
 }
@@ -44,9 +28,20 @@ export function detailList(pairs) {
     [h("dt", {}, label), h("dd", {}, value === null || value === "" ? "—" : value)]));
 }
 
-export function decide(path, body, after) {
-  return async () => {
-    await api.post(path, body);
-    after();
-  };
+// Filters live in the hash (#/customers?q=王&stage=won), so Back brings them back.
+export function hashParams() {
+  const [, search = ""] = location.hash.split("?");
+  return Object.fromEntries(new URLSearchParams(search));
 }
+
+export function keepInHash(params) {
+  const [path] = location.hash.split("?");
+  const kept = query(params);
+  history.replaceState(null, "", `${path || "#/"}${kept}`);
+}
+
+export function splitList(raw) {
+  return raw.split(/[,，、;；\n]/).map((part) => part.trim()).filter(Boolean);
+}
+
+export const optional = (promise) => promise.catch(() => null);

@@ -1,57 +1,101 @@
-// Customers: search (Chinese names, phone, WeChat), filters, and registering a new one.
-import { api, forgetCustomers, userNames } from "../api.js";
-import { badge, button, form, h, mount, section, toast } from "../dom.js";
+// Customers: search as you type (Chinese names, phone, WeChat), filters kept in the hash, registering a
+// new one, and import (with its row errors) and export of the list.
+import { api, forgetCustomers, may, userNames } from "../api.js";
+import { badge, h, mount, section, toast } from "../dom.js";
+import { form } from "../forms.js";
 import { t } from "../i18n.js";
-import { CATEGORIES, STAGES, options, pagedList } from "./common.js";
+import { fieldErrors, problemMessage } from "../problems.js";
+import { downloadWithProgress, uploadWithProgress } from "../transfer.js";
+import { label, options } from "../vocab.js";
+import { hashParams, keepInHash, pagedList } from "./common.js";
+import { customerFields, customerBody } from "./customer_fields.js";
+
+const DEBOUNCE_MS = 300;
 
 export async function customersView() {
   const names = await userNames().catch(() => ({}));
-  const results = h("div", {});
-  const filters = { q: "", category: "", stage: "" };
-  const search = async () => mount(results, await pagedList("/api/customers", filters, [
-    { label: t("customer.name"), value: (c) => h("a", { href: `#/customers/${c.id}` }, c.name) },
-    { label: t("customer.category"), value: (c) => (c.category ? t(`category.${c.category}`) : "—") },
-    { label: t("customer.stage"), value: (c) => badge(c.stage, "stage") },
-    { label: t("customer.phone"), value: (c) => c.phone || "—" },
-    { label: t("common.owner"), value: (c) => names[c.owner_id] || "—" },
-  ], { onRow: (c) => (location.hash = `#/customers/${c.id}`) }));
-  const input = (name, element) => { element.addEventListener("change", () => { filters[name] = element.value; search(); }); return element; };
-  const bar = h("div", { class: "filters" },
-    input("q", h("input", { type: "search", placeholder: `${t("common.search")}：${t("customer.name")} / ${t("customer.phone")} / ${t("customer.wechat")}`, id: "customer-search" })),
-    input("category", h("select", {}, h("option", { value: "" }, `${t("customer.category")}：${t("common.all")}`), options("category", CATEGORIES).map(([v, l]) => h("option", { value: v }, l)))),
-    input("stage", h("select", {}, h("option", { value: "" }, `${t("customer.stage")}：${t("common.all")}`), options("stage", STAGES).map(([v, l]) => h("option", { value: v }, l)))),
-    h("a", { href: "#/customers/new", class: "button primary" }, t("customer.new")),
-    button(t("customer.export"), async () => {
-      const blob = await api.blob("/api/customers/export?format=xlsx");
-      const link = h("a", { href: URL.createObjectURL(blob), download: "customers.xlsx" });
-      link.click();
-    }, "ghost"));
+  const results = h("div", { class: "results" });
+  const filters = { q: "", category: "", stage: "", ...hashParams() };
+  let asked = 0;
+  const search = async () => {
+    const mine = ++asked;
+    keepInHash(filters);
+    try {
+      const list = await pagedList("/api/customers", filters, [
+        { label: t("customer.name"), value: (c) => h("a", { href: `#/customers/${c.id}` }, c.name) },
+        { label: t("customer.category"), value: (c) => label("customer_categories", c.category) },
+        { label: t("customer.stage"), value: (c) => badge(c.stage, "stages", "stage") },
+        { label: t("customer.phone"), value: (c) => c.phone || "—" },
+        { label: t("common.owner"), value: (c) => names[c.owner_id] || "—" },
+      ], { onRow: (c) => (location.hash = `#/customers/${c.id}`) });
+      if (mine === asked) mount(results, list);
+    } catch (error) {
+      if (mine === asked) mount(results, h("p", { class: "form-error", role: "alert" }, problemMessage(error)));
+    }
+  };
+  let timer = null;
+  const q = h("input", { type: "search", id: "customer-search", value: filters.q, "aria-label": t("common.search"),
+    placeholder: `${t("common.search")}：${t("customer.name")} / ${t("customer.phone")} / ${t("customer.wechat")}` });
+  q.addEventListener("input", () => { filters.q = q.value.trim(); clearTimeout(timer); timer = setTimeout(search, DEBOUNCE_MS); });
+  const select = (name, list, text) => {
+    const element = h("select", { name, "aria-label": text }, h("option", { value: "" }, `${text}：${t("common.all")}`),
+      options(list).map(([code, title]) => h("option", { value: code, selected: code === filters[name] }, title)));
+    element.addEventListener("change", () => { filters[name] = element.value; search(); });
+    return element;
+  };
+  const bar = h("div", { class: "filters" }, q,
+    select("category", "customer_categories", t("customer.category")),
+    select("stage", "stages", t("customer.stage")),
+    may("customers.write") ? h("a", { href: "#/customers/new", class: "button primary" }, t("customer.new")) : null);
   await search();
-  return section(t("nav.customers"), bar, results);
+  return h("div", { class: "grid wide-first" }, section(t("nav.customers"), bar, results),
+    section(t("customer.spreadsheets"), exportBlock(), may("customers.write") ? importBlock() : null));
+}
+
+function exportBlock() {
+  const progress = h("span", { class: "muted", role: "status" });
+  const { form: element } = form([
+    { name: "format", label: t("customer.format"), type: "select", vocabulary: "spreadsheet_formats" },
+  ], { id: "export-customers", submitLabel: t("customer.export"), onSubmit: async ({ format }) => {
+    progress.textContent = t("common.downloading");
+    const name = await downloadWithProgress(`/api/customers/export?format=${format}`, `customers.${format}`,
+      (share, bytes) => { progress.textContent = share === null ? `${Math.round(bytes / 1024)} KB` : `${Math.round(share * 100)}%`; });
+    progress.textContent = `${t("common.downloaded")}：${name}`;
+  } });
+  return h("div", {}, element, progress);
+}
+
+function importBlock() {
+  const bar = h("progress", { max: "1", value: "0", hidden: true, "aria-label": t("customer.import") });
+  const status = h("p", { class: "muted", role: "status" });
+  const report = h("div", {});
+  const { form: element } = form([
+    { name: "file", label: t("customer.importFile"), type: "file", accept: ".xlsx,.csv", required: true },
+  ], { id: "import-customers", submitLabel: t("customer.import"), onSubmit: async ({ file }) => {
+    report.replaceChildren();
+    if (!file) throw Object.assign(new Error("no file"), { body: { detail: t("customer.chooseFile"), errors: { file: [t("customer.chooseFile")] } } });
+    bar.hidden = false;
+    const answer = await uploadWithProgress("/api/customers/import", file, (share, phase) => {
+      bar.value = share;
+      status.textContent = phase === "processing" ? t("customer.importing") : `${Math.round(share * 100)}%`;
+    }).finally(() => { bar.hidden = true; });
+    forgetCustomers();
+    status.textContent = t("customer.imported", answer);
+    const bad = (answer.rows || []).filter((row) => row.status !== "imported");
+    report.replaceChildren(bad.length ? h("ul", { class: "plain row-errors" }, bad.map((row) =>
+      h("li", {}, `${t("customer.row")} ${row.row}${row.name ? `（${row.name}）` : ""}：`,
+        fieldErrors(row.errors).map(([field, message]) => `${field} ${message}`).join("；")))) : "");
+    toast(t("common.saved"));
+  } });
+  return h("div", {}, h("h3", {}, t("customer.import")), element, bar, status, report);
 }
 
 export async function newCustomerView() {
-  const { form: element } = form([
-    { name: "name", label: t("customer.name"), required: true },
-    { name: "kind", label: t("customer.kind"), type: "select", options: options("kind", ["person", "organization"]) },
-    { name: "category", label: t("customer.category"), type: "select", optional: true, options: options("category", CATEGORIES) },
-    { name: "phone", label: t("customer.phone"), type: "tel" },
-    { name: "wechat", label: t("customer.wechat") },
-    { name: "email", label: t("customer.email"), type: "email" },
-    { name: "source_channel", label: t("customer.source"), placeholder: "朋友介绍 / 商场 / 俱乐部 …" },
-    { name: "wedding_anniversary", label: t("customer.weddingAnniversary"), type: "date" },
-    { name: "birthday", label: t("customer.birthday"), type: "date" },
-  ], {
+  const { form: element } = form(customerFields({}, { creating: true }), {
     id: "new-customer",
     submitLabel: t("common.create"),
     onSubmit: async (values) => {
-      const { source_channel, wedding_anniversary, birthday, ...body } = values;
-      if (source_channel) body.source = { channel: source_channel };
-      const keyDates = [];
-      if (wedding_anniversary) keyDates.push({ kind: "wedding_anniversary", date: wedding_anniversary });
-      if (birthday) keyDates.push({ kind: "birthday", date: birthday });
-      if (keyDates.length) body.key_dates = keyDates;
-      const created = await api.post("/api/customers", body);
+      const created = await api.post("/api/customers", customerBody(values));
       forgetCustomers();
       toast(t("common.saved"));
       location.hash = `#/customers/${created.id}`;

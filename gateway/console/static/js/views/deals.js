@@ -1,45 +1,40 @@
-// Deals: what was sold, its total (computed by the server) and its delivery.
-import { api, customerName } from "../api.js";
-import { badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
+// Deals: what was sold (several lines), its origin picked from the customer's visits and receptions,
+// the total computed by the server, and its delivery (the button only when `actions` has it).
+import { actionButtons } from "../actions.js";
+import { api, customerName, may } from "../api.js";
+import { badge, formatMoney, formatTime, h, section, toast } from "../dom.js";
+import { form } from "../forms.js";
 import { t } from "../i18n.js";
-import { customerOptions, isDeveloper, isManager, pagedList } from "./common.js";
+import { pagedList } from "./common.js";
+import { subjectField } from "./subjects.js";
 
 export async function dealsView() {
   const list = await pagedList("/api/deals", {}, [
-    { label: t("common.when"), value: (d) => formatTime(d.closed_at || d.created_at) },
+    { label: t("common.when"), value: (d) => formatTime(d.closed_at) },
     { label: t("common.customer"), value: (d) => customerName(d.customer_id) },
     { label: t("deal.total"), value: (d) => formatMoney(d.total) },
     { label: t("deal.repeat"), value: (d) => (d.repeat_sale ? "✓" : "") },
-    { label: t("common.status"), value: (d) => badge(d.status) },
-    { label: "", value: (d) => (d.status !== "delivered" && (isDeveloper() || isManager()) ? button(t("deal.deliver"), async () => {
-      await api.post(`/api/deals/${d.id}/deliver`, {});
-      toast(t("common.saved"));
-      window.kamRender();
-    }, "small") : "") },
+    { label: t("common.status"), value: (d) => badge(d.status, "deal_statuses") },
+    { label: "", value: (d) => actionButtons(d, "/api/deals") },
   ]);
   return h("div", { class: "grid" }, section(t("nav.deals"), list),
-    isDeveloper() || isManager() ? section(t("deal.new"), await dealForm()) : null);
+    may("deals.record") ? section(t("deal.new"), dealForm()) : null);
 }
 
-async function dealForm() {
+function dealForm() {
+  const origin = subjectField("origin", ["reception", "visit"], { vocabulary: "deal_origin_types" });
   return form([
-    { name: "customer_id", label: t("common.customer"), type: "select", options: await customerOptions(), required: true },
-    { name: "origin_type", label: t("deal.origin"), type: "select", options: [["reception", t("claim.reception")], ["visit", t("claim.visit")]] },
-    { name: "origin_id", label: `${t("deal.origin")} ID`, required: true },
-    { name: "sku", label: t("deal.sku"), required: true, placeholder: "D-1.00-GIA" },
-    { name: "description", label: t("deal.description"), required: true, placeholder: "1克拉钻石戒指 GIA证书" },
-    { name: "quantity", label: t("deal.quantity"), type: "number", min: "1", value: "1", parse: Number },
-    { name: "unit_price", label: t("deal.unitPrice"), type: "number", step: "0.01", min: "0", required: true },
-    { name: "discount", label: t("deal.discount"), type: "number", step: "0.01", min: "0", value: "0" },
-    { name: "method", label: t("deal.delivery"), type: "select", options: [["pickup", t("deal.pickup")], ["home_delivery", t("deal.home_delivery")]] },
-    { name: "address", label: t("deal.address") },
-    { name: "date", label: t("deal.date"), type: "date" },
+    origin,
+    { name: "items", label: t("deal.items"), type: "rows", wide: true, min: 1, columns: [
+      { name: "sku", label: t("deal.sku") }, { name: "description", label: t("deal.description") },
+      { name: "quantity", label: t("deal.quantity"), type: "number", min: "1", parse: Number },
+      { name: "unit_price", label: t("deal.unitPrice"), type: "number", step: "0.01", min: "0" }] },
+    { name: "discount", label: t("deal.discountAmount"), type: "number", step: "0.01", min: "0", value: "0" },
+    { name: "delivery.method", label: t("deal.delivery"), type: "select", vocabulary: "delivery_methods" },
+    { name: "delivery.address", label: t("deal.address") },
+    { name: "delivery.date", label: t("deal.date"), type: "date" },
   ], { id: "new-deal", submitLabel: t("common.create"), onSubmit: async (v) => {
-    await api.post("/api/deals", {
-      customer_id: v.customer_id, origin: { type: v.origin_type, id: v.origin_id },
-      items: [{ sku: v.sku, description: v.description, quantity: v.quantity, unit_price: v.unit_price }],
-      discount: v.discount || "0",
-      delivery: { method: v.method, ...(v.address ? { address: v.address } : {}), ...(v.date ? { date: v.date } : {}) } });
+    await api.post("/api/deals", { ...v, customer_id: origin.customer() || undefined });
     toast(t("common.saved"));
     window.kamRender();
   } }).form;

@@ -2,12 +2,13 @@
 import { api } from "../api.js";
 import { formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
+import { label } from "../vocab.js";
 
 export async function logisticsView() {
   const { items } = await api.get("/api/logistics?days=7");
   return section(t("nav.logistics"), table(items, [
     { label: t("common.when"), value: (x) => formatTime(x.at || x.planned_at || x.scheduled_at) },
-    { label: t("common.kind"), value: (x) => t(`claim.${x.type || x.kind}`) },
+    { label: t("common.kind"), value: (x) => label("claim_subject_types", x.type) },
     { label: t("common.customer"), value: (x) => x.customer_name || x.customer_id },
     { label: t("visit.transport"), value: (x) => (x.transport ? [x.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), x.transport.note].filter(Boolean).join("，") : "—") },
     { label: t("visit.place"), value: (x) => x.place || "—" },

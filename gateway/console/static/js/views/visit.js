@@ -1,66 +1,90 @@
-// One visit: its plan, approval, the visit record form, the callback status and the summary.
-import { api, session } from "../api.js";
-import { ask, badge, button, form, formatMoney, formatTime, h, section, toast } from "../dom.js";
+// One visit: its plan (a draft revised in place), the manager's decision, colleagues' advice before it,
+// the visit record form, the callback status, the summary, and claims on it.
+import { actionButtons } from "../actions.js";
+import { api, may, session } from "../api.js";
+import { badge, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { form } from "../forms.js";
 import { t } from "../i18n.js";
+import { localInput, wallTimeToIso } from "../time.js";
+import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
-import { actionBar, detailList, isManager } from "./common.js";
+import { detailList, optional } from "./common.js";
+import { visitFields } from "./visits.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
 export async function visitView(id) {
-  const visit = await api.get(`/api/visits/${id}`);
+  const [visit, advice] = await Promise.all([api.get(`/api/visits/${id}`), optional(api.get(`/api/visits/${id}/advice`))]);
   const mine = visit.visitor_id === session.me.id;
   const prep = visit.preparation || {};
+  const actions = visit.actions || [];
   return h("div", { class: "grid" },
     section(`${t("nav.visits")} · ${visit.customer_name || ""}`,
       detailList([
-        [t("common.status"), badge(visit.status)],
+        [t("common.status"), badge(visit.status, "visit_statuses")],
         [t("visit.plannedAt"), formatTime(visit.planned_at)],
         [t("visit.place"), visit.place],
-        [t("visit.method"), visit.method ? t(`visit.${visit.method}`) : "—"],
+        [t("visit.method"), label("visit_methods", visit.method)],
         [t("visit.objectives"), visit.objectives],
-        [t("visit.products"), [].concat(prep.products || []).map((p) => (typeof p === "string" ? p : p.name || p.sku)).join("、")],
-        [t("visit.gift"), typeof prep.gift === "string" ? prep.gift : prep.gift?.name],
+        [t("visit.products"), (prep.products || []).join("、")],
+        [t("visit.gift"), prep.gift ? `${prep.gift}${prep.gift_suggested ? `（${t("visit.suggested")}）` : ""}` : undefined],
         [t("visit.transport"), prep.transport ? [prep.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), prep.transport.note].filter(Boolean).join("，") : undefined],
-        [t("visit.offers"), (prep.offers || []).map((o) => `${o.product || ""} ${Math.round((1 - Number(o.discount)) * 100) / 10}折`).join("、")],
+        [t("visit.offers"), (prep.offers || []).map((o) => `${o.product} −${Math.round(Number(o.discount) * 100)}%`).join("、")],
+        [t("visit.companions"), (visit.companions || []).join("、")],
         [t("customer.budget"), formatMoney(visit.budget)],
         [t("visit.funded"), formatMoney(visit.funded_amount)],
-        [t("visit.callback"), visit.callback ? `${t(`status.${visit.callback.status}`)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
+        [t("common.reason"), visit.rejection_reason || undefined],
+        [t("visit.callback"), visit.callback ? `${label("task_statuses", visit.callback.status)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
       ]),
+      actionButtons(visit, "/api/visits", {
+        approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
+        reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
+        record: { hidden: true }, summarize: { hidden: true },
+      }),
       actionBar(
-        visit.status === "draft" && mine ? button(t("common.submit"), () => api.post(`/api/visits/${id}/submit`).then(refresh), "primary") : null,
-        visit.status === "pending_approval" && isManager() ? button(t("common.approve"), async () => {
-          const funded = await ask(t("visit.funded"), visit.budget || "0", { type: "number" });
-          if (funded !== null) await api.post(`/api/visits/${id}/approve`, { funded_amount: funded }).then(refresh);
-        }, "primary") : null,
-        visit.status === "pending_approval" && isManager() ? button(t("common.reject"), async () => {
-          const reason = await ask(t("common.reason"));
-          if (reason) await api.post(`/api/visits/${id}/reject`, { reason }).then(refresh);
-        }) : null,
         visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
         visit.status !== "draft" ? h("a", { href: `#/visits/${id}/kit`, class: "button kit-link" }, t("catalog.kit")) : null)),
-    visit.status === "approved" && mine ? section(t("visit.record"), recordForm(id)) : null,
-    visit.status === "completed" && mine ? section(t("visit.summary"), summaryForm(id)) : null,
-    ["approved", "completed", "summarized"].includes(visit.status) && mine ? section(t("claim.new"), claimFormFor("visit", id)) : null,
+    visit.status === "draft" && mine ? section(t("visit.edit"), form(visitFields(visit), { id: "edit-visit", submitLabel: t("common.save"),
+      onSubmit: (values) => api.patch(`/api/visits/${id}`, values).then(refresh) }).form) : null,
+    section(t("visit.advice"), adviceBlock(id, advice?.items || [], ["draft", "pending_approval", "approved"].includes(visit.status))),
+    actions.includes("record") ? section(t("visit.record"), recordForm(visit)) : null,
+    actions.includes("summarize") ? section(t("visit.summary"), summaryForm(id)) : null,
+    ["approved", "completed", "summarized"].includes(visit.status) && mine && may("claims.file") ? section(t("claim.new"), claimFormFor("visit", id)) : null,
     visit.record ? section(t("visit.record"), detailList([
       [t("visit.occurredAt"), formatTime(visit.record.occurred_at)],
+      [t("visit.place"), visit.record.place],
+      [t("visit.method"), label("visit_methods", visit.record.method)],
       [t("visit.talkingPoints"), visit.record.talking_points],
       [t("visit.feedback"), visit.record.customer_feedback],
       [t("visit.nextSteps"), visit.record.next_steps],
+      [t("visit.nextVisitAt"), formatTime(visit.record.next_visit_at)],
     ])) : null,
-    visit.summary ? section(t("visit.summary"), h("p", {}, typeof visit.summary === "string" ? visit.summary : visit.summary.text)) : null);
+    visit.summary ? section(t("visit.summary"), h("p", {}, visit.summary)) : null);
 }
 
-function recordForm(id) {
+function adviceBlock(id, items, open) {
+  const list = table(items, [
+    { label: t("common.when"), value: (a) => formatTime(a.created_at) },
+    { label: t("visit.advisor"), value: (a) => a.advisor },
+    { label: "", value: (a) => a.text },
+  ], { empty: t("visit.noAdvice") });
+  if (!open) return list;
+  return h("div", {}, list, form([
+    { name: "text", label: t("visit.adviceText"), type: "textarea", wide: true, required: true },
+    { name: "advisor", label: t("visit.advisor"), placeholder: t("visit.advisorHint") },
+  ], { id: "advice-form", submitLabel: t("visit.addAdvice"), onSubmit: (v) => api.post(`/api/visits/${id}/advice`, v).then(refresh) }).form);
+}
+
+function recordForm(visit) {
   return form([
-    { name: "occurred_at", label: t("visit.occurredAt"), type: "datetime-local", required: true, parse: (raw) => new Date(raw).toISOString() },
-    { name: "place", label: t("visit.place"), required: true },
-    { name: "method", label: t("visit.method"), type: "select", options: [["in_person", t("visit.in_person")], ["phone", t("visit.phone")], ["video", t("visit.video")]] },
+    { name: "occurred_at", label: t("visit.occurredAt"), type: "datetime-local", required: true, value: localInput(visit.planned_at), parse: wallTimeToIso },
+    { name: "place", label: t("visit.place"), value: visit.place },
+    { name: "method", label: t("visit.method"), type: "select", vocabulary: "visit_methods", value: visit.method },
     { name: "talking_points", label: t("visit.talkingPoints"), type: "textarea", wide: true, required: true },
     { name: "customer_feedback", label: t("visit.feedback"), type: "textarea", wide: true },
     { name: "next_steps", label: t("visit.nextSteps"), type: "textarea", wide: true },
-    { name: "next_visit_at", label: t("visit.nextVisitAt"), type: "datetime-local", parse: (raw) => new Date(raw).toISOString() },
-  ], { id: "record-form", submitLabel: t("visit.record"), onSubmit: (v) => api.post(`/api/visits/${id}/record`, v).then(refresh) }).form;
+    { name: "next_visit_at", label: t("visit.nextVisitAt"), type: "datetime-local", parse: wallTimeToIso },
+  ], { id: "record-form", submitLabel: t("visit.record"), onSubmit: (v) => api.post(`/api/visits/${visit.id}/record`, v).then(refresh) }).form;
 }
 
 function summaryForm(id) {
