@@ -3,8 +3,11 @@ from marshmallow import Schema, fields, validate
 
 from kam.schemas import ListArgs, Money, page_of
 from services.reception.terms import (
+    DEAL_ORIGIN_TYPES,
     DEAL_STATUSES,
     DELIVERY_METHODS,
+    IMAGE_PURPOSES,
+    NOTICE_CHANNELS,
     ORIGIN_TYPES,
     PRODUCT_INTEREST,
     RECEPTION_OUTCOMES,
@@ -146,12 +149,17 @@ class DealIn(Schema):
     delivery = fields.Nested(Delivery, required=True)
 
 
+class OriginOut(Schema):
+    type = one_of(DEAL_ORIGIN_TYPES)
+    id = Id()
+
+
 class DealOut(Schema):
     id = Id()
     customer_id = Id()
     seller_id = Id()
     status = one_of(DEAL_STATUSES)
-    origin = fields.Nested(OriginRef)
+    origin = fields.Nested(OriginOut)
     items = fields.List(fields.Nested(DealItemOut))
     subtotal = Money()
     discount = Money()
@@ -185,10 +193,51 @@ class TicketIn(Schema):
     resale_mode = one_of(RESALE_MODES, load_default=None, allow_none=True)
     valuation = Money(load_default=None, allow_none=True)
     scheduled_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    notify_channel = one_of(NOTICE_CHANNELS, load_default=None, allow_none=True)
 
 
 class ResolveIn(Schema):
     resolution = Text(required=True, validate=validate.Length(min=1))
+
+
+class StepOut(Schema):
+    action = Text()
+    from_status = Text()
+    to_status = Text()
+    by = Id(allow_none=True)
+    by_role = Text(allow_none=True)
+    at = fields.DateTime()
+    figures = fields.Dict(keys=Text(), values=fields.Raw(allow_none=True))
+
+
+class ImageOut(Schema):
+    id = Id()
+    purpose = one_of(IMAGE_PURPOSES)
+    filename = Text(allow_none=True)
+    content_type = Text()
+    size = fields.Integer()
+    uploaded_by = Id()
+    created_at = fields.DateTime()
+    url = Text()
+    thumbnail_url = Text()
+
+
+class ImageContentOut(Schema):
+    id = Id()
+    content_type = Text()
+    content_b64 = Text()
+
+
+class ImageUpload(Schema):
+    """What the gateway forwards of a multipart upload: the bytes in base64, the purpose as sent."""
+
+    filename = Text(load_default=None, allow_none=True)
+    purpose = one_of(IMAGE_PURPOSES, load_default="other")
+    content_b64 = Text(required=True)
+
+
+class ImageForm(Schema):
+    purpose = one_of(IMAGE_PURPOSES, load_default="other")
 
 
 class TicketOut(TicketIn):
@@ -196,11 +245,69 @@ class TicketOut(TicketIn):
     owner_id = Id()
     status = one_of(TICKET_STATUSES)
     resolution = Text(allow_none=True)
+    quote = Money(allow_none=True)
+    deposit = Money(allow_none=True)
+    deposit_paid = Money(allow_none=True)
+    balance_due = Money(allow_none=True)
+    estimate = Money(allow_none=True)
+    due_date = fields.Date(allow_none=True)
+    asking_price = Money(allow_none=True)
+    commission_rate = fields.Decimal(as_string=True, allow_none=True)
+    until = fields.Date(allow_none=True)
+    sale_price = Money(allow_none=True)
+    buyer_customer_id = Id(allow_none=True)
+    commission = Money(allow_none=True)
+    payout = Money(allow_none=True)
+    deal_id = Id(allow_none=True)
     opened_at = fields.DateTime()
     started_at = fields.DateTime(allow_none=True)
     resolved_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime()
+    history = fields.List(fields.Nested(StepOut))
+    images = fields.List(fields.Nested(ImageOut))
     actions = fields.List(fields.String())
+
+
+# The bodies of the work orders' steps (API.md "Custom centre work orders")
+class NoteIn(Schema):
+    note = Text(load_default=None, allow_none=True)
+
+
+class QuoteIn(Schema):
+    amount = Money(required=True)
+    deposit = Money(load_default=None, allow_none=True)
+
+
+class AmountIn(Schema):
+    amount = Money(required=True)
+
+
+class QualityCheckIn(NoteIn):
+    passed = fields.Boolean(required=True)
+
+
+class EstimateIn(Schema):
+    amount = Money(required=True)
+    due_date = fields.Date(required=True)
+
+
+class AgreeIn(Schema):
+    asking_price = Money(required=True)
+    commission_rate = fields.Decimal(required=True, validate=validate.Range(min=0, max=1))
+    mode = one_of(RESALE_MODES, required=True)
+    until = fields.Date(load_default=None, allow_none=True)
+
+
+class SellIn(Schema):
+    price = Money(required=True)
+    buyer_customer_id = Id(load_default=None, allow_none=True)
+
+
+STEP_BODIES = {
+    "quote": QuoteIn, "pay-deposit": AmountIn, "approve-design": NoteIn, "quality-check": QualityCheckIn,
+    "hand-over": NoteIn, "estimate": EstimateIn, "accept-estimate": NoteIn, "decline-estimate": NoteIn,
+    "finish": NoteIn, "pick-up": NoteIn, "agree": AgreeIn, "sell": SellIn, "pay-out": NoteIn, "return": NoteIn,
+}
 
 
 class TicketFilter(ListArgs):

@@ -2,9 +2,10 @@
 from kam.inbox import handles
 from kam.remote import Remote
 from kam.service import Database, ServiceBase
+from kam.storage import Files
 from kam.usecase import command, query
 from services.reception import contracts
-from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets
+from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets, work_orders
 from services.reception.models import metadata
 
 
@@ -14,6 +15,7 @@ class ReceptionService(ServiceBase):
     offers = contracts.OFFERS
     customers = Remote("customers", calls=contracts.CALLS)
     visits = Remote("visits", calls=contracts.CALLS)
+    picture_files = Files("pictures")
 
     # Receptions
     create_reception = command(receptions.create_reception, uses=("customers",))
@@ -37,6 +39,11 @@ class ReceptionService(ServiceBase):
     resolve_ticket = command(tickets.resolve_ticket)
     get_ticket = query(tickets.get_ticket)
     list_tickets = query(tickets.list_tickets)
+
+    # Custom-centre work orders
+    advance_work_order = command(work_orders.advance_work_order, uses=("customers",))
+    attach_image = command(work_orders.attach_image, uses=("picture_files",))
+    read_image = query(work_orders.read_image, uses=("picture_files",))
 
     # Return visits
     create_return_visit = command(return_visits.create_return_visit, uses=("customers",))
