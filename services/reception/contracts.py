@@ -1,5 +1,7 @@
 """What the reception service promises and relies on: the events it publishes and reads, the RPC methods
 it offers, and what it reads of the customers' and visits' replies (docs/EVENTS.md)."""
+from decimal import Decimal
+
 from marshmallow import Schema, fields, validate
 
 from kam.contracts import Calls, Id, Method, Reads
@@ -54,7 +56,7 @@ class DealClosed(Contract):
     seller_id = fields.String(required=True)
     origin = fields.Nested(Origin, required=True)
     total = Money(required=True)
-    prepaid = Money(load_default="0.00")  # already counted as revenue when paid (a custom design's deposit)
+    prepaid = Money(load_default=Decimal("0.00"))  # already counted as revenue when paid (a custom design's deposit)
     closed_at = fields.DateTime(required=True)
     repeat_sale = fields.Boolean(required=True)
     item_count = fields.Integer(required=True)

@@ -115,6 +115,11 @@ def _sell(ticket, body, now, target):
                   "buyer_customer_id": body.get("buyer_customer_id")})
 
 
+def _pick_up(ticket, body, now, target):
+    """The repair is paid for as estimated when the customer picks the piece up."""
+    return Step_(target, {"resolved_at": now}, {"amount": ticket.estimate, "note": body.get("note")})
+
+
 def _pay_out(ticket, body, now, target):
     return Step_(target, {"resolved_at": now}, {"amount": ticket.payout})
 
@@ -129,7 +134,7 @@ RULES = {
     "quote": _quote, "pay-deposit": _pay_deposit, "approve-design": _approve_design,
     "quality-check": _quality_check, "hand-over": _hand_over, "estimate": _estimate,
     "accept-estimate": _simple(), "decline-estimate": _simple(closes=True), "finish": _simple(),
-    "pick-up": _simple(closes=True), "agree": _agree, "sell": _sell, "pay-out": _pay_out,
+    "pick-up": _pick_up, "agree": _agree, "sell": _sell, "pay-out": _pay_out,
     "return": _simple(closes=True),
 }
 
