@@ -298,6 +298,10 @@ class AgreeIn(Schema):
     until = fields.Date(load_default=None, allow_none=True)
 
 
+class ExtendIn(Schema):
+    until = fields.Date(required=True)
+
+
 class SellIn(Schema):
     price = Money(required=True)
     buyer_customer_id = Id(load_default=None, allow_none=True)
@@ -307,6 +311,7 @@ STEP_BODIES = {
     "quote": QuoteIn, "pay-deposit": AmountIn, "approve-design": NoteIn, "quality-check": QualityCheckIn,
     "hand-over": NoteIn, "estimate": EstimateIn, "accept-estimate": NoteIn, "decline-estimate": NoteIn,
     "finish": NoteIn, "pick-up": NoteIn, "agree": AgreeIn, "sell": SellIn, "pay-out": NoteIn, "return": NoteIn,
+    "extend": ExtendIn,
 }
 
 

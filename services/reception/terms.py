@@ -19,7 +19,7 @@ WORK_ORDER_STATUSES = {
 TICKET_STATUSES = tuple(dict.fromkeys(GENERAL_TICKET_STATUSES + sum(WORK_ORDER_STATUSES.values(), ())))
 WORK_ORDER_ACTIONS = ("quote", "pay-deposit", "approve-design", "quality-check", "hand-over", "estimate",
                       "accept-estimate", "decline-estimate", "finish", "pick-up", "agree", "sell", "pay-out",
-                      "return")
+                      "return", "extend")
 RESALE_MODES = ("resale", "consignment")
 NOTICE_CHANNELS = ("sms", "wechat", "email")
 IMAGE_PURPOSES = ("design", "intake", "other")

@@ -37,7 +37,8 @@ VOCABULARIES = (
         "hand-over": ("交付客户", "Hand over"), "estimate": ("维修估价", "Estimate"),
         "accept-estimate": ("客户接受估价", "Accept estimate"), "decline-estimate": ("客户拒绝估价", "Decline estimate"),
         "finish": ("维修完成", "Finish"), "pick-up": ("客户取件", "Pick up"), "agree": ("签订寄售/转售协议", "Agree"),
-        "sell": ("售出", "Sell"), "pay-out": ("支付货款", "Pay out"), "return": ("退还客户", "Return")}),
+        "sell": ("售出", "Sell"), "pay-out": ("支付货款", "Pay out"), "return": ("退还客户", "Return"),
+        "extend": ("延长寄售期", "Extend")}),
     Vocabulary("notice_channels", terms.NOTICE_CHANNELS, {
         "sms": ("短信", "SMS"), "wechat": ("微信", "WeChat"), "email": ("电子邮件", "E-mail")}),
     Vocabulary("image_purposes", terms.IMAGE_PURPOSES, {

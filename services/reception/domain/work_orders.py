@@ -30,6 +30,7 @@ RESALE = Workflow(
     Step("sell", "listed", "sold", by=_by),
     Step("pay-out", "sold", "paid_out", by=_by),
     Step("return", "listed", "returned", by=_by),
+    Step("extend", "listed", "listed", by=_by),  # a consignment past its end, kept on sale longer
 )
 WORKFLOWS = {"custom_design": CUSTOM_DESIGN, "repair": REPAIR, "resale": RESALE}
 FIRST_STATUS = {"custom_design": "brief", "repair": "received", "resale": "valued"}
@@ -107,6 +108,12 @@ def _agree(ticket, body, now, target):
                   "until": until.isoformat() if until else None})
 
 
+def _extend(ticket, body, now, target):
+    if body["until"] < now.date():
+        raise Invalid("the agreement ends in the past", errors={"until": ["today or later"]})
+    return Step_(target, {"until": body["until"]}, {"until": body["until"].isoformat()})
+
+
 def _sell(ticket, body, now, target):
     price, commission, payout = money.settle_sale(body["price"], ticket.commission_rate)
     return Step_(target, {"sale_price": price, "commission": commission, "payout": payout,
@@ -134,7 +141,7 @@ RULES = {
     "quote": _quote, "pay-deposit": _pay_deposit, "approve-design": _approve_design,
     "quality-check": _quality_check, "hand-over": _hand_over, "estimate": _estimate,
     "accept-estimate": _simple(), "decline-estimate": _simple(closes=True), "finish": _simple(),
-    "pick-up": _pick_up, "agree": _agree, "sell": _sell, "pay-out": _pay_out,
+    "pick-up": _pick_up, "agree": _agree, "extend": _extend, "sell": _sell, "pay-out": _pay_out,
     "return": _simple(closes=True),
 }
 
