@@ -29,6 +29,8 @@ VOCABULARIES = (
         "repair": ("维修", "Repair"), "resale": ("二手交易/寄售", "Resale or consignment"),
         "knowledge": ("珠宝知识", "Jewelry knowledge"), "event": ("平台活动", "Platform event")}),
     Vocabulary("ticket_statuses", terms.TICKET_STATUSES, STATUS_LABELS),
+    Vocabulary("general_ticket_statuses", terms.GENERAL_TICKET_STATUSES,
+               {status: STATUS_LABELS[status] for status in terms.GENERAL_TICKET_STATUSES}),
     *[Vocabulary(f"{kind}_statuses", statuses, {status: STATUS_LABELS[status] for status in statuses})
       for kind, statuses in terms.WORK_ORDER_STATUSES.items()],
     Vocabulary("work_order_actions", terms.WORK_ORDER_ACTIONS, {

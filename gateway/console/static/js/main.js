@@ -5,20 +5,21 @@ import { currentLanguage, setLanguage, t } from "./i18n.js";
 import { routes } from "./routes.js";
 
 const MENU = {
-  manager: ["myday", "approvals", "customers", "visits", "receptions", "deals", "tickets", "claims", "logistics", "analytics", "notifications"],
-  developer: ["myday", "customers", "visits", "receptions", "deals", "tickets", "claims", "analytics", "notifications"],
+  manager: ["myday", "approvals", "customers", "visits", "receptions", "deals", "tickets", "claims", "logistics", "analytics", "notifications", "work-orders"],
+  developer: ["myday", "customers", "visits", "receptions", "deals", "tickets", "claims", "analytics", "notifications", "work-orders"],
   coordinator: ["myday", "logistics", "customers", "visits", "receptions", "notifications"],
   planner: ["myday", "customers", "receptions", "tickets", "notifications"],
   analyst: ["myday", "analytics", "customers", "deals", "notifications"],
   admin: ["users"],
 };
 
+const NAV_KEYS = { "work-orders": "workOrders" };
 const app = document.getElementById("app");
 
 function menuFor(role) {
   return (MENU[role] || []).map((name) =>
     h("a", { href: `#/${name === "myday" ? "" : name}`, class: "nav-link", dataset: { nav: name } },
-      name === "users" ? (currentLanguage() === "en" ? "Users" : "用户") : t(`nav.${name}`)));
+      name === "users" ? (currentLanguage() === "en" ? "Users" : "用户") : t(`nav.${NAV_KEYS[name] || name}`)));
 }
 
 function layout(content) {

@@ -21,4 +21,7 @@ export const routes = [
   { pattern: /^\/analytics$/, view: lazy("analytics", "analyticsView") },
   { pattern: /^\/notifications$/, view: lazy("notifications", "notificationsView") },
   { pattern: /^\/users$/, view: lazy("users", "usersView") },
+  { pattern: /^\/work-orders$/, view: lazy("work_orders", "workOrdersView") },
+  { pattern: /^\/work-orders\/board\/(custom_design|repair|resale)$/, view: lazy("work_orders", "workOrdersView") },
+  { pattern: /^\/work-orders\/([\w-]+)$/, view: lazy("work_order", "workOrderView") },
 ];

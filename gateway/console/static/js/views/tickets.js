@@ -12,7 +12,7 @@ export async function ticketsView() {
     { label: t("common.when"), value: (x) => formatTime(x.created_at || x.opened_at) },
     { label: t("common.customer"), value: (x) => customerName(x.customer_id) },
     { label: t("common.kind"), value: (x) => t(`ticket.${x.kind}`) },
-    { label: t("ticket.description"), value: (x) => x.description },
+    { label: t("ticket.description"), value: (x) => h("a", { href: `#/work-orders/${x.id}` }, x.description || "—") },
     { label: t("common.status"), value: (x) => badge(x.status) },
     { label: "", value: (x) => actionBar(
       x.status === "open" ? button(t("ticket.start"), () => act(`/api/service-tickets/${x.id}/start`), "small") : null,
