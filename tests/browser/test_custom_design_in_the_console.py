@@ -5,6 +5,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -32,6 +33,7 @@ def take_step(page, name, fill=None):
     expect(page.locator(".wo-step-form form")).to_have_count(0)
 
 
+@pytest.mark.timeout(360)  # the whole road through the screens, two users, nine screenshots
 def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, system, as_user, tmp_path):
     as_user("dev1").post("/api/customers", json={"name": "慕容晴", "wechat": "wx-murong"})
     developer = browser.new_page(**browser_context_args)

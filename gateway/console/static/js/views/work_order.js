@@ -1,7 +1,7 @@
 // One work order: its stages, its money, its pictures, its history, and its next steps as buttons
 // from `actions` (each with the body API.md names for it).
 import { api, customerName, learnCustomerNames, request } from "../api.js";
-import { button, form, formatDate, formatMoney, formatTime, h, section, toast } from "../dom.js";
+import { button, form, formatDate, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { choices, codes, label, vocabularies } from "../vocabularies.js";
 import { customerOptions, detailList } from "./common.js";
@@ -53,15 +53,13 @@ function stepButton(vocab, action, open) {
 
 function history(order, vocab) {
   const statusLabel = (status) => (status ? label(vocab, "ticket_statuses", status) : "—");
-  return h("div", { class: "table-wrap" }, h("table", { class: "wo-history" },
-    h("thead", {}, h("tr", {}, [t("common.when"), t("workOrder.step"), t("common.status"), t("workOrder.by"), t("workOrder.figures")]
-      .map((text) => h("th", {}, text)))),
-    h("tbody", {}, order.history.map((step) => h("tr", {},
-      h("td", {}, formatTime(step.at)),
-      h("td", {}, stepLabel(vocab, step.action)),
-      h("td", {}, `${statusLabel(step.from_status)} → ${statusLabel(step.to_status)}`),
-      h("td", {}, step.by_role ? t(`role.${step.by_role}`) : "—"),
-      h("td", {}, figures(step)))))));
+  return h("div", { class: "wo-history" }, table(order.history, [
+    { label: t("common.when"), value: (step) => formatTime(step.at) },
+    { label: t("workOrder.step"), value: (step) => stepLabel(vocab, step.action) },
+    { label: t("common.status"), value: (step) => `${statusLabel(step.from_status)} → ${statusLabel(step.to_status)}` },
+    { label: t("workOrder.by"), value: (step) => (step.by_role ? t(`role.${step.by_role}`) : "—") },
+    { label: t("workOrder.figures"), value: figures },
+  ]));
 }
 
 function moneyList(order) {
@@ -129,5 +127,5 @@ export async function workOrderView(id) {
     section(t("workOrder.next"), await nextSteps(order, vocab, refresh)),
     section(t("workOrder.money"), h("div", { class: "wo-money" }, moneyList(order))),
     section(t("workOrder.pictures"), await pictures(order, vocab, refresh)),
-    section(t("workOrder.history"), history(order, vocab)));
+    Object.assign(section(t("workOrder.history"), history(order, vocab)), { className: "card wo-wide" }));
 }

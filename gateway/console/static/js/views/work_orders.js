@@ -47,7 +47,8 @@ export async function workOrdersView(kind = "custom_design") {
       here.length ? here.map((order) => card(order, vocab)) : h("p", { class: "empty" }, t("common.empty")));
   });
   return h("div", { class: "grid" },
-    section(`${t("nav.workOrders")} · ${label(vocab, "ticket_kinds", kind)}`, tabs, h("div", { class: "wo-board" }, columns)),
+    Object.assign(section(`${t("nav.workOrders")} · ${label(vocab, "ticket_kinds", kind)}`, tabs,
+      h("div", { class: "wo-board" }, columns)), { className: "card wo-wide" }),
     section(t("workOrder.new"), await newWorkOrderForm(kind, vocab)));
 }
 
