@@ -4,8 +4,22 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from PIL import Image
+from sqlalchemy import select
 
 from kam import testing
+from kam.service import open_store
+
+
+def customer_messages(system, customer_id):
+    from services.notifications.models import customer_messages as table
+    from services.notifications.models import metadata
+
+    store = open_store("notifications", metadata, system.settings)
+    try:
+        with store.session() as session:
+            return session.execute(select(table).where(table.c.customer_id == customer_id)).mappings().all()
+    finally:
+        store.close()
 
 
 def png():
@@ -65,6 +79,9 @@ def test_a_custom_design_from_brief_to_hand_over(system, as_user):
     assert (deal["total"], deal["origin"]["type"]) == ("38000.00", "service_ticket")
     testing.wait_until(lambda: tasks_of(developer, "piece_ready", customer["id"]), timeout=30,
                        message="the owner's piece_ready task")
+    [told] = testing.wait_until(lambda: [m for m in customer_messages(system, customer["id"]) if m["sent_at"]] or None,
+                                timeout=30, message="the customer's message sent by WeChat")
+    assert (told["channel"], told["address"]) == ("wechat", "wx-ouyang-e2e")
     figures = testing.wait_until(
         lambda: (body := manager.get(f"/api/analytics/customers/{customer['id']}").json()).get("revenue") == "38000.00"
         and body, timeout=30, message="the design's revenue in analytics")
