@@ -55,4 +55,4 @@ class ReceptionService(ServiceBase):
 
     @handles(contracts.CustomerErased)
     def erase_customer(self, uow, event):
-        customer_data.erase_customer(uow, event)
+        customer_data.erase_customer(uow, event, self.picture_files)

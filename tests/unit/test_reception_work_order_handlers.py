@@ -102,3 +102,19 @@ def test_pictures_attach_to_the_work_order_with_a_thumbnail(uow, tmp_path):
     with pytest.raises(UnsupportedMedia):
         work_orders.attach_image(uow, DEV1, NOW, ticket_id=ticket["id"], picture_files=files, upload={
             "filename": "x.gif", "purpose": "design", "content_b64": base64.b64encode(b"GIF89a....").decode()})
+
+
+def test_erasure_takes_the_pictures_and_the_steps_free_text_and_keeps_the_figures(uow, tmp_path):
+    from services.reception.handlers import customer_data
+
+    ticket, files = design(uow), FileStore(tmp_path)
+    step(uow, ticket, "quote", amount="38000", deposit="10000")
+    step(uow, ticket, "pay-deposit", amount="10000")
+    step(uow, ticket, "approve-design", note="客户林女士确认刻字 LW&ZM")
+    work_orders.attach_image(uow, DEV1, NOW, ticket_id=ticket["id"], picture_files=files, upload={
+        "filename": "设计图.png", "purpose": "design", "content_b64": base64.b64encode(png()).decode()})
+    customer_data.erase_customer(uow, {"data": {"customer_id": "c-1"}}, files)
+    shown = tickets.get_ticket(uow.session, DEV1, NOW, ticket_id=ticket["id"])
+    assert shown["images"] == [] and not (tmp_path / ticket["id"]).exists()
+    assert [s["figures"] for s in shown["history"]][1:] == [
+        {"amount": "38000.00", "deposit": "10000.00"}, {"amount": "10000.00"}, {}]

@@ -42,7 +42,7 @@ def is_work_order(kind):
 
 
 @dataclass
-class Step_:
+class StepTaken:
     """What one action did: the status it leads to, the ticket's changed fields, the step's figures."""
 
     status: str
@@ -62,27 +62,27 @@ def advance(ticket, action, body, now):
 
 def _quote(ticket, body, now, target):
     amount, deposit = money.quoted(body["amount"], body.get("deposit"))
-    return Step_(target, {"quote": amount, "deposit": deposit}, {"amount": amount, "deposit": deposit})
+    return StepTaken(target, {"quote": amount, "deposit": deposit}, {"amount": amount, "deposit": deposit})
 
 
 def _pay_deposit(ticket, body, now, target):
     paid = money.deposit_paid(ticket.quote, ticket.deposit or Decimal("0"), body["amount"])
-    return Step_(target, {"deposit_paid": paid}, {"amount": paid})
+    return StepTaken(target, {"deposit_paid": paid}, {"amount": paid})
 
 
 def _approve_design(ticket, body, now, target):
-    return Step_(target, {}, {"note": body.get("note")})
+    return StepTaken(target, {}, {"note": body.get("note")})
 
 
 def _quality_check(ticket, body, now, target):
     """A piece that fails the check stays in production, the check recorded all the same."""
     passed = bool(body["passed"])
-    return Step_(target if passed else ticket.status, {}, {"passed": passed, "note": body.get("note")})
+    return StepTaken(target if passed else ticket.status, {}, {"passed": passed, "note": body.get("note")})
 
 
 def _hand_over(ticket, body, now, target):
     paid = ticket.deposit_paid or Decimal("0")
-    return Step_(target, {"resolved_at": now}, {
+    return StepTaken(target, {"resolved_at": now}, {
         "amount": ticket.quote, "deposit_paid": paid, "balance": money.balance_due(ticket.quote, paid)})
 
 
@@ -90,7 +90,7 @@ def _estimate(ticket, body, now, target):
     if body["due_date"] < now.date():
         raise Invalid("the promised date is in the past", errors={"due_date": ["today or later"]})
     amount = money.cny(body["amount"])
-    return Step_(target, {"estimate": amount, "due_date": body["due_date"]},
+    return StepTaken(target, {"estimate": amount, "due_date": body["due_date"]},
                  {"amount": amount, "due_date": body["due_date"].isoformat()})
 
 
@@ -102,7 +102,7 @@ def _agree(ticket, body, now, target):
         raise Invalid("the agreement ends in the past", errors={"until": ["today or later"]})
     asking = money.cny(body["asking_price"])
     rate = Decimal(body["commission_rate"])
-    return Step_(target, {"asking_price": asking, "commission_rate": rate, "resale_mode": body["mode"],
+    return StepTaken(target, {"asking_price": asking, "commission_rate": rate, "resale_mode": body["mode"],
                           "until": until},
                  {"asking_price": asking, "commission_rate": rate, "mode": body["mode"],
                   "until": until.isoformat() if until else None})
@@ -111,12 +111,12 @@ def _agree(ticket, body, now, target):
 def _extend(ticket, body, now, target):
     if body["until"] < now.date():
         raise Invalid("the agreement ends in the past", errors={"until": ["today or later"]})
-    return Step_(target, {"until": body["until"]}, {"until": body["until"].isoformat()})
+    return StepTaken(target, {"until": body["until"]}, {"until": body["until"].isoformat()})
 
 
 def _sell(ticket, body, now, target):
     price, commission, payout = money.settle_sale(body["price"], ticket.commission_rate)
-    return Step_(target, {"sale_price": price, "commission": commission, "payout": payout,
+    return StepTaken(target, {"sale_price": price, "commission": commission, "payout": payout,
                           "buyer_customer_id": body.get("buyer_customer_id")},
                  {"price": price, "commission": commission, "payout": payout,
                   "buyer_customer_id": body.get("buyer_customer_id")})
@@ -124,16 +124,16 @@ def _sell(ticket, body, now, target):
 
 def _pick_up(ticket, body, now, target):
     """The repair is paid for as estimated when the customer picks the piece up."""
-    return Step_(target, {"resolved_at": now}, {"amount": ticket.estimate, "note": body.get("note")})
+    return StepTaken(target, {"resolved_at": now}, {"amount": ticket.estimate, "note": body.get("note")})
 
 
 def _pay_out(ticket, body, now, target):
-    return Step_(target, {"resolved_at": now}, {"amount": ticket.payout})
+    return StepTaken(target, {"resolved_at": now}, {"amount": ticket.payout})
 
 
 def _simple(closes=False):
     def rule(ticket, body, now, target):
-        return Step_(target, {"resolved_at": now} if closes else {}, {"note": (body or {}).get("note")})
+        return StepTaken(target, {"resolved_at": now} if closes else {}, {"note": (body or {}).get("note")})
     return rule
 
 
