@@ -1,5 +1,7 @@
 """What analytics reads of every event (it logs them all, and projects these onto its read models) and
 the RPC methods it answers, each with its reply."""
+from decimal import Decimal
+
 from marshmallow import fields
 
 from kam.contracts import Id, Method
@@ -57,7 +59,12 @@ TaskCompleted = _consumed("task.completed", task_id=_id(), kind=fields.String(re
 ReceptionReported = _consumed("reception.reported", reception_id=_id(), customer_id=_id(), host_id=_id(),
                               reported_at=fields.DateTime(allow_none=True, load_default=None))
 DealClosed = _consumed("deal.closed", deal_id=_id(), customer_id=_id(), seller_id=_id(), total=Money(required=True),
-                       closed_at=fields.DateTime(allow_none=True, load_default=None))
+                       prepaid=Money(load_default=Decimal("0.00")), closed_at=fields.DateTime(allow_none=True, load_default=None))
+WorkOrderAdvanced = _consumed("work_order.advanced", ticket_id=_id(), customer_id=_id(), owner_id=_id(),
+                              kind=fields.String(required=True), action=fields.String(required=True),
+                              amount=Money(allow_none=True, load_default=None),
+                              commission=Money(allow_none=True, load_default=None),
+                              at=fields.DateTime(allow_none=True, load_default=None))
 ExpenseClaimReimbursed = _consumed("expense_claim.reimbursed", claim_id=_id(), claimant_id=_id(),
                                    customer_id=_optional_id(), total=Money(required=True))
 
@@ -66,7 +73,8 @@ CONSUMED = (AnyEvent,)
 PUBLISHED = ()
 PROJECTED = {contract.event_type: contract for contract in (
     CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased, ContactLogged,
-    AssessmentRecorded, VisitCompleted, TaskCompleted, ReceptionReported, DealClosed, ExpenseClaimReimbursed)}
+    AssessmentRecorded, VisitCompleted, TaskCompleted, ReceptionReported, DealClosed, ExpenseClaimReimbursed,
+    WorkOrderAdvanced)}
 
 
 def _day():

@@ -13,6 +13,7 @@ from services.analytics.terms import (
     DEAL,
     EXPENSE,
     RECEPTION,
+    SERVICE_REVENUE,
     STAGES,
     VISIT,
 )
@@ -33,7 +34,8 @@ def _in_period(column, period):
 def _figures(counts, sums):
     """A row of counts and money from {metric: count} and {metric: amount}."""
     row = {name: counts.get(metric, 0) for metric, name in COUNTS.items()}
-    row["revenue"], row["expenses"] = money(sums.get(DEAL)), money(sums.get(EXPENSE))
+    row["revenue"] = money(sums.get(DEAL)) + money(sums.get(SERVICE_REVENUE))
+    row["expenses"] = money(sums.get(EXPENSE))
     row["return_on_spend"] = return_on_spend(row["revenue"], row["expenses"])
     return row
 

@@ -28,7 +28,8 @@ CALLBACK_ON_TIME = "callback_on_time"
 RECEPTION = "reception"
 DEAL = "deal"
 EXPENSE = "expense"
-METRICS = (CUSTOMER, CONTACT, VISIT, CALLBACK, CALLBACK_ON_TIME, RECEPTION, DEAL, EXPENSE)
+SERVICE_REVENUE = "service_revenue"  # the custom centre's: deposits, repairs picked up, resale commissions
+METRICS = (CUSTOMER, CONTACT, VISIT, CALLBACK, CALLBACK_ON_TIME, RECEPTION, DEAL, EXPENSE, SERVICE_REVENUE)
 
 READERS = ("manager", "analyst", "developer")
 DEPARTMENT_READERS = ("manager", "analyst")

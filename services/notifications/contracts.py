@@ -104,6 +104,26 @@ class ReturnVisitRecorded(ConsumedContract):
     occurred_at = fields.DateTime(required=True)
 
 
+class Notice(Schema):
+    channel = fields.String(required=True)
+    address = fields.String(required=True)
+
+
+class WorkOrderAdvanced(ConsumedContract):
+    event_type = "work_order.advanced"
+    ticket_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    action = fields.String(required=True)
+    previous_status = fields.String(required=True)
+    status = fields.String(required=True)
+    due_date = fields.Date(allow_none=True, load_default=None)
+    until = fields.Date(allow_none=True, load_default=None)
+    mode = fields.String(allow_none=True, load_default=None)
+    notice = fields.Nested(Notice, allow_none=True, load_default=None)
+
+
 APPROVABLE = {  # subject type: (its id field, who decided it)
     "visit": ("visit_id", "approver_id"),
     "expense_claim": ("claim_id", "decided_by"),
@@ -191,7 +211,7 @@ class ReservationReturned(_Reservation):
 
 CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
             *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
-            ReservationReturned)
+            ReservationReturned, WorkOrderAdvanced)
 
 OFFERS = {
     "list_tasks": Method(TaskPage, args=fields.Nested(TaskListArgs, required=True)),

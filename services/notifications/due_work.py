@@ -10,6 +10,7 @@ from services.notifications.repository import notify, task_title
 from services.notifications.schedule import BUSINESS_TZ, business_day
 from services.notifications.series import facts_due, refresh_outreach, refresh_return_visits
 from services.notifications.terms import MANAGER
+from services.notifications.work_orders import raise_deadlines
 
 
 def run_due_work(uow, now, policy):
@@ -21,6 +22,7 @@ def run_due_work(uow, now, policy):
         "overdue": mark_overdue(uow, now),
         "escalated": escalate_callbacks(uow, now, policy),
         "digests": send_digests(uow, now, policy),
+        "work_order_deadlines": raise_deadlines(uow, now),
     }
     uow.commit()
     return done

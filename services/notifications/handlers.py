@@ -16,6 +16,7 @@ from services.notifications.series import (
     refresh_return_visits,
 )
 from services.notifications.terms import ANALYST, COORDINATOR, MANAGER
+from services.notifications.work_orders import erase_customer_messages
 
 ERASED_TEXT = "（客户信息已按要求删除）"
 
@@ -67,6 +68,7 @@ def erase_customer(uow, actor, now, *, customer_id):
                                             tasks.c.kind == "anniversary_outreach").values(status="cancelled"))
     uow.session.execute(update(notifications).where(notifications.c.customer_id == customer_id)
                         .values(body=ERASED_TEXT))
+    erase_customer_messages(uow.session, customer_id)
 
 
 def complete_return_visit(uow, actor, now, *, recorded):

@@ -1,5 +1,5 @@
 """The notifications service's own tables: tasks, the facts that schedule them, the inbox, channels."""
-from sqlalchemy import JSON, Boolean, Column, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, Index, Integer, String, Table, Text, UniqueConstraint
 
 from kam.db import UtcDateTime, service_metadata
 
@@ -101,4 +101,30 @@ outgoing = Table(
     Column("attempts", Integer, nullable=False),
     UniqueConstraint("notification_id", "user_id", "channel", name="uq_outgoing_messages_once"),
     Index("ix_outgoing_unsent", "sent_at", "created_at"),
+)
+
+work_order_deadlines = Table(
+    "work_order_deadlines", metadata,  # a repair's promised date, a consignment's end: a task once past
+    Column("ticket_id", String(64), primary_key=True),
+    Column("kind", String(40), primary_key=True),
+    Column("customer_id", String(64), nullable=False),
+    Column("owner_id", String(64), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("closed_at", UtcDateTime()),
+    Column("raised_at", UtcDateTime()),
+)
+
+customer_messages = Table(
+    "customer_messages", metadata,  # what the customer is told (a piece ready), by the channel they chose
+    Column("id", String(32), primary_key=True),
+    Column("dedupe_key", String(300), nullable=False, unique=True),
+    Column("customer_id", String(64), nullable=False, index=True),
+    Column("channel", String(20), nullable=False),
+    Column("address", String(200)),
+    Column("title", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("sent_at", UtcDateTime()),
+    Column("error", Text),
+    Column("attempts", Integer, nullable=False),
 )

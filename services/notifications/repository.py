@@ -12,6 +12,8 @@ from services.notifications.schedule import BUSINESS_TZ
 
 SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "reception": "接待申请",
                   "development_plan": "开发方案", "event": "活动申请"}
+WORK_ORDER_TITLES = {"piece_ready": "珠宝已备好，通知客户取件", "repair_overdue": "维修已超过承诺日期",
+                     "consignment_ending": "寄售到期：退还客户或延长寄售期"}
 OCCASION_LABELS = {"wedding_anniversary": "结婚纪念日", "birthday": "生日"}
 
 
@@ -35,6 +37,8 @@ def task_title(kind, details, subject_type):
         return f"补货：{details.get('name', '')}（剩余 {details.get('quantity')}，补货线 {details.get('reorder_level')}）"
     if kind == "anniversary_outreach":
         return f"{OCCASION_LABELS.get(details.get('occasion_kind'), '纪念日')}关怀（提前{details.get('lead_days')}天）"
+    if kind in WORK_ORDER_TITLES:
+        return WORK_ORDER_TITLES[kind]
     return f"待审批：{SUBJECT_LABELS.get(subject_type, subject_type)}"
 
 

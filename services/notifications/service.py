@@ -3,7 +3,7 @@ from kam.identity import Actor
 from kam.inbox import handles
 from kam.service import Database, ServiceBase, rpc
 from kam.usecase import command, query
-from services.notifications import contracts, due_work, event_guests, handlers, inbox
+from services.notifications import contracts, due_work, event_guests, handlers, inbox, work_orders
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     CustomerCreated,
@@ -18,6 +18,7 @@ from services.notifications.contracts import (
     ReturnVisitRecorded,
     StockLow,
     VisitCompleted,
+    WorkOrderAdvanced,
 )
 from services.notifications.models import metadata
 from services.notifications.settings import DEFAULT_INTERVAL, Channels, PolicyProvider, due_work_timer
@@ -74,6 +75,10 @@ class NotificationsService(ServiceBase):
     def note_piece_returned(self, uow, event):
         handlers.note_piece_returned(uow, *self._by(event), returned=event["data"])
 
+    @handles(WorkOrderAdvanced)
+    def follow_work_order(self, uow, event):
+        work_orders.follow_work_order(uow, *self._by(event), step=event["data"])
+
     @handles(*APPROVAL_EVENTS)
     def track_approval(self, uow, event):
         handlers.track_approval(uow, *self._by(event), event_type=event["type"], data=event["data"],
@@ -97,6 +102,7 @@ class NotificationsService(ServiceBase):
             due_work.run_due_work(uow, self.clock.now(), self.policy)
         with self.db.session() as session:
             inbox.dispatch_outgoing(session, self.channels)
+            work_orders.dispatch_customer_messages(session, self.channels)
 
     @rpc
     def export_customer(self, customer_id):

@@ -7,7 +7,10 @@ VOCABULARIES = (
         "callback": ("拜访后一周回访", "Callback after a visit"), "return_visit": ("定期回访", "Return visit"),
         "anniversary_outreach": ("纪念日关怀", "Anniversary outreach"), "approval": ("审批", "Approval"),
         "event_follow_up": ("活动后跟进", "Follow-up after an event"),
-        "piece_overdue": ("样品逾期未还", "Piece overdue"), "restock": ("补货", "Restock")}),
+        "piece_overdue": ("样品逾期未还", "Piece overdue"), "restock": ("补货", "Restock"),
+        "piece_ready": ("通知客户取件", "Piece ready: tell the customer"),
+        "repair_overdue": ("维修逾期", "Repair overdue"),
+        "consignment_ending": ("寄售到期：退还或延期", "Consignment ended: return or extend")}),
     Vocabulary("task_statuses", terms.STATUSES, {
         "open": ("待办", "Open"), "done": ("已完成", "Done"), "cancelled": ("已取消", "Cancelled")}),
     Vocabulary("notification_channels", terms.CHANNELS, {

@@ -1,11 +1,19 @@
 """HTTP routes of the reception service; mounted by the gateway, they parse, call RPC and dump."""
+import base64
+
+from flask import Response, request
+
+from kam.images import MAX_IMAGE_BYTES
 from kam.web import Blueprint, rpc
 from services.reception.schemas import (
+    STEP_BODIES,
     ApproveIn,
     DealFilter,
     DealIn,
     DealOut,
     DealPage,
+    ImageForm,
+    ImageOut,
     ReceptionChange,
     ReceptionFilter,
     ReceptionIn,
@@ -171,6 +179,49 @@ def start_ticket(ticket_id):
 @blp.response(200, TicketOut)
 def resolve_ticket(data, ticket_id):
     return service().resolve_ticket(ticket_id, data)
+
+
+# Custom-centre work orders (定制中心): custom design, repair, resale
+def _work_order_step(action, body):
+    def take_step(data, ticket_id):
+        return service().advance_work_order(ticket_id, action, data)
+
+    take_step.__name__ = f"work_order_{action.replace('-', '_')}"
+    take_step.__doc__ = f"The work order's `{action}` step (API.md, Custom centre work orders); out of order: 409."
+    blp.route(f"/service-tickets/<ticket_id>/{action}", methods=["POST"], endpoint=take_step.__name__)(
+        blp.arguments(body)(blp.response(200, TicketOut)(take_step)))
+
+
+for _action, _body in STEP_BODIES.items():
+    _work_order_step(_action, _body)
+
+
+@blp.route("/service-tickets/<ticket_id>/images", methods=["POST"])
+@blp.arguments(ImageForm, location="form")
+@blp.response(201, ImageOut)
+def attach_image(form, ticket_id):
+    """A design image or intake photo (multipart field `file`, JPEG or PNG, at most 10 MB); `purpose`:
+    design, intake or other."""
+    upload = request.files.get("file")
+    content = upload.stream.read(MAX_IMAGE_BYTES + 1) if upload else b""
+    return service().attach_image(ticket_id, {"filename": upload.filename if upload else None,
+                                              "purpose": form["purpose"],
+                                              "content_b64": base64.b64encode(content).decode()})
+
+
+@blp.route("/service-tickets/<ticket_id>/images/<image_id>", methods=["GET"])
+def read_image(ticket_id, image_id):
+    return _picture(service().read_image(ticket_id, image_id, False))
+
+
+@blp.route("/service-tickets/<ticket_id>/images/<image_id>/thumbnail", methods=["GET"])
+def read_thumbnail(ticket_id, image_id):
+    return _picture(service().read_image(ticket_id, image_id, True))
+
+
+def _picture(image):
+    return Response(base64.b64decode(image["content_b64"]), mimetype=image["content_type"],
+                    headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=3600"})
 
 
 # Return visits (定期回访)

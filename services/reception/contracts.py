@@ -1,6 +1,8 @@
 """What the reception service promises and relies on: the events it publishes and reads, the RPC methods
 it offers, and what it reads of the customers' and visits' replies (docs/EVENTS.md)."""
-from marshmallow import Schema, fields
+from decimal import Decimal
+
+from marshmallow import Schema, fields, validate
 
 from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
@@ -54,6 +56,7 @@ class DealClosed(Contract):
     seller_id = fields.String(required=True)
     origin = fields.Nested(Origin, required=True)
     total = Money(required=True)
+    prepaid = Money(load_default=Decimal("0.00"))  # already counted as revenue when paid (a custom design's deposit)
     closed_at = fields.DateTime(required=True)
     repeat_sale = fields.Boolean(required=True)
     item_count = fields.Integer(required=True)
@@ -85,6 +88,35 @@ class ServiceTicketResolved(_Ticket):
     event_type = "service_ticket.resolved"
 
 
+class Notice(Schema):
+    channel = fields.String(required=True)
+    address = fields.String(required=True)
+
+
+class WorkOrderAdvanced(Contract):
+    """A custom design, repair or resale took a step; `amount` is the step's money (quote, deposit paid,
+    estimate, sale price, payout), `commission` the company's share of a sale, `notice` how the customer
+    is told that the piece is ready (none without their consent)."""
+
+    event_type = "work_order.advanced"
+
+    ticket_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    action = fields.String(required=True)
+    previous_status = fields.String(required=True)
+    status = fields.String(required=True)
+    by = fields.String(allow_none=True, load_default=None)
+    at = fields.DateTime(required=True)
+    amount = Money(allow_none=True, load_default=None)
+    commission = Money(allow_none=True, load_default=None)
+    due_date = fields.Date(allow_none=True, load_default=None)
+    until = fields.Date(allow_none=True, load_default=None)
+    mode = fields.String(allow_none=True, load_default=None)
+    notice = fields.Nested(Notice, allow_none=True, load_default=None)
+
+
 class ReturnVisitRecorded(Contract):
     event_type = "return_visit.recorded"
 
@@ -102,7 +134,7 @@ class CustomerErased(ConsumedContract):
 
 
 PUBLISHED = (ReceptionSubmitted, ReceptionApproved, ReceptionRejected, ReceptionReported, DealClosed,
-             DealDelivered, ServiceTicketOpened, ServiceTicketResolved, ReturnVisitRecorded)
+             DealDelivered, ServiceTicketOpened, ServiceTicketResolved, WorkOrderAdvanced, ReturnVisitRecorded)
 CONSUMED = (CustomerErased,)
 
 
@@ -127,6 +159,11 @@ OFFERS = {
     "start_ticket": Method(schemas.TicketOut, ticket_id=Id()),
     "resolve_ticket": Method(schemas.TicketOut, ticket_id=Id(), data=_body(schemas.ResolveIn)),
     "get_ticket": Method(schemas.TicketOut, ticket_id=Id()),
+    "advance_work_order": Method(schemas.TicketOut, ticket_id=Id(), action=fields.String(
+        required=True, validate=validate.OneOf(schemas.STEP_BODIES)), data=fields.Dict(required=True)),
+    "attach_image": Method(schemas.ImageOut, ticket_id=Id(), upload=_body(schemas.ImageUpload)),
+    "read_image": Method(schemas.ImageContentOut, ticket_id=Id(), image_id=Id(),
+                         thumbnail=fields.Boolean(load_default=False)),
     "list_tickets": Method(schemas.TicketPage, args=_body(schemas.TicketFilter)),
     "create_return_visit": Method(schemas.ReturnVisitOut, data=_body(schemas.ReturnVisitIn)),
     "get_return_visit": Method(schemas.ReturnVisitOut, return_visit_id=Id()),
@@ -140,6 +177,10 @@ class CustomerSeen(Reads):
 
     id = fields.String(required=True)
     owner_id = fields.String(allow_none=True, load_default=None)
+    phone = fields.String(allow_none=True, load_default=None)
+    wechat = fields.String(allow_none=True, load_default=None)
+    email = fields.String(allow_none=True, load_default=None)
+    outreach_opt_out = fields.Boolean(load_default=False)
 
 
 class VisitSeen(Reads):

@@ -9,10 +9,10 @@ from kam.db import utcnow
 from kam.errors import NotFound
 from kam.identity import Actor
 from kam.service import open_store
-from services.reception.handlers import deals, receptions, return_visits, tickets
+from services.reception.handlers import deals, receptions, return_visits, tickets, work_orders
 from services.reception.models import metadata
 from services.reception.models import receptions as reception_table
-from services.reception.terms import TICKET_KINDS, TICKET_STATUSES
+from services.reception.terms import GENERAL_TICKET_STATUSES, TICKET_KINDS, WORK_ORDER_STATUSES
 
 RECEPTION_PATH = ("reported", "approved", "pending_approval", "rejected", "draft", "reported")
 NEEDS = ["结婚十周年，想看1克拉以上钻戒", "为母亲七十大寿挑选翡翠手镯", "公司年会答谢礼品团购",
@@ -32,6 +32,21 @@ TICKET_TEXT = {
     "resale": ("旧款钻石耳钉寄售", {"description": "0.50克拉钻石耳钉一对", "certificate_no": "NGTC A1234567"}),
     "knowledge": ("钻石4C知识私享课", None),
     "event": ("邀请参加春季新品品鉴会", None),
+}
+# Each work order's road (API.md); the demo leaves one work order at each stage along it, and one down
+# each side road (a declined estimate, a consignment returned).
+DESIGN_ROAD = (("quote", {"amount": "38000.00", "deposit": "10000.00"}), ("pay-deposit", {"amount": "10000.00"}),
+               ("approve-design", {"note": "客户确认设计稿：铂金对戒，内圈刻字"}),
+               ("quality-check", {"passed": True, "note": "镶口、刻字、抛光均合格"}), ("hand-over", {}))
+REPAIR_ROAD = (("estimate", {"amount": "880.00", "due_days": 7}), ("accept-estimate", {}),
+               ("finish", {"note": "更换18K金搭扣并清洗"}), ("pick-up", {}))
+RESALE_ROAD = (("agree", {"asking_price": "12800.00", "commission_rate": "0.15", "mode": "consignment",
+                          "until_days": 90}), ("sell", {"price": "11800.00", "buyer_customer_id": None}),
+               ("pay-out", {}))
+WORK_ORDER_ROADS = {
+    "custom_design": [DESIGN_ROAD[:n] for n in range(len(DESIGN_ROAD) + 1)],
+    "repair": [REPAIR_ROAD[:n] for n in range(len(REPAIR_ROAD) + 1)] + [REPAIR_ROAD[:1] + (("decline-estimate", {}),)],
+    "resale": [RESALE_ROAD[:n] for n in range(len(RESALE_ROAD) + 1)] + [RESALE_ROAD[:1] + (("return", {}),)],
 }
 RESOLUTIONS = {"open": None, "in_progress": None, "resolved": "已按客户要求完成并回访确认"}
 
@@ -149,7 +164,10 @@ class Loader:
         self.counts["return visits"] += 1
 
     def tickets(self, customers):
-        for number, (kind, status) in enumerate((k, s) for k in TICKET_KINDS for s in TICKET_STATUSES):
+        general = [(kind, status) for kind in TICKET_KINDS if kind not in WORK_ORDER_STATUSES
+                   for status in GENERAL_TICKET_STATUSES]
+        roads = [(kind, road) for kind, kind_roads in WORK_ORDER_ROADS.items() for road in kind_roads]
+        for number, (kind, status_or_road) in enumerate(general + roads):
             customer = customers[number % len(customers)]
             owner = Actor(customer["owner_id"], "developer")
             description, piece = TICKET_TEXT[kind]
@@ -158,12 +176,30 @@ class Loader:
                     "resale_mode": ("consignment" if number % 2 else "resale") if kind == "resale" else None,
                     "valuation": Decimal("9800.00") if kind == "resale" else None,
                     "scheduled_at": self.now + timedelta(days=14) if kind in ("knowledge", "event") else None}
-            ticket = self.change(owner, tickets.create_ticket, customers=self.directory, data=data)
+            data["notify_channel"] = "wechat" if customer.get("wechat") else None
+            opened_at = self.now - timedelta(days=20)
+            ticket = self.change(owner, tickets.create_ticket, customers=self.directory, data=data, at=opened_at)
+            self.counts["tickets"] += 1
+            if kind in WORK_ORDER_STATUSES:
+                self.work_order(owner, ticket, status_or_road, opened_at)
+                continue
+            status = status_or_road
             if status != "open":
                 self.change(owner, tickets.start_ticket, ticket_id=ticket["id"])
             if status == "resolved":
                 self.change(owner, tickets.resolve_ticket, ticket_id=ticket["id"], data={"resolution": RESOLUTIONS[status]})
-            self.counts["tickets"] += 1
+
+    def work_order(self, owner, ticket, road, opened_at):
+        """Walk the road a day a step, from three weeks ago: the dates the steps promise lie ahead of them."""
+        for day, (action, body) in enumerate(road, start=1):
+            at = opened_at + timedelta(days=day)
+            body = dict(body)
+            if "due_days" in body:
+                body["due_date"] = (at + timedelta(days=body.pop("due_days"))).date().isoformat()
+            if "until_days" in body:
+                body["until"] = (at + timedelta(days=body.pop("until_days"))).date().isoformat()
+            self.change(owner, work_orders.advance_work_order, ticket_id=ticket["id"], action=action, data=body,
+                        customers=self.directory, at=at)
 
     def summary(self):
         return ", ".join(f"{count} {what}" for what, count in self.counts.items())

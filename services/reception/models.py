@@ -16,6 +16,8 @@ from sqlalchemy import (
 from kam.db import UtcDateTime, service_metadata
 
 metadata = service_metadata()
+WORK_ORDER_MONEY = ("quote", "deposit", "deposit_paid", "estimate", "asking_price", "sale_price", "commission",
+                    "payout")
 
 receptions = Table(
     "receptions", metadata,
@@ -93,11 +95,46 @@ service_tickets = Table(
     Column("valuation", Numeric(12, 2)),
     Column("scheduled_at", UtcDateTime()),
     Column("resolution", Text),
+    Column("notify_channel", String(20)),
+    *[Column(name, Numeric(12, 2)) for name in WORK_ORDER_MONEY],
+    Column("commission_rate", Numeric(5, 4)),
+    Column("due_date", Date),
+    Column("until", Date),
+    Column("buyer_customer_id", String(32)),
+    Column("deal_id", String(32)),
     Column("opened_at", UtcDateTime(), nullable=False),
     Column("started_at", UtcDateTime()),
     Column("resolved_at", UtcDateTime()),
     Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_service_tickets_opened", "opened_at", "id"),
+)
+
+ticket_steps = Table(
+    "service_ticket_steps", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", String(32), nullable=False, index=True),
+    Column("action", String(30), nullable=False),
+    Column("from_status", String(20), nullable=False),
+    Column("to_status", String(20), nullable=False),
+    Column("by", String(64)),
+    Column("by_role", String(20)),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("figures", JSON, nullable=False),
+)
+
+ticket_images = Table(
+    "service_ticket_images", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("ticket_id", String(32), nullable=False, index=True),
+    Column("purpose", String(20), nullable=False),
+    Column("filename", String(255)),
+    Column("content_type", String(50), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("stored_as", String(300), nullable=False),
+    Column("thumbnail_as", String(300), nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )
 
 return_visits = Table(

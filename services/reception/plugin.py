@@ -17,5 +17,5 @@ plugin = ServicePlugin(
     demo_needs=("customers",),
     console_areas=(("receptions", READER_ROLES), ("receptions.book", WRITER_ROLES), ("deals", READER_ROLES),
                    ("deals.record", WRITER_ROLES), ("tickets", READER_ROLES), ("tickets.open", WRITER_ROLES),
-                   ("return_visits", WRITER_ROLES)),
+                   ("return_visits", WRITER_ROLES), ("work-orders", WRITER_ROLES)),
 )

@@ -3,8 +3,10 @@ from marshmallow import Schema, fields, validate
 
 from kam.schemas import ListArgs, Money, page_of
 from services.reception.terms import (
+    DEAL_ORIGIN_TYPES,
     DEAL_STATUSES,
     DELIVERY_METHODS,
+    NOTICE_CHANNELS,
     ORIGIN_TYPES,
     PRODUCT_INTEREST,
     RECEPTION_OUTCOMES,
@@ -13,6 +15,14 @@ from services.reception.terms import (
     RETURN_VISIT_METHODS,
     TICKET_KINDS,
     TICKET_STATUSES,
+)
+from services.reception.work_order_schemas import (  # noqa: F401 - the service's payloads in one place
+    STEP_BODIES,
+    ImageContentOut,
+    ImageForm,
+    ImageOut,
+    ImageUpload,
+    StepOut,
 )
 
 Text = fields.String
@@ -147,12 +157,17 @@ class DealIn(Schema):
     delivery = fields.Nested(Delivery, required=True)
 
 
+class OriginOut(Schema):
+    type = one_of(DEAL_ORIGIN_TYPES)
+    id = Id()
+
+
 class DealOut(Schema):
     id = Id()
     customer_id = Id()
     seller_id = Id()
     status = one_of(DEAL_STATUSES)
-    origin = fields.Nested(OriginRef)
+    origin = fields.Nested(OriginOut)
     items = fields.List(fields.Nested(DealItemOut))
     subtotal = Money()
     discount = Money()
@@ -186,6 +201,7 @@ class TicketIn(Schema):
     resale_mode = one_of(RESALE_MODES, load_default=None, allow_none=True)
     valuation = Money(load_default=None, allow_none=True)
     scheduled_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    notify_channel = one_of(NOTICE_CHANNELS, load_default=None, allow_none=True)
 
 
 class ResolveIn(Schema):
@@ -197,10 +213,26 @@ class TicketOut(TicketIn):
     owner_id = Id()
     status = one_of(TICKET_STATUSES)
     resolution = Text(allow_none=True)
+    quote = Money(allow_none=True)
+    deposit = Money(allow_none=True)
+    deposit_paid = Money(allow_none=True)
+    balance_due = Money(allow_none=True)
+    estimate = Money(allow_none=True)
+    due_date = fields.Date(allow_none=True)
+    asking_price = Money(allow_none=True)
+    commission_rate = fields.Decimal(as_string=True, allow_none=True)
+    until = fields.Date(allow_none=True)
+    sale_price = Money(allow_none=True)
+    buyer_customer_id = Id(allow_none=True)
+    commission = Money(allow_none=True)
+    payout = Money(allow_none=True)
+    deal_id = Id(allow_none=True)
     opened_at = fields.DateTime()
     started_at = fields.DateTime(allow_none=True)
     resolved_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime()
+    history = fields.List(fields.Nested(StepOut))
+    images = fields.List(fields.Nested(ImageOut))
     actions = fields.List(fields.String())
 
 

@@ -2,9 +2,10 @@
 from kam.inbox import handles
 from kam.remote import Remote
 from kam.service import Database, ServiceBase
+from kam.storage import Files
 from kam.usecase import command, query
 from services.reception import contracts
-from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets
+from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets, work_orders
 from services.reception.models import metadata
 
 
@@ -15,6 +16,7 @@ class ReceptionService(ServiceBase):
     customers = Remote("customers", calls=contracts.CALLS)
     visits = Remote("visits", calls=contracts.CALLS)
     catalog = Remote("catalog", calls=contracts.CALLS)
+    picture_files = Files("pictures")
 
     # Receptions
     create_reception = command(receptions.create_reception, uses=("customers",))
@@ -39,6 +41,11 @@ class ReceptionService(ServiceBase):
     get_ticket = query(tickets.get_ticket)
     list_tickets = query(tickets.list_tickets)
 
+    # Custom-centre work orders
+    advance_work_order = command(work_orders.advance_work_order, uses=("customers",))
+    attach_image = command(work_orders.attach_image, uses=("picture_files",))
+    read_image = query(work_orders.read_image, uses=("picture_files",))
+
     # Return visits
     create_return_visit = command(return_visits.create_return_visit, uses=("customers",))
     get_return_visit = query(return_visits.get_return_visit)
@@ -49,4 +56,4 @@ class ReceptionService(ServiceBase):
 
     @handles(contracts.CustomerErased)
     def erase_customer(self, uow, event):
-        customer_data.erase_customer(uow, event)
+        customer_data.erase_customer(uow, event, self.picture_files)

@@ -120,8 +120,8 @@ def test_tickets_and_return_visits_over_http(system, as_user):
     repair = {"customer_id": customer["id"], "kind": "repair", "description": "戒托松动"}
     missing = developer.post("/api/service-tickets", json=repair)
     assert missing.status_code == 422 and {"intake_notes", "piece"} <= set(missing.json()["errors"])
-    ticket = developer.post("/api/service-tickets", json={
-        **repair, "intake_notes": "主石无损，爪口磨损", "piece": {"description": "1.20克拉钻石戒指",
+    ticket = developer.post("/api/service-tickets", json={  # a repair is a work order: test_work_orders.py
+        **repair, "kind": "care", "intake_notes": "主石无损，爪口磨损", "piece": {"description": "1.20克拉钻石戒指",
                                                                 "certificate_no": "GIA 2141438167"}}).json()
     assert ticket["status"] == "open"
     assert coordinator.post(f"/api/service-tickets/{ticket['id']}/start").json()["status"] == "in_progress"
@@ -139,4 +139,4 @@ def test_tickets_and_return_visits_over_http(system, as_user):
                                                                   "return_visit.recorded")) == 2 and found,
                                 timeout=20, message="the after-sales events in analytics")
     assert {e["type"] for e in logged} == {"service_ticket.resolved", "return_visit.recorded"}
-    assert logged[0]["data"]["kind"] == "repair" and logged[1]["data"]["task_id"] is None
+    assert logged[0]["data"]["kind"] == "care" and logged[1]["data"]["task_id"] is None

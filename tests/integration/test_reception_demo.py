@@ -7,7 +7,12 @@ from kam.service import open_store
 from services.customers.demo import load as load_customers
 from services.reception.demo import load
 from services.reception.models import deals, metadata, receptions, service_tickets
-from services.reception.terms import RECEPTION_STATUSES, TICKET_KINDS, TICKET_STATUSES
+from services.reception.terms import (
+    GENERAL_TICKET_STATUSES,
+    RECEPTION_STATUSES,
+    TICKET_KINDS,
+    WORK_ORDER_STATUSES,
+)
 
 USERS = {"manager": [{"id": "m-1", "username": "zhangmin", "role": "manager", "display_name": "张敏"}],
          "developer": [{"id": "d-1", "username": "lihua", "role": "developer", "display_name": "李华"},
@@ -18,7 +23,7 @@ def test_demo_loads_every_state_once(database_url, tmp_path):
     demo = Demo(Settings(database_url=database_url, data_dir=tmp_path), USERS)
     load_customers(demo)
 
-    assert "21 tickets" in load(demo)
+    assert "29 tickets" in load(demo)
     assert load(demo) == "already loaded"
 
     store = open_store("reception", metadata, demo.settings)
@@ -31,4 +36,6 @@ def test_demo_loads_every_state_once(database_url, tmp_path):
     assert {row.status for row in deal_rows} == {"closed", "delivered"}
     assert {row.repeat_sale for row in deal_rows} == {True, False}
     assert {row.delivery_method for row in deal_rows} == {"pickup", "home_delivery"}
-    assert ticket_pairs == {(kind, status) for kind in TICKET_KINDS for status in TICKET_STATUSES}
+    expected = {(kind, status) for kind in TICKET_KINDS for status in WORK_ORDER_STATUSES.get(
+        kind, GENERAL_TICKET_STATUSES)}
+    assert ticket_pairs == expected  # every work order at every stage of its kind, the others open to resolved

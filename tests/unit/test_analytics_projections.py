@@ -120,3 +120,26 @@ def test_erasure_scrubs_names_and_free_text_but_keeps_ids_and_amounts():
     scrubbed = scrub_envelope(envelope)
     assert scrubbed["data"] == {"customer_id": "c1", "owner_id": "dev-1", "category": "high_value"}
     assert envelope["data"]["name"] == "王丽"  # the original is not changed in place
+
+
+def _step(action, **figures):
+    return {"ticket_id": "t1", "customer_id": "c1", "owner_id": "dev-1", "kind": "custom_design", "action": action,
+            "previous_status": "x", "status": "y", "at": AT.isoformat(), **figures}
+
+
+def test_the_custom_centres_revenue_is_counted_once_deposit_then_the_rest_of_the_quote():
+    deposit = projected("work_order.advanced", _step("pay-deposit", amount="10000.00"))
+    handed_over = projected("work_order.advanced", _step("hand-over", amount="38000.00"))
+    deal = projected("deal.closed", {"deal_id": "d1", "customer_id": "c1", "seller_id": "dev-1", "total": "38000.00",
+                                     "prepaid": "10000.00", "closed_at": AT.isoformat()})
+    assert deposit.facts == [Fact("service_revenue", "t1:deposit", "c1", "dev-1", AT, Decimal("10000.00"))]
+    assert handed_over.facts == []  # the deal it closes counts it
+    assert deal.facts == [Fact("deal", "d1", "c1", "dev-1", AT, Decimal("28000.00"))]
+
+
+def test_a_resale_counts_its_commission_and_a_repair_its_estimate_when_picked_up():
+    sold = projected("work_order.advanced", _step("sell", amount="36000.00", commission="5400.00"))
+    paid_out = projected("work_order.advanced", _step("pay-out", amount="30600.00"))
+    picked_up = projected("work_order.advanced", _step("pick-up", amount="880.00"))
+    assert [f.amount for f in sold.facts] == [Decimal("5400.00")] and paid_out.facts == []
+    assert picked_up.facts == [Fact("service_revenue", "t1:repair", "c1", "dev-1", AT, Decimal("880.00"))]

@@ -24,7 +24,8 @@ def test_every_offer_opens_a_ticket():
              "resale": {"resale_mode": "consignment", "valuation": Decimal("42000.00")}}
     for kind in TICKET_KINDS:
         opened = ticket(kind, **extra.get(kind, {}))
-        assert (opened.kind, opened.status, opened.opened_at) == (kind, "open", NOW)
+        first = {"custom_design": "brief", "repair": "received", "resale": "valued"}.get(kind, "open")
+        assert (opened.kind, opened.status, opened.opened_at) == (kind, first, NOW)
 
 
 def test_repair_needs_intake_notes_and_the_piece():

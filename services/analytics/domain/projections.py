@@ -16,6 +16,7 @@ from services.analytics.terms import (
     DEAL,
     EXPENSE,
     RECEPTION,
+    SERVICE_REVENUE,
     STAGES,
     VISIT,
 )
@@ -162,9 +163,24 @@ def _reception_reported(data, at):
 
 
 def _deal_closed(data, at):
-    """Revenue counts when a deal closes, for its seller."""
+    """Revenue counts when a deal closes, for its seller, less what was counted before as paid (a
+    custom design's deposit)."""
     return Projection(facts=[Fact(DEAL, data["deal_id"], data["customer_id"], data["seller_id"],
-                                  data.get("closed_at") or at, data["total"])])
+                                  data.get("closed_at") or at, data["total"] - data["prepaid"])])
+
+
+WORK_ORDER_REVENUE = {"pay-deposit": ("deposit", "amount"), "pick-up": ("repair", "amount"),
+                      "sell": ("commission", "commission")}
+
+
+def _work_order_advanced(data, at):
+    """The custom centre's own revenue, once per work order and kind of money: the deposit when paid, the
+    repair when picked up, the commission when sold (the design's deal counts the rest of its quote)."""
+    counted = WORK_ORDER_REVENUE.get(data["action"])
+    if counted is None or data.get(counted[1]) is None:
+        return Projection()
+    return Projection(facts=[Fact(SERVICE_REVENUE, f"{data['ticket_id']}:{counted[0]}", data["customer_id"],
+                                  data["owner_id"], data.get("at") or at, data[counted[1]])])
 
 
 def _claim_reimbursed(data, at):
@@ -185,6 +201,7 @@ PROJECTORS = {
     "task.completed": _task_completed,
     "reception.reported": _reception_reported,
     "deal.closed": _deal_closed,
+    "work_order.advanced": _work_order_advanced,
     "expense_claim.reimbursed": _claim_reimbursed,
 }
 

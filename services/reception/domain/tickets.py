@@ -1,12 +1,13 @@
 """After-sales service tickets (售后维护、增值服务): one for each thing the company offers a key account."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from kam.errors import Invalid
 from kam.workflow import Step, Workflow, role
 from services.reception.contracts import ServiceTicketOpened, ServiceTicketResolved
 from services.reception.domain.access import visible
+from services.reception.domain.work_orders import FIRST_STATUS, WORKFLOWS
 
 HANDLERS = ("developer", "manager", "coordinator")  # coordinators carry tickets through workshop, appraisal
 WORKFLOW = Workflow(
@@ -14,6 +15,11 @@ WORKFLOW = Workflow(
     Step("resolve", "in_progress", "resolved", by=role(*HANDLERS)),
 )
 SEEN = visible("service ticket", "owner_id")
+
+
+def workflow_of(kind):
+    """A custom design, repair or resale has its own stages; every other kind is open → in_progress → resolved."""
+    return WORKFLOWS.get(kind, WORKFLOW)
 
 
 @dataclass
@@ -35,6 +41,20 @@ class ServiceTicket:
     started_at: datetime | None = None
     resolved_at: datetime | None = None
     updated_at: datetime | None = None
+    notify_channel: str | None = None
+    quote: Decimal | None = None
+    deposit: Decimal | None = None
+    deposit_paid: Decimal | None = None
+    estimate: Decimal | None = None
+    asking_price: Decimal | None = None
+    sale_price: Decimal | None = None
+    commission: Decimal | None = None
+    payout: Decimal | None = None
+    commission_rate: Decimal | None = None
+    due_date: date | None = None
+    until: date | None = None
+    buyer_customer_id: str | None = None
+    deal_id: str | None = None
 
     def opened(self):
         return self._event(ServiceTicketOpened)
@@ -78,7 +98,7 @@ def open_ticket(*, id, customer, owner_id, data, now):
     check_kind_requirements(kind, data)
     return ServiceTicket(
         id=id, customer_id=customer["id"], customer_owner_id=customer.get("owner_id"), owner_id=owner_id,
-        kind=kind, status="open", description=data.get("description"), piece=data.get("piece"),
+        kind=kind, status=FIRST_STATUS.get(kind, "open"), description=data.get("description"), piece=data.get("piece"),
         intake_notes=data.get("intake_notes"), resale_mode=data.get("resale_mode"),
         valuation=data.get("valuation"), scheduled_at=data.get("scheduled_at"), resolution=None,
-        opened_at=now, updated_at=now)
+        notify_channel=data.get("notify_channel"), opened_at=now, updated_at=now)

@@ -2,7 +2,7 @@
 // Codes (statuses, stages, categories, kinds…) are not here: their labels come from /api/vocabularies.
 const zh = {
   app: { title: "KAM 大客户管理系统", subtitle: "大客户部" },
-  nav: { myday: "我的一天", customers: "客户", visits: "拜访", receptions: "接待", deals: "成交", tickets: "售后服务",
+  nav: { myday: "我的一天", customers: "客户", visits: "拜访", receptions: "接待", deals: "成交", tickets: "售后服务", "work-orders": "定制中心", workOrders: "定制中心",
     claims: "费用报销", approvals: "审批", analytics: "数据分析", notifications: "通知", logistics: "后勤安排", users: "用户",
     catalog: "商品目录", stock: "库存与礼品", handout: "样品领还", logout: "退出", menu: "菜单" },
   role: { admin: "系统管理员", manager: "统筹管理", developer: "开发人员", coordinator: "后勤协调", planner: "活动策划", analyst: "数据分析" },
@@ -83,11 +83,19 @@ const zh = {
     dueBack: "应还时间", check_out: "领出", check_in: "归还", cancel: "取消预留", kit: "拜访资料包（iPad）", offers: "优惠方案",
     gift: "礼品", exit: "退出全屏", choose: "选择样品", pieces: "样品", prev: "上一件", next: "下一件", discount: "折扣",
     overdue: "逾期未还", search: "名称、货号或证书编号" },
+  workOrder: { new: "新建服务单", dueDate: "承诺完成日", until: "寄售截止", notifyChannel: "通知客户方式", piece: "送修珠宝",
+    intakeNotes: "收件记录", mode: "交易方式", valuation: "估值", quote: "报价", deposit: "定金", deposit_paid: "已付定金",
+    balance_due: "尾款", estimate: "维修估价", asking_price: "挂牌价", sale_price: "成交价", commission: "佣金", payout: "应付货款",
+    commission_rate: "佣金比例", price: "成交价", amount: "金额", balance: "尾款", passed: "质检通过", yes: "是", no: "否",
+    buyer: "买方客户", buyer_customer_id: "买方客户", deal: "成交单", step: "步骤", by: "经办", figures: "数据", note: "备注",
+    resolution: "处理结果", previous_status: "原状态", upload: "上传图片", chooseFile: "请先选择图片文件", next: "下一步",
+    noNextStep: "当前没有可执行的步骤", money: "金额", pictures: "图片", history: "进度记录", backToBoard: "返回看板",
+    open: "开单", start: "开始处理", resolve: "完成", migrate: "系统迁移" },
 };
 
 const en = {
   app: { title: "KAM Key Account Management", subtitle: "Key Account Department" },
-  nav: { myday: "My day", customers: "Customers", visits: "Visits", receptions: "Receptions", deals: "Deals", tickets: "Service",
+  nav: { myday: "My day", customers: "Customers", visits: "Visits", receptions: "Receptions", deals: "Deals", tickets: "Service", "work-orders": "Custom centre", workOrders: "Custom centre",
     claims: "Expenses", approvals: "Approvals", analytics: "Analytics", notifications: "Notifications", logistics: "Logistics", users: "Users",
     catalog: "Catalog", stock: "Stock & gifts", handout: "Hand-out & return", logout: "Log out", menu: "Menu" },
   role: { admin: "Administrator", manager: "Manager", developer: "Developer", coordinator: "Coordinator", planner: "Event planner", analyst: "Analyst" },
@@ -168,6 +176,15 @@ const en = {
     dueBack: "Due back", check_out: "Hand out", check_in: "Take back", cancel: "Cancel", kit: "Visit kit (iPad)", offers: "Offers",
     gift: "Gift", exit: "Exit full screen", choose: "Choose pieces", pieces: "Pieces", prev: "Previous", next: "Next", discount: "Discount",
     overdue: "Overdue", search: "Name, SKU or certificate no." },
+  workOrder: { new: "New work order", dueDate: "Promised date", until: "Consigned until", notifyChannel: "Tell the customer by",
+    piece: "Piece", intakeNotes: "Intake notes", mode: "Mode", valuation: "Valuation", quote: "Quote", deposit: "Deposit",
+    deposit_paid: "Deposit paid", balance_due: "Balance due", estimate: "Estimate", asking_price: "Asking price",
+    sale_price: "Sale price", commission: "Commission", payout: "Payout", commission_rate: "Commission rate", price: "Price",
+    amount: "Amount", balance: "Balance", passed: "Passed", yes: "yes", no: "no", buyer: "Buyer", buyer_customer_id: "Buyer",
+    deal: "Deal", step: "Step", by: "By", figures: "Figures", note: "Note", resolution: "Resolution",
+    previous_status: "Previous status", upload: "Upload picture", chooseFile: "Choose a picture first", next: "Next step",
+    noNextStep: "No step to take now", money: "Money", pictures: "Pictures", history: "History", backToBoard: "Back to the board",
+    open: "Opened", start: "Started", resolve: "Resolved", migrate: "Migrated" },
 };
 
 export const dictionaries = { "zh-CN": zh, en };

@@ -21,6 +21,7 @@ const MENU = [
   { area: "logistics", href: "#/logistics" },
   { area: "analytics", href: "#/analytics" },
   { area: "notifications", href: "#/notifications" },
+  { area: "work-orders", href: "#/work-orders" },
   { area: "catalog", href: "#/catalog" },
   { area: "stock", href: "#/stock" },
   { area: "handout", href: "#/handout" },

@@ -27,4 +27,7 @@ export const routes = [
   { pattern: /^\/visits\/([\w-]+)\/kit$/, view: lazy("kit", "kitView") },
   { pattern: /^\/stock$/, view: lazy("stock", "stockView") },
   { pattern: /^\/handout$/, view: lazy("handout", "handoutView") },
+  { pattern: /^\/work-orders$/, view: lazy("work_orders", "workOrdersView") },
+  { pattern: /^\/work-orders\/board\/(custom_design|repair|resale)$/, view: lazy("work_orders", "workOrdersView") },
+  { pattern: /^\/work-orders\/([\w-]+)$/, view: lazy("work_order", "workOrderView") },
 ];
