@@ -45,6 +45,14 @@ class DemoCustomers:
         return {**self.by_id[customer_id], "category": None}
 
 
+class HouseGiftsOnly:
+    """The catalog as it is before its own demo has run (it builds on these visits): no gift rules yet, so
+    visits take the house gift, as they would for a category the analyst has not ruled on."""
+
+    def suggest_gift(self, category):
+        return {"category": category}
+
+
 def load(demo):
     customers = demo.provided("customers") or []
     if not customers:
@@ -82,7 +90,8 @@ def _visit_in_state(store, directory, customer, manager, plan, now):
             "preparation": {"products": products, "offers": [{"product": products[0], "discount": Decimal(discount)}],
                             "transport": {"company_car": company_car, "note": "需提前一天预约公司车" if company_car else None}}}
     earlier = min(now, planned_at) - timedelta(days=3)
-    visit = _run(store, developer, earlier, visits.plan_visit, data=data, customers=directory)
+    visit = _run(store, developer, earlier, visits.plan_visit, data=data, customers=directory,
+                 catalog=HouseGiftsOnly())
     _run(store, manager, earlier, discussion.add_advice, visit_id=visit["id"],
          data={"advisor": "张敏", "text": "先聊客户的纪念日安排，再展示产品，不要急于报价。"})
     steps = ["submit", "approve", "record", "summarize"] if state != "rejected" else ["submit", "reject"]
