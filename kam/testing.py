@@ -193,3 +193,16 @@ def kam_env(settings_env):
     env.update(settings_env)
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env
+
+
+def __getattr__(name):
+    """`kam.testing.ServiceHarness` and `FakeUnitOfWork`, loaded only when asked for (they bring nameko)."""
+    if name == "ServiceHarness":
+        from kam.harness import ServiceHarness
+
+        return ServiceHarness
+    if name in ("FakeUnitOfWork", "FakeRemote"):
+        from kam import fakes
+
+        return getattr(fakes, name)
+    raise AttributeError(name)
