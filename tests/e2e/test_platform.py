@@ -66,7 +66,7 @@ def test_a_developer_cannot_see_another_developers_customer(as_user):
 def test_me_returns_the_caller(as_user):
     me = as_user("dev1").get("/api/me").json()
     assert me["username"] == "dev1" and me["role"] == "developer" and me["display_name"] == "测试dev1"
-    assert set(me) == {"id", "username", "role", "display_name"}
+    assert set(me) >= {"id", "username", "role", "display_name"} and "customers" in me["areas"]
 
 
 def test_no_token_or_a_bad_token_is_401(anonymous, system):
@@ -159,7 +159,8 @@ def test_a_service_that_does_not_answer_is_503_within_the_timeout(system):
     empty_bus = testing.create_vhost()
     port = testing.free_port()
     gateway = system.start("lonely-gateway", "gateway", "--port", str(port), "--workers", "1",
-                           env={"KAM_AMQP_URI": empty_bus, "KAM_RPC_TIMEOUT": "1", "KAM_HEALTH_TIMEOUT": "1"})
+                           env={"KAM_AMQP_URI": empty_bus, "KAM_RPC_TIMEOUT": "1", "KAM_HEALTH_TIMEOUT": "1",
+                                "KAM_DIRECT_PORT_BASE": "off"})
     base = f"http://127.0.0.1:{port}"
     try:
         testing.wait_until(lambda: _answers(base), timeout=30, message="the lonely gateway to start")
@@ -179,6 +180,21 @@ def test_a_service_that_does_not_answer_is_503_within_the_timeout(system):
     finally:
         gateway.stop()
         testing.delete_vhost(empty_bus)
+
+
+def test_a_service_that_is_not_listening_for_direct_calls_is_503_at_once(system):
+    """The gateway calling services directly, where none listens: connection refused, 503 at once."""
+    port = testing.free_port()
+    gateway = system.start("deaf-gateway", "gateway", "--port", str(port), "--workers", "1",
+                           env={"KAM_DIRECT_PORT_BASE": str(testing.free_port_range(12)), "KAM_RPC_TIMEOUT": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        testing.wait_until(lambda: _answers(base), timeout=30, message="the deaf gateway to start")
+        response, seconds = _timed(lambda: login(base, "dev1").post("/api/customers", json={"name": "无人应答"}))
+        assert response.status_code == 503 and response.json()["code"] == "service_unavailable"
+        assert seconds < 1
+    finally:
+        gateway.stop()
 
 
 def _timed(call):
