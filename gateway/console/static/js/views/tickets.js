@@ -9,16 +9,19 @@ import { wallTimeToIso } from "../time.js";
 import { label } from "../vocab.js";
 import { pagedList } from "./common.js";
 
+const WORK_ORDERS = ["custom_design", "repair", "resale"];  // their steps have forms of their own: the work order's page
+
 export async function ticketsView() {
-  const vocab = await vocabularies();
   const list = await pagedList("/api/service-tickets", {}, [
     { label: t("common.when"), value: (x) => formatTime(x.opened_at) },
     { label: t("common.customer"), value: (x) => customerName(x.customer_id) },
     { label: t("common.kind"), value: (x) => label("ticket_kinds", x.kind) },
     { label: t("ticket.description"), value: (x) => h("a", { href: `#/work-orders/${x.id}` }, x.description || "—") },
     { label: t("common.status"), value: (x) => badge(x.status, "ticket_statuses") },
-    { label: "", value: (x) => actionButtons(x, "/api/service-tickets", {
-      resolve: { fields: [{ name: "resolution", label: t("ticket.resolution"), type: "textarea", required: true }] } }) },
+    { label: "", value: (x) => WORK_ORDERS.includes(x.kind)
+      ? h("a", { href: `#/work-orders/${x.id}`, class: "button small" }, t("common.open"))
+      : actionButtons(x, "/api/service-tickets", {
+        resolve: { fields: [{ name: "resolution", label: t("ticket.resolution"), type: "textarea", required: true }] } }) },
   ]);
   if (!may("tickets.open")) return section(t("nav.tickets"), list);
   const { form: element } = form([

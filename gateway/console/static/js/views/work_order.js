@@ -4,7 +4,7 @@ import { api, customerName, learnCustomerNames, request } from "../api.js";
 import { button, form, formatDate, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { choices, codes, label, vocabularies } from "../vocabularies.js";
-import { customerOptions, detailList } from "./common.js";
+import { detailList } from "./common.js";
 
 const money = (name) => ({ name, label: t(`workOrder.${name}`), type: "number", step: "0.01", min: "0", required: true });
 const note = { name: "note", label: t("common.notes"), type: "textarea", wide: true };
@@ -19,8 +19,7 @@ const BODIES = {
     { name: "commission_rate", label: t("workOrder.commission_rate"), type: "number", step: "0.0001", min: "0", required: true },
     { name: "mode", label: t("workOrder.mode"), type: "select", options: choices(vocab, "resale_modes") },
     { name: "until", label: t("workOrder.until"), type: "date" }],
-  sell: async () => [money("price"), { name: "buyer_customer_id", label: t("workOrder.buyer"), type: "select", optional: true,
-    options: await customerOptions() }],
+  sell: async () => [money("price"), { name: "buyer_customer_id", label: t("workOrder.buyer"), type: "customer" }],
   extend: () => [{ name: "until", label: t("workOrder.until"), type: "date", required: true }],
   start: () => [],
   resolve: () => [{ name: "resolution", label: t("workOrder.resolution"), type: "textarea", wide: true, required: true }],

@@ -3,7 +3,6 @@ import { api, customerName, learnCustomerNames } from "../api.js";
 import { form, formatMoney, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { choices, codes, label, vocabularies } from "../vocabularies.js";
-import { customerOptions } from "./common.js";
 
 export const WORK_ORDER_KINDS = ["custom_design", "repair", "resale"];
 
@@ -54,7 +53,7 @@ export async function workOrdersView(kind = "custom_design") {
 
 async function newWorkOrderForm(kind, vocab) {
   const fields = [
-    { name: "customer_id", label: t("common.customer"), type: "select", options: await customerOptions(), required: true },
+    { name: "customer_id", label: t("common.customer"), type: "customer", required: true },
     { name: "description", label: t("ticket.description"), type: "textarea", wide: true, required: true },
     { name: "notify_channel", label: t("workOrder.notifyChannel"), type: "select", optional: true,
       options: choices(vocab, "notice_channels") },
