@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
+from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 from tests.system import login
 
@@ -56,7 +57,7 @@ def test_one_piece_from_its_photo_to_sold(browser, browser_context_args, system,
     sku = f"KA-RI-{uuid.uuid4().hex[:6].upper()}"
     analyst = browser.new_page(**browser_context_args)
     log_in(analyst, system.base_url, "analyst")
-    analyst.click("[data-nav=catalog]")
+    open_area(analyst, "catalog")
     analyst.fill("#new-product input[name=sku]", sku)
     analyst.fill("#new-product input[name=name]", "1克拉圆钻结婚周年戒指")
     analyst.select_option("#new-product select[name=kind]", "ring")
@@ -97,7 +98,7 @@ def test_one_piece_from_its_photo_to_sold(browser, browser_context_args, system,
 
     coordinator = browser.new_page(**browser_context_args)
     log_in(coordinator, system.base_url, "coordinator")
-    coordinator.click("[data-nav=handout]")
+    open_area(coordinator, "handout")
     row = coordinator.locator("tr", has_text=sku)
     row.get_by_role("button", name="领出").click()
     expect(coordinator.locator("tr", has_text=sku).get_by_role("button", name="归还")).to_be_visible()
@@ -112,7 +113,7 @@ def test_one_piece_from_its_photo_to_sold(browser, browser_context_args, system,
     expect(developer.locator(f".piece-card[data-sku={sku}] .badge")).to_have_text("在库")
     login(system.base_url, "dev1").post(f"/api/visits/{visit['id']}/record", json={
         "occurred_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(), "talking_points": "试戴克拉钻"})
-    developer.click("[data-nav=deals]")
+    open_area(developer, "deals")
     developer.select_option("#new-deal select[name=customer_id]", label="欧阳雅琪")
     developer.select_option("#new-deal select[name=origin_type]", "visit")
     developer.fill("#new-deal input[name=origin_id]", visit["id"])
@@ -125,9 +126,9 @@ def test_one_piece_from_its_photo_to_sold(browser, browser_context_args, system,
     analyst.goto(piece_url)
     analyst.reload()
     expect(analyst.locator("dl.details")).to_contain_text("已售")
-    analyst.click("[data-nav=stock]")
+    open_area(analyst, "stock")
     expect(analyst.locator("h2", has_text="按客户类别的礼品")).to_be_visible()
     shoot(analyst, "catalog-stock")
-    analyst.click("[data-nav=catalog]")
+    open_area(analyst, "catalog")
     expect(analyst.locator(".piece-card").first).to_be_visible()
     shoot(analyst, "catalog-grid")

@@ -2,6 +2,7 @@
 next to the field with invalid input, buttons from `actions`, and forms offered only to roles that may use them."""
 from playwright.sync_api import expect
 
+from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 
 
@@ -100,7 +101,7 @@ def test_the_menu_folds_on_a_phone_with_no_sideways_scroll(browser, system):
     expect(page.locator("[data-nav=approvals]")).to_be_hidden()
     page.click(".menu-toggle")
     expect(page.locator("[data-nav=approvals]")).to_be_visible()
-    page.click("[data-nav=approvals]")
+    open_area(page, "approvals")
     expect(page.locator(".view .card > h2").first).to_be_visible(timeout=15000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 
 SHOTS = Path("build/screenshots")
@@ -43,7 +44,7 @@ def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, 
     log_in(developer, system.base_url, "dev1")
     log_in(manager, system.base_url, "manager")
 
-    developer.click("[data-nav=work-orders]")
+    open_area(developer, "work-orders")
     expect(developer.locator(".wo-column h3").first).to_contain_text("需求沟通")
     developer.select_option("#new-work-order select[name=customer_id]", label="慕容晴")
     developer.fill("#new-work-order textarea[name=description]", "结婚十周年定制铂金对戒，内圈刻字")
@@ -74,7 +75,7 @@ def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, 
     expect(developer.locator(".wo-stages li.current")).to_have_text("制作中")
     url = developer.url
 
-    manager.click("[data-nav=work-orders]")
+    open_area(manager, "work-orders")
     manager.locator(".wo-column[data-status=in_production] .wo-card", has_text="慕容晴").click()
     manager.locator(".wo-actions button", has_text="质检").click()
     manager.locator(".wo-step-form [name=passed]").check()
@@ -91,7 +92,7 @@ def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, 
     expect(developer.get_by_text("当前没有可执行的步骤")).to_be_visible()
     shots(developer, "work-order-handed-over")
 
-    developer.click("[data-nav=work-orders]")
+    open_area(developer, "work-orders")
     expect(developer.locator(".wo-column[data-status=handed_over] .wo-card", has_text="慕容晴")).to_be_visible()
     shots(developer, "work-order-board")
     assert errors == []

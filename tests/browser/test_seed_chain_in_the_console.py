@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 
 
@@ -26,7 +27,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     log_in(developer, system.base_url, "dev1")
     log_in(manager, system.base_url, "manager")
 
-    developer.click("[data-nav=customers]")
+    open_area(developer, "customers")
     developer.click("a.button.primary")
     developer.fill("#new-customer input[name=name]", "林婉清")
     developer.select_option("#new-customer select[name=category]", "high_value")
@@ -35,7 +36,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     developer.click("#new-customer button[type=submit]")
     expect(developer.locator("h2").first).to_have_text("林婉清")
 
-    developer.click("[data-nav=visits]")
+    open_area(developer, "visits")
     developer.click("a.button.primary")
     developer.select_option("#new-visit select[name=customer_id]", label="林婉清")
     developer.fill("#new-visit input[name=planned_at]", "2026-11-20T15:00")
@@ -50,7 +51,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     expect(developer.locator(".badge").first).to_have_text("待审批")
     expect(developer.get_by_role("button", name="批准")).to_have_count(0)
 
-    manager.click("[data-nav=approvals]")
+    open_area(manager, "approvals")
     row = manager.locator("tr", has_text="林婉清")
     expect(row).to_be_visible()
     screenshot(manager, "manager-approvals")
@@ -70,7 +71,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     developer.click("#record-form button[type=submit]")
     expect(developer.locator(".badge").first).to_have_text("已拜访")
 
-    developer.click("[data-nav=myday]")
+    open_area(developer, "myday")
     callback = developer.locator("tr", has_text="林婉清")
     expect(callback.first).to_contain_text("回访", timeout=20000)
     screenshot(developer, "developer-my-day")
@@ -95,6 +96,6 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     expect(manager.locator(".badge").first).to_have_text("已报销")
     screenshot(manager, "manager-claim-reimbursed")
 
-    manager.click("[data-nav=analytics]")
+    open_area(manager, "analytics")
     expect(manager.locator(".chart").first).to_be_visible()
     screenshot(manager, "manager-analytics")
