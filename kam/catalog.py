@@ -2,7 +2,7 @@
 docs/EVENTS.md (`kam plugins --markdown`)."""
 from marshmallow import fields
 
-from kam.contracts import check_caller, check_consumer
+from kam.contracts import PLATFORM_OFFERS, check_caller, check_consumer
 
 HEADER = """# Event and RPC catalog
 
@@ -67,9 +67,8 @@ def problems(plugins):
                       for line in check_consumer(consumed, producer[1])]
         for call in plugin.contracts_of("CALLS"):
             callee = plugins.get(call.service)
-            if callee and not callee.contracts_of("OFFERS"):
-                continue  # TRANSITION: the callee is not yet in the one shape; remove once every service is
-            method = callee.contracts_of("OFFERS").get(call.method) if callee else None
+            offers = {**PLATFORM_OFFERS, **callee.contracts_of("OFFERS")} if callee else {}
+            method = offers.get(call.method)
             if method is None:
                 found.append(f"{name} calls {call.service}.{call.method}, which is not offered")
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate
 
 from kam.errors import Invalid
 
@@ -65,6 +65,17 @@ class Reads(Schema):
 
     class Meta:
         unknown = EXCLUDE
+
+
+class Held(Reads):
+    """All a service holds on one customer (its PIPL export), read as it came."""
+
+    class Meta:
+        unknown = INCLUDE
+
+
+# The RPC methods every service has from ServiceBase, whether or not its OFFERS names them.
+PLATFORM_OFFERS = {"export_customer": Method(Held, customer_id=Id())}
 
 
 @dataclass(frozen=True)

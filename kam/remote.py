@@ -47,19 +47,22 @@ class TimedServiceProxy:
 
 class Cluster(RpcProxy):
     """`cluster = Cluster()`; `self.cluster["visits"].export_customer(id)`: any service by name, with the
-    timeout, for the rare call that must reach services this one does not know in advance."""
+    timeout, for the rare call that must reach services this one does not know in advance; `calls` as
+    for Remote."""
 
-    def __init__(self, timeout=None, **options):
+    def __init__(self, timeout=None, calls=(), **options):
         super().__init__(target_service=None, **options)
         self.timeout = timeout
+        self.calls = tuple(calls)
 
     def get_dependency(self, worker_ctx):
         settings = self.container.config.get("KAM_SETTINGS") or get_settings()
         timeout = self.timeout or settings.rpc_timeout
-        listener, options = self.rpc_reply_listener, self.options
+        listener, options, calls = self.rpc_reply_listener, self.options, self.calls
 
         class Services:
             def __getitem__(self, name):
-                return TimedServiceProxy(ServiceProxy(worker_ctx, name, listener, **options), name, timeout)
+                reads = {call.method: call for call in calls if call.service == name}
+                return TimedServiceProxy(ServiceProxy(worker_ctx, name, listener, **options), name, timeout, reads)
 
         return Services()

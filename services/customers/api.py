@@ -1,4 +1,5 @@
-"""HTTP routes of the customers service; mounted by the gateway, they parse, call RPC and dump."""
+"""HTTP routes of the customers service; mounted by the gateway, they parse and call RPC (the service
+dumps its replies with the very schemas documented here)."""
 import base64
 
 from flask import Response
@@ -35,7 +36,7 @@ from services.customers.schemas.work import (
     TemplateList,
 )
 
-blp = Blueprint("customers", __name__, url_prefix="/api", description="客户档案 Customers")
+blp = Blueprint("customers", __name__, url_prefix="/api", description="客户档案 Customers", replies_dumped=True)
 
 
 def customers():
@@ -75,7 +76,7 @@ def import_customers(files):
 def export_customers(args):
     """The customers the caller may see as XLSX or CSV (never their sensitive data)."""
     exported = customers().export_customers(args["format"], display_names())
-    return Response(base64.b64decode(exported["content"]), content_type=exported["content_type"],
+    return Response(base64.b64decode(exported["content_base64"]), content_type=exported["content_type"],
                     headers={"Content-Disposition": f'attachment; filename="{exported["filename"]}"'})
 
 

@@ -37,7 +37,7 @@ def cmd_import(args):
     from rich.table import Table
 
     from kam.keys import require_keys
-    from services.customers.handlers.spreadsheets import import_customers
+    from services.customers.handlers.spreadsheets import import_file
     from services.customers.rules import load_rules
     from services.customers.sealing import Sealer
 
@@ -46,9 +46,10 @@ def cmd_import(args):
     try:
         with Progress() as progress, store.unit_of_work() as uow:
             task = progress.add_task(f"导入 {args.file.name}", total=None)
-            report = import_customers(
-                uow, actor, args.file.name, args.file.read_bytes(), now=_now(), sealer=Sealer(settings),
+            report = import_file(
+                uow, actor, _now(), args.file.name, args.file.read_bytes(), sealer=Sealer(settings),
                 rules=load_rules(), progress=lambda done, total: progress.update(task, completed=done, total=total))
+            uow.commit()
     finally:
         store.close()
     table = Table(title=f"{args.file.name}: {report['imported']} 行导入, {report['rejected']} 行被拒")
@@ -64,7 +65,7 @@ def cmd_import(args):
 
 
 def cmd_export(args):
-    from services.customers.handlers.spreadsheets import export_customers
+    from services.customers.handlers.spreadsheets import export_file
 
     fmt = args.file.suffix.lstrip(".").lower()
     if fmt not in ("xlsx", "csv"):
@@ -72,7 +73,7 @@ def cmd_export(args):
     _, actor, store = _store("manager", "kam-cli")
     try:
         with store.session() as session:
-            exported = export_customers(session, actor, fmt, {})
+            exported = export_file(session, actor, _now(), fmt, {})
     finally:
         store.close()
     args.file.write_bytes(exported["content"])

@@ -24,14 +24,15 @@ def load(demo):
             demo.provide("customers", [dict(row) for row in existing])
             return "already loaded"
         now = clock_from_env().now()
-        context = {"now": now, "sealer": Sealer(demo.settings), "rules": load_rules()}
+        context = {"sealer": Sealer(demo.settings), "rules": load_rules()}
         developers = demo.users["developer"]
         manager = Actor(demo.users["manager"][0]["id"], "manager")
         created = {}
         for entry in PEOPLE:
             owner = Actor(developers[entry[3] % len(developers)]["id"], "developer")
             with store.unit_of_work(actor=owner.as_dict()) as uow:
-                created[entry[0]] = files.create_customer(uow, owner, _payload(entry, created, now), **context)
+                created[entry[0]] = files.create_customer(uow, owner, now, data=_payload(entry, created, now), **context)
+                uow.commit()
         _develop(store, created, manager, now)
         demo.provide("customers", [{"id": c["id"], "name": c["name"], "owner_id": c["owner_id"]}
                                     for c in created.values()])
@@ -69,30 +70,35 @@ def _payload(entry, created, now):
 def _develop(store, created, manager, now):
     for a, b, kind in LINKS:
         with store.unit_of_work(actor=manager.as_dict()) as uow:
-            network.link_customers(uow, manager, created[a]["id"], {"to_customer_id": created[b]["id"], "kind": kind},
-                                   now=now)
+            network.link_customers(uow, manager, now, customer_id=created[a]["id"],
+                                   data={"to_customer_id": created[b]["id"], "kind": kind})
+            uow.commit()
     for name, text, budget, status in PLANS:
         customer = created[name]
         owner = Actor(customer["owner_id"], "developer")
         with store.unit_of_work(actor=owner.as_dict()) as uow:
-            development.record_assessment(uow, owner, customer["id"], {
+            development.record_assessment(uow, owner, now, customer_id=customer["id"], data={
                 "expected_revenue": Decimal("180000"), "expected_profit": Decimal("54000"),
                 "costs": {"staff": Decimal("4000"), "travel": Decimal("1500"), "pr": Decimal(budget),
-                          "management": Decimal("800")}, "risk_factor": Decimal("0.4")}, now=now)
+                          "management": Decimal("800")}, "risk_factor": Decimal("0.4")})
+            uow.commit()
         with store.unit_of_work(actor=owner.as_dict()) as uow:
-            plan = development.create_plan(uow, owner, {"customer_id": customer["id"], "methods": ["launch_invitation", "visit"],
-                                                        "plan": text, "budget": Decimal(budget)}, now=now)
+            plan = development.create_development_plan(uow, owner, now, data={
+                "customer_id": customer["id"], "methods": ["launch_invitation", "visit"], "plan": text,
+                "budget": Decimal(budget)})
+            uow.commit()
         steps = {"draft": [], "pending_approval": ["submit"], "approved": ["submit", "approve"],
                  "rejected": ["submit", "reject"]}[status]
         for action in steps:
             actor = owner if action == "submit" else manager
             with store.unit_of_work(actor=actor.as_dict()) as uow:
-                development.move_development_plan(uow, actor, plan["id"], action, now=now,
+                development.move_development_plan(uow, actor, now, plan_id=plan["id"], action=action,
                                                   reason="预算偏高，请先电话沟通" if action == "reject" else None)
+                uow.commit()
     for name, channel, topic in (("王丽", "wechat", "问候并分享珠宝保养知识"), ("周婷", "phone", "邀请参加医生沙龙"),
                                  ("韩雪", "email", "滑雪季问候")):
         owner = Actor(created[name]["owner_id"], "developer")
         with store.unit_of_work(actor=owner.as_dict()) as uow:
-            development.log_contact(uow, owner, created[name]["id"], {"channel": channel, "topic": topic,
-                                                                      "content": "天气转凉，问候近况", "outcome": "对方回复感谢，愿意进一步了解"},
-                                    now=now)
+            development.log_contact(uow, owner, now, customer_id=created[name]["id"], data={
+                "channel": channel, "topic": topic, "content": "天气转凉，问候近况", "outcome": "对方回复感谢，愿意进一步了解"})
+            uow.commit()

@@ -10,7 +10,7 @@ plugin = ServicePlugin(
     blueprint="services.customers.api:blp",
     metadata="services.customers.models:metadata",
     migrations=Path(__file__).parent / "migrations",
-    contracts="services.customers.schemas.events",
+    contracts="services.customers.contracts",
     demo="services.customers.demo:load",
     commands="services.customers.cli",
 )

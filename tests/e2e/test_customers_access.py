@@ -104,3 +104,31 @@ def test_names_for_a_page_of_ids_only_of_customers_the_caller_may_see(as_user):
 
     assert [c["name"] for c in seen_by_dev1] == ["夏侯兰"]
     assert sorted(c["name"] for c in seen_by_manager) == ["夏侯兰", "夏侯惇"]
+
+
+def test_an_admin_may_not_list_development_plans(as_user, file):
+    assert expect(as_user, "admin", "GET", "/api/development-plans", None) == 403
+    assert file["plan"] in [plan["id"] for plan in as_user("manager").get("/api/development-plans").json()["items"]]
+
+
+def test_the_owners_export_leaves_out_the_access_log_that_only_managers_read(as_user, file):
+    path = f"/api/customers/{file['customer']}/export"
+    owners = as_user("dev1").get(path).json()["services"]["customers"]["data"]
+    managers = as_user("manager").get(path).json()["services"]["customers"]["data"]
+    assert "access_log" not in owners and owners["customer"]["sensitive"] == {"family": "育有一子"}
+    assert len(managers["access_log"]) == 2  # the owner's export, then the manager's
+
+
+def test_a_manager_may_not_approve_their_own_development_plan(as_user):
+    manager = as_user("manager")
+    customer = manager.post("/api/customers", json={"name": "欧阳娜娜"}).json()
+    manager.post(f"/api/customers/{customer['id']}/assessments", json={
+        "expected_revenue": "200000.00", "expected_profit": "60000.00", "risk_factor": "0.3",
+        "costs": {"staff": "3000.00"}})
+    plan = manager.post("/api/development-plans", json={"customer_id": customer["id"], "methods": ["visit"],
+                                                        "plan": "约茶叙", "budget": "3000.00"}).json()
+    assert manager.post(f"/api/development-plans/{plan['id']}/submit").json()["actions"] == ["reject"]
+
+    refused = manager.post(f"/api/development-plans/{plan['id']}/approve")
+
+    assert refused.status_code == 409 and refused.json()["code"] == "own_submission"

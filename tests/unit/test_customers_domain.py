@@ -5,14 +5,15 @@ import pytest
 
 from kam.errors import Conflict, Invalid, InvalidTransition
 from kam.identity import Actor
-from services.customers.domain.access import ensure_may_change, ensure_visible, owner_filter, sees_sensitive
+from services.customers.domain.access import CUSTOMERS, ensure_may_change, sees_sensitive
 from services.customers.domain.classification import category_after_scoring, parse_rules, score_customer
 from services.customers.domain.customer import erased_values, further_stage, new_customer
-from services.customers.domain.development import assess, ensure_worth_developing, move_plan
+from services.customers.domain.development import PLAN, assess, ensure_worth_developing, move_plan
 from services.customers.domain.first_contact import render
 from services.customers.domain.search import lookup_plan, name_tokens
 from services.customers.domain.spreadsheet import column_map, row_payload
 from services.customers.domain.timeline import source_of, summarize
+from services.customers.models import customers
 from services.customers.rules import load_rules
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
@@ -86,28 +87,47 @@ def test_no_plan_submitted_without_an_assessment_worth_developing():
     assert poor.value.error_code == "not_worth_developing"
 
 
+def plan(status):
+    return {"id": "p1", "customer_id": "c1", "developer_id": "u1", "budget": Decimal("2000.00"), "status": status,
+            "reason": None}
+
+
 def test_plans_move_only_through_their_transitions():
-    assert move_plan("draft", "submit") == "pending_approval"
-    assert move_plan("pending_approval", "approve") == "approved"
+    assert move_plan(plan("draft"), "submit", "u1")[0]["status"] == "pending_approval"
+    assert move_plan(plan("pending_approval"), "approve", "m")[0]["status"] == "approved"
     for status, action in (("approved", "approve"), ("draft", "approve"), ("rejected", "submit")):
         with pytest.raises(InvalidTransition):
-            move_plan(status, action)
+            move_plan(plan(status), action, "m")
+
+
+def test_a_plan_move_is_decided_with_its_event_and_tells_each_caller_what_they_may_do():
+    values, fact = move_plan(plan("pending_approval"), "reject", "m", reason="预算偏高")
+    assert values == {"status": "rejected", "reason": "预算偏高", "decided_by": "m"}
+    assert fact.contract.event_type == "development_plan.rejected" and fact.data["decided_by"] == "m"
+    owner, other, manager = Actor("u1", "developer"), Actor("u2", "developer"), Actor("m", "manager")
+    assert PLAN.actions(owner, plan("draft")) == ["submit"] and PLAN.actions(other, plan("draft")) == []
+    assert PLAN.actions(manager, plan("draft")) == ["submit"]
+    assert PLAN.actions(manager, plan("pending_approval")) == ["approve", "reject"]
+    assert PLAN.actions(owner, plan("pending_approval")) == [] and PLAN.actions(manager, plan("approved")) == []
 
 
 def test_developers_own_their_customers_others_read_and_never_sensitive():
     owner, other, manager = Actor("u1", "developer"), Actor("u2", "developer"), Actor("m", "manager")
     analyst = Actor("a", "analyst")
-    ensure_visible(owner, "u1")
-    ensure_visible(analyst, "u1")
+    owned = {"owner_id": "u1"}
+    CUSTOMERS.ensure(owner, owned)
+    CUSTOMERS.ensure(analyst, owned)
     with pytest.raises(Exception) as hidden:
-        ensure_visible(other, "u1")
+        CUSTOMERS.ensure(other, owned)
     assert hidden.value.error_code == "not_found"
     with pytest.raises(Exception) as forbidden:
-        ensure_may_change(analyst, "u1")
+        ensure_may_change(analyst, owned)
     assert forbidden.value.error_code == "forbidden"
-    assert sees_sensitive(owner, "u1") and sees_sensitive(manager, "u1")
-    assert not sees_sensitive(analyst, "u1") and not sees_sensitive(other, "u1")
-    assert owner_filter(owner) == "u1" and owner_filter(manager) is None
+    assert sees_sensitive(owner, owned) and sees_sensitive(manager, owned)
+    assert not sees_sensitive(analyst, owned) and not sees_sensitive(other, owned)
+    assert str(CUSTOMERS.where(owner, customers).compile(compile_kwargs={"literal_binds": True})) == \
+        "customers.owner_id = 'u1'"
+    assert str(CUSTOMERS.where(manager, customers).compile()) == "true"
 
 
 def test_search_finds_two_character_names_and_pinyin_initials_by_token():

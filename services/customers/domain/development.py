@@ -1,16 +1,35 @@
 """Is this customer worth developing, and the development plan's approval workflow."""
 from decimal import ROUND_HALF_UP, Decimal
 
-from kam.errors import Conflict, InvalidTransition
+from kam.errors import Conflict
+from kam.workflow import Step, Workflow, owner, role
+from services.customers.contracts import (
+    DevelopmentPlanApproved,
+    DevelopmentPlanRejected,
+    DevelopmentPlanSubmitted,
+)
+from services.customers.domain.access import PLANS, WRITERS
 
 CENTS = Decimal("0.01")
 COST_KINDS = ("staff", "travel", "pr", "management")
 
-TRANSITIONS = {
-    "submit": ("draft", "pending_approval"),
-    "approve": ("pending_approval", "approved"),
-    "reject": ("pending_approval", "rejected"),
-}
+
+def _its_writer(actor, plan):
+    """Its developer or a manager (who may change the customer's file)."""
+    return actor.role in WRITERS and PLANS.sees(actor, plan)
+
+
+def _another_manager(actor, plan):
+    """Segregation of duties: no manager approves their own plan."""
+    return role("manager")(actor, plan) and not owner("developer_id")(actor, plan)
+
+
+PLAN = Workflow(
+    Step("submit", "draft", "pending_approval", by=_its_writer),
+    Step("approve", "pending_approval", "approved", by=_another_manager),
+    Step("reject", "pending_approval", "rejected", by=role("manager")),
+)
+EVENTS = {"submit": DevelopmentPlanSubmitted, "approve": DevelopmentPlanApproved, "reject": DevelopmentPlanRejected}
 
 
 def assess(expected_revenue, expected_profit, costs, risk_factor):
@@ -26,12 +45,20 @@ def assess(expected_revenue, expected_profit, costs, risk_factor):
             "net_value": risk_adjusted - total_cost, "worth_developing": risk_adjusted > total_cost}
 
 
-def move_plan(status, action):
-    """The plan's next status; an illegal move, repeating one already made included, is refused."""
-    before, after = TRANSITIONS[action]
-    if status != before:
-        raise InvalidTransition(f"a {status} plan cannot be {action}ed", code="invalid_transition")
-    return after
+def move_plan(plan, action, decided_by, *, reason=None):
+    """The plan's new values after `action`, and the event that says so; an illegal move, repeating one
+    already made included, is refused (409)."""
+    status = PLAN.target(plan["status"], action)
+    if action == "approve" and plan["developer_id"] == decided_by:
+        raise Conflict("a manager may not approve their own development plan", code="own_submission")
+    decided_by = decided_by if action != "submit" else None
+    values = {"status": status, "reason": reason if action == "reject" else plan["reason"], "decided_by": decided_by}
+    return values, EVENTS[action].of({"plan_id": plan["id"], "customer_id": plan["customer_id"],
+                                      "developer_id": plan["developer_id"], "budget": plan["budget"], **values})
+
+
+def with_actions(actor, plan):
+    return {**plan, "actions": PLAN.actions(actor, plan)}
 
 
 def ensure_worth_developing(latest_assessment):

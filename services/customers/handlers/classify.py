@@ -1,9 +1,9 @@
 """Classification: the rules decide `potential`; a change of category is published with its reasons."""
 from sqlalchemy import insert, select, update
 
+from services.customers.contracts import CustomerClassified
 from services.customers.domain.classification import category_after_scoring, is_candidate, score_customer
 from services.customers.models import classification_state, customers
-from services.customers.schemas.events import CustomerClassified
 
 RULES_STATE = "potential"
 
@@ -30,6 +30,11 @@ def rules_changed(session, rules):
     stored = session.execute(select(classification_state.c.rules_hash)
                              .where(classification_state.c.name == RULES_STATE)).scalar()
     return stored != rules.hash
+
+
+def reclassify_if_the_rules_changed(uow, rules, now):
+    """When the rules file's content changed, score the candidates again."""
+    return reclassify_customers(uow, rules, now) if rules_changed(uow.session, rules) else 0
 
 
 def reclassify_customers(uow, rules, now, batch=500):

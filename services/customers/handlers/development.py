@@ -1,37 +1,32 @@
 """Developing a customer: first contact, the worth-developing assessment, and development plans."""
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from kam.db import new_id
-from kam.errors import NotFound
 from kam.pagination import keyset_page
-from services.customers.domain.access import ensure_manager, ensure_may_change
-from services.customers.domain.customer import ensure_not_erased
-from services.customers.domain.development import assess, ensure_worth_developing, move_plan
-from services.customers.domain.first_contact import render
-from services.customers.handlers.records import visible_customer
-from services.customers.handlers.stages import advance_stage
-from services.customers.models import assessments, contacts, development_plans
-from services.customers.schemas.events import (
-    AssessmentRecorded,
-    ContactLogged,
-    DevelopmentPlanApproved,
-    DevelopmentPlanRejected,
-    DevelopmentPlanSubmitted,
+from kam.records import save
+from services.customers.contracts import AssessmentRecorded, ContactLogged
+from services.customers.domain.access import (
+    CUSTOMERS,
+    PLANS,
+    ensure_manager,
+    ensure_may_change,
+    ensure_may_list,
 )
+from services.customers.domain.customer import ensure_not_erased
+from services.customers.domain.development import assess, ensure_worth_developing, move_plan, with_actions
+from services.customers.domain.first_contact import render
+from services.customers.handlers.stages import advance_stage
+from services.customers.models import assessments, contacts, customers, development_plans
 from services.customers.terms import CONTACT_CHANNELS
-
-PLAN_EVENTS = {"submit": DevelopmentPlanSubmitted, "approve": DevelopmentPlanApproved,
-               "reject": DevelopmentPlanRejected}
 
 
 def _workable_customer(session, actor, customer_id):
-    row = visible_customer(session, actor, customer_id)
-    ensure_may_change(actor, row["owner_id"])
+    row = ensure_may_change(actor, CUSTOMERS.load(session, customers, actor, customer_id))
     ensure_not_erased(row)
     return row
 
 
-def log_contact(uow, actor, customer_id, data, *, now):
+def log_contact(uow, actor, now, *, customer_id, data):
     """A first (or later) contact: logged, and the customer has now been contacted."""
     row = _workable_customer(uow.session, actor, customer_id)
     contact = {"id": new_id(), "customer_id": customer_id, "developer_id": actor.user_id,
@@ -42,17 +37,16 @@ def log_contact(uow, actor, customer_id, data, *, now):
                                 "developer_id": actor.user_id, "channel": contact["channel"],
                                 "occurred_at": contact["occurred_at"]})
     advance_stage(uow, row, "contact.logged", now)
-    uow.commit()
     return contact
 
 
-def list_contacts(session, actor, customer_id, limit=None, cursor=None):
-    visible_customer(session, actor, customer_id)
+def list_contacts(session, actor, now, *, customer_id, limit=None, cursor=None):
+    CUSTOMERS.load(session, customers, actor, customer_id)
     query = select(contacts).where(contacts.c.customer_id == customer_id)
     return keyset_page(session, query, [contacts.c.occurred_at, contacts.c.id], limit, cursor)
 
 
-def contact_templates(session, actor, customer_id, args, *, now):
+def contact_templates(session, actor, now, *, customer_id, args):
     """First-contact templates filled from the customer and the developer's own contact details."""
     row = _workable_customer(session, actor, customer_id)
     channels = [args["channel"]] if args.get("channel") else list(CONTACT_CHANNELS)
@@ -61,7 +55,7 @@ def contact_templates(session, actor, customer_id, args, *, now):
                       for channel in channels]}
 
 
-def record_assessment(uow, actor, customer_id, data, *, now):
+def record_assessment(uow, actor, now, *, customer_id, data):
     _workable_customer(uow.session, actor, customer_id)
     figures = assess(data["expected_revenue"], data["expected_profit"], data["costs"], data["risk_factor"])
     assessment = {"id": new_id(), "customer_id": customer_id, "developer_id": actor.user_id, "created_at": now,
@@ -72,68 +66,54 @@ def record_assessment(uow, actor, customer_id, data, *, now):
                                      "expected_revenue": figures["expected_revenue"],
                                      "expected_profit": figures["expected_profit"],
                                      "total_cost": figures["total_cost"]})
-    uow.commit()
     return {**assessment, "net_value": figures["net_value"]}
 
 
-def create_plan(uow, actor, data, *, now):
+def create_development_plan(uow, actor, now, *, data):
     customer = _workable_customer(uow.session, actor, data["customer_id"])
     plan = {"id": new_id(), "customer_id": data["customer_id"], "developer_id": customer["owner_id"],
             "methods": list(data["methods"]), "plan": data["plan"], "budget": data["budget"], "status": "draft",
             "reason": None, "decided_by": None, "created_at": now, "updated_at": now}
     uow.session.execute(insert(development_plans).values(**plan))
-    uow.commit()
-    return plan
+    return with_actions(actor, plan)
 
 
-def get_development_plan(session, actor, plan_id):
+def get_development_plan(session, actor, now, *, plan_id):
     """A plan, for whoever may see its customer (visits reads it for expense claims)."""
-    plan = session.execute(select(development_plans).where(development_plans.c.id == plan_id)).mappings().first()
-    if plan is None:
-        raise NotFound("no such development plan")
-    visible_customer(session, actor, plan["customer_id"])
-    return dict(plan)
+    return with_actions(actor, PLANS.load(session, development_plans, actor, plan_id))
 
 
-def list_plans(session, actor, args):
-    query = select(development_plans)
-    if actor.role == "developer":
-        query = query.where(development_plans.c.developer_id == actor.user_id)
+def list_development_plans(session, actor, now, *, args):
+    ensure_may_list(actor)
+    query = select(development_plans).where(PLANS.where(actor, development_plans))
     if args.get("customer_id"):
         query = query.where(development_plans.c.customer_id == args["customer_id"])
     if args.get("status"):
         query = query.where(development_plans.c.status == args["status"])
-    return keyset_page(session, query, [development_plans.c.created_at, development_plans.c.id],
+    page = keyset_page(session, query, [development_plans.c.created_at, development_plans.c.id],
                        args.get("limit"), args.get("cursor"))
+    return {**page, "items": [with_actions(actor, plan) for plan in page["items"]]}
 
 
-def move_development_plan(uow, actor, plan_id, action, *, now, reason=None):
+def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
     """submit (its developer or a manager) → pending_approval; approve / reject (managers only).
     An approved plan moves the customer to `developing`."""
-    plan = get_development_plan(uow.session, actor, plan_id)
+    plan = PLANS.load(uow.session, development_plans, actor, plan_id, lock=True)
+    customer = CUSTOMERS.load(uow.session, customers, actor, plan["customer_id"])
     if action == "submit":
-        ensure_may_change(actor, plan["developer_id"])
+        ensure_may_change(actor, customer)
         ensure_worth_developing(_latest_assessment(uow.session, plan["customer_id"]))
     else:
         ensure_manager(actor, f"{action} a development plan")
-    status = move_plan(plan["status"], action)
-    decided_by = actor.user_id if action != "submit" else None
-    values = {"status": status, "updated_at": now, "reason": reason if action == "reject" else plan["reason"],
-              "decided_by": decided_by}
-    uow.session.execute(update(development_plans).where(development_plans.c.id == plan_id).values(**values))
-    plan.update(values)
-    uow.publish(PLAN_EVENTS[action], {"plan_id": plan_id, "customer_id": plan["customer_id"],
-                                      "developer_id": plan["developer_id"], "budget": plan["budget"],
-                                      "status": status, "reason": plan["reason"], "decided_by": decided_by})
+    values, moved = move_plan(plan, action, actor.user_id, reason=reason)
+    plan = save(uow.session, development_plans, plan, {**values, "updated_at": now})
+    uow.collect(moved)
     if action == "approve":
-        customer = visible_customer(uow.session, actor, plan["customer_id"])
         advance_stage(uow, customer, "development_plan.approved", now)
-    uow.commit()
-    return plan
+    return with_actions(actor, plan)
 
 
 def _latest_assessment(session, customer_id):
     return session.execute(select(assessments).where(assessments.c.customer_id == customer_id)
                            .order_by(assessments.c.created_at.desc(), assessments.c.id.desc()).limit(1)
                            ).mappings().first()
-

@@ -1,9 +1,11 @@
 """The customer file: register, read (logging every read of sensitive data), change, list, history."""
 from sqlalchemy import insert, select, update
 
+from kam.contracts import wire
 from kam.db import new_id
 from kam.pagination import keyset_page
-from services.customers.domain.access import ensure_may_change, owner_filter, sees_sensitive
+from services.customers.contracts import CustomerCreated, CustomerUpdated
+from services.customers.domain.access import CUSTOMERS, ensure_may_change, ensure_may_list, sees_sensitive
 from services.customers.domain.classification import is_candidate
 from services.customers.domain.customer import (
     changes_from,
@@ -13,27 +15,18 @@ from services.customers.domain.customer import (
     new_customer,
 )
 from services.customers.handlers.classify import classify
-from services.customers.handlers.records import (
-    event_data,
-    jsonable,
-    record_history,
-    revenue_of,
-    save_tokens,
-    view,
-    visible_customer,
-)
+from services.customers.handlers.records import event_data, record_history, revenue_of, save_tokens, view
 from services.customers.handlers.search import search_query
 from services.customers.models import access_log, customer_history, customers
-from services.customers.schemas.events import CustomerCreated, CustomerUpdated
 from services.customers.terms import SENSITIVE_FIELDS
 
 
 def register_customer(uow, actor, data, *, now, sealer, rules):
     """Save a new file and its events; the caller commits (an import commits many at once)."""
-    ensure_may_change(actor, actor.user_id)
+    ensure_may_change(actor)
     referrer = _referrer(uow.session, actor, (data.get("source") or {}).get("referrer_id"))
     row = new_customer(id=new_id(), data=data, owner_id=actor.user_id, now=now)
-    row["profile"] = jsonable(row["profile"])
+    row["profile"] = wire(row["profile"])
     row.update(_sealed(data, sealer, now), score=None, score_reasons=None, rules_hash=None)
     uow.session.execute(insert(customers).values(**row))
     save_tokens(uow.session, row["id"], row["name"])
@@ -41,38 +34,35 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
     chosen_by_hand = None if is_candidate(requested_category) else requested_category
     row["category"] = chosen_by_hand  # `customer.created` carries it; only the rules' decision is news
     classify(uow, row, rules, referrer, requested_category)
-    uow.publish(CustomerCreated, event_data(row))
+    uow.collect(CustomerCreated.of(event_data(row)))
     return row
 
 
-def create_customer(uow, actor, data, *, now, sealer, rules):
+def create_customer(uow, actor, now, *, data, sealer, rules):
     row = register_customer(uow, actor, data, now=now, sealer=sealer, rules=rules)
-    uow.commit()
     return view(row, sensitive=data.get("sensitive"))
 
 
-def get_customer(uow, actor, customer_id, *, now, sealer):
+def get_customer(uow, actor, now, *, customer_id, sealer):
     """The file; its sensitive part only for the owner and managers, and every such read is logged."""
-    row = visible_customer(uow.session, actor, customer_id)
+    row = CUSTOMERS.load(uow.session, customers, actor, customer_id)
     revenue = revenue_of(uow.session, [customer_id]).get(customer_id)
     sensitive = None
-    if sees_sensitive(actor, row["owner_id"]) and row["sensitive_sealed"]:
+    if sees_sensitive(actor, row) and row["sensitive_sealed"]:
         sensitive = sealer.open(row["sensitive_sealed"])
         read = [name for name in SENSITIVE_FIELDS if sensitive.get(name)]
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-        uow.commit()
     return view(row, revenue, sensitive)
 
 
-def update_customer(uow, actor, customer_id, data, *, now, sealer, rules):
-    row = visible_customer(uow.session, actor, customer_id)
-    ensure_may_change(actor, row["owner_id"])
+def update_customer(uow, actor, now, *, customer_id, data, sealer, rules):
+    row = ensure_may_change(actor, CUSTOMERS.load(uow.session, customers, actor, customer_id))
     ensure_not_erased(row)
     values = changes_from(data)
     if "profile" in values:
-        values["profile"] = jsonable(values["profile"])
+        values["profile"] = wire(values["profile"])
     referrer = _referrer(uow.session, actor, values.get("referrer_id", row["referrer_id"]))
     changes = diff(row, values)
     if "sensitive" in data or "consent" in data:
@@ -88,30 +78,26 @@ def update_customer(uow, actor, customer_id, data, *, now, sealer, rules):
     requested = values.get("category", row["category"])
     row.update(values)
     classify(uow, row, rules, referrer, requested, previous=changes.get("category", {}).get("before", row["category"]))
-    uow.publish(CustomerUpdated, {**event_data(row), "changed": sorted(changes)})
-    uow.commit()
+    uow.collect(CustomerUpdated.of({**event_data(row), "changed": sorted(changes)}))
     return view(row, revenue_of(uow.session, [customer_id]).get(customer_id))
 
 
-def list_customers(session, actor, args):
-    restricted_to = owner_filter(actor)
-    if restricted_to and args.get("owner_id") not in (None, restricted_to):
-        return {"items": [], "next_cursor": None}
-    owner = restricted_to or args.get("owner_id")
+def list_customers(session, actor, now, *, args):
+    ensure_may_list(actor)
     query = search_query(session, q=args.get("q"), category=args.get("category"), stage=args.get("stage"),
-                         owner_id=owner, ids=args.get("ids"))
-    return keyset_page(session, query, [customers.c.created_at, customers.c.id], args.get("limit"),
-                       args.get("cursor"))
+                         owner_id=args.get("owner_id"), ids=args.get("ids"))
+    return keyset_page(session, query.where(CUSTOMERS.where(actor, customers)),
+                       [customers.c.created_at, customers.c.id], args.get("limit"), args.get("cursor"))
 
 
-def customer_history_page(session, actor, customer_id, limit=None, cursor=None):
-    visible_customer(session, actor, customer_id)
+def customer_history_page(session, actor, now, *, customer_id, limit=None, cursor=None):
+    CUSTOMERS.load(session, customers, actor, customer_id)
     query = select(customer_history).where(customer_history.c.customer_id == customer_id)
     return keyset_page(session, query, [customer_history.c.at, customer_history.c.id], limit, cursor)
 
 
 def _referrer(session, actor, referrer_id):
-    return visible_customer(session, actor, referrer_id) if referrer_id else None
+    return CUSTOMERS.load(session, customers, actor, referrer_id) if referrer_id else None
 
 
 def _sealed(data, sealer, now):
@@ -119,7 +105,7 @@ def _sealed(data, sealer, now):
     check_consent(sensitive, data.get("consent"))
     consent = data.get("consent")
     return {"sensitive_sealed": sealer.seal(sensitive),
-            "consent": {**jsonable(consent), "given_at": now.isoformat()} if consent else None}
+            "consent": {**wire(consent), "given_at": now.isoformat()} if consent else None}
 
 
 def _resealed(row, data, sealer, now):
@@ -128,5 +114,5 @@ def _resealed(row, data, sealer, now):
     if "sensitive" in data:
         return _sealed({"sensitive": data["sensitive"], "consent": consent}, sealer, now)
     if not (consent or {}).get("sensitive"):
-        return {"sensitive_sealed": None, "consent": {**jsonable(consent), "given_at": now.isoformat()}}
-    return {"consent": {**jsonable(consent), "given_at": now.isoformat()}}
+        return {"sensitive_sealed": None, "consent": {**wire(consent), "given_at": now.isoformat()}}
+    return {"consent": {**wire(consent), "given_at": now.isoformat()}}

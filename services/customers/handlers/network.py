@@ -6,31 +6,28 @@ from sqlalchemy.exc import IntegrityError
 
 from kam.db import new_id
 from kam.errors import Conflict, Invalid
-from services.customers.domain.access import ensure_may_change, may_see
-from services.customers.handlers.records import visible_customer
+from services.customers.domain.access import CUSTOMERS, ensure_may_change
 from services.customers.models import customer_links, customers, deals
 
 
-def link_customers(uow, actor, customer_id, data, *, now):
+def link_customers(uow, actor, now, *, customer_id, data):
     """An influence link (spouse, relative, colleague, classmate, same club, …) between two customers."""
-    row = visible_customer(uow.session, actor, customer_id)
-    ensure_may_change(actor, row["owner_id"])
-    visible_customer(uow.session, actor, data["to_customer_id"])
+    ensure_may_change(actor, CUSTOMERS.load(uow.session, customers, actor, customer_id))
+    CUSTOMERS.load(uow.session, customers, actor, data["to_customer_id"])
     if data["to_customer_id"] == customer_id:
         raise Invalid("a customer cannot be linked to itself", errors={"to_customer_id": ["must be another customer"]})
     link = {"id": new_id(), "from_id": customer_id, "to_id": data["to_customer_id"], "kind": data["kind"],
             "note": data.get("note"), "created_by": actor.user_id, "created_at": now}
     try:
         uow.session.execute(insert(customer_links).values(**link))
-        uow.commit()
     except IntegrityError as error:
         raise Conflict("these customers are already linked so", code="link_exists") from error
     return link
 
 
-def network(session, actor, customer_id, depth):
+def customer_network(session, actor, now, *, customer_id, depth=1):
     """The circle within `depth` steps through referrals and links; hidden customers are left out."""
-    visible_customer(session, actor, customer_id)
+    CUSTOMERS.load(session, customers, actor, customer_id)
     distances, edges, frontier = {customer_id: 0}, {}, {customer_id}
     for step in range(1, depth + 1):
         found = _edges_of(session, frontier)
@@ -74,7 +71,7 @@ def _visible_nodes(session, actor, distances):
                            .where(customers.c.id.in_(list(distances)))).mappings()
     nodes = []
     for row in rows:
-        if not may_see(actor, row["owner_id"]):
+        if not CUSTOMERS.sees(actor, row):
             continue
         nodes.append({**{k: row[k] for k in ("id", "name", "kind", "category", "stage")},
                       "distance": distances[row["id"]]})

@@ -1,43 +1,15 @@
-"""Loading, saving and showing customer rows: what every use case shares."""
-from datetime import date, datetime
+"""Saving and showing customer rows: what every use case shares."""
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, func, insert, select
 
+from kam.contracts import wire
 from kam.db import new_id
-from kam.errors import NotFound
-from services.customers.domain.access import ensure_visible
 from services.customers.domain.customer import holdings_summary
 from services.customers.domain.search import name_tokens
-from services.customers.models import customer_history, customers, deals, search_tokens
+from services.customers.models import customer_history, deals, search_tokens
 from services.customers.schemas.profile import KeyDate, Profile
-
-
-def jsonable(value):
-    """Plain JSON for JSON columns: decimals as strings, dates as ISO text."""
-    if isinstance(value, dict):
-        return {key: jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(item) for item in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def load_customer(session, customer_id):
-    row = session.execute(select(customers).where(customers.c.id == customer_id)).mappings().first()
-    if row is None:
-        raise NotFound("no such customer")
-    return dict(row)
-
-
-def visible_customer(session, actor, customer_id):
-    """The customer, if the caller may see it; NotFound otherwise (a hidden record does not exist)."""
-    row = load_customer(session, customer_id)
-    ensure_visible(actor, row["owner_id"])
-    return row
 
 
 def save_tokens(session, customer_id, name):
@@ -50,7 +22,7 @@ def save_tokens(session, customer_id, name):
 def record_history(session, customer_id, user_id, changes, now):
     if changes:
         session.execute(insert(customer_history).values(id=new_id(), customer_id=customer_id, at=now,
-                                                        user_id=user_id, changes=jsonable(changes)))
+                                                        user_id=user_id, changes=wire(changes)))
 
 
 def revenue_of(session, customer_ids):

@@ -1,4 +1,6 @@
 """Import customers from a spreadsheet (good rows in, each bad one named with why) and export them."""
+import base64
+
 from marshmallow import ValidationError
 from sqlalchemy import select
 
@@ -13,9 +15,13 @@ from services.customers.spreadsheets import CONTENT_TYPES, read_rows, write_rows
 COMMIT_EVERY = 200
 
 
-def import_customers(uow, actor, filename, content, *, now, sealer, rules, progress=None):
-    """Row numbers are the spreadsheet's own (the header is row 1)."""
-    ensure_may_change(actor, actor.user_id)
+def import_customers(uow, actor, now, *, filename, content_base64, sealer, rules):
+    return import_file(uow, actor, now, filename, base64.b64decode(content_base64), sealer=sealer, rules=rules)
+
+
+def import_file(uow, actor, now, filename, content, *, sealer, rules, progress=None):
+    """Row numbers are the spreadsheet's own (the header is row 1); the caller commits the last rows."""
+    ensure_may_change(actor)
     rows = read_rows(filename, content)
     if not rows:
         return {"total": 0, "imported": 0, "rejected": 0, "rows": []}
@@ -33,7 +39,6 @@ def import_customers(uow, actor, filename, content, *, now, sealer, rules, progr
             uow.commit()
         if progress:
             progress(number - 1, len(rows) - 1)
-    uow.commit()
     imported = sum(1 for row in report if row["status"] == "imported")
     return {"total": len(report), "imported": imported, "rejected": len(report) - imported, "rows": report}
 
@@ -56,11 +61,16 @@ def _import_row(uow, actor, number, payload, seen_phones, **context):
     return {"row": number, "status": "imported", "name": name, "customer_id": row["id"]}
 
 
-def export_customers(session, actor, fmt, owner_names):
+def export_customers(session, actor, now, *, fmt, owner_names):
+    exported = export_file(session, actor, now, fmt, owner_names)
+    return {**exported, "content_base64": base64.b64encode(exported.pop("content")).decode()}
+
+
+def export_file(session, actor, now, fmt, owner_names):
     """The customers the caller may see, never their sensitive data."""
     rows, cursor = [], None
     while True:
-        page = list_customers(session, actor, {"limit": 200, "cursor": cursor})
+        page = list_customers(session, actor, now, args={"limit": 200, "cursor": cursor})
         ids = [item["id"] for item in page["items"]]
         full = {r["id"]: r for r in session.execute(select(customers).where(customers.c.id.in_(ids))).mappings()}
         rows += [export_row(full[i], owner_names.get(full[i]["owner_id"], full[i]["owner_id"])) for i in ids]

@@ -1,9 +1,9 @@
 """Moving a customer's stage forward, from this service's own work and from other services' events."""
 from sqlalchemy import insert, select, update
 
+from services.customers.contracts import CustomerStageChanged
 from services.customers.domain.customer import STAGE_REACHED_BY, further_stage
 from services.customers.models import customers, deals
-from services.customers.schemas.events import CustomerStageChanged
 
 
 def advance_stage(uow, row, cause, now):
@@ -23,7 +23,6 @@ def apply_milestone(uow, event, now):
     row = _known_customer(uow.session, event["data"]["customer_id"])
     if row is not None:
         advance_stage(uow, row, event["type"], now)
-    uow.commit()
 
 
 def record_deal(uow, event, now):
@@ -35,7 +34,6 @@ def record_deal(uow, event, now):
         uow.session.execute(insert(deals).values(deal_id=data["deal_id"], customer_id=data["customer_id"],
                                                  total=data["total"], closed_at=data.get("closed_at")))
         advance_stage(uow, row, event["type"], now)
-    uow.commit()
 
 
 def _known_customer(session, customer_id):

@@ -128,6 +128,3 @@ class ExportedFile(Schema):
     content_type = fields.String()
     content_base64 = fields.String()
 
-
-class RevenueOut(Schema):
-    revenue = Money()

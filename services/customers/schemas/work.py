@@ -145,6 +145,7 @@ class PlanOut(Schema):
     decided_by = fields.String(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String(), metadata={"description": "what the caller may do on it now"})
 
 
 class PlanListArgs(Schema):

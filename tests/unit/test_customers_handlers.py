@@ -1,0 +1,114 @@
+"""The customers use cases on a fake unit of work: no broker, no PostgreSQL."""
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from kam.config import Settings
+from kam.errors import Conflict, Forbidden, NotFound
+from kam.fakes import FakeUnitOfWork
+from kam.identity import Actor
+from kam.plugins import discover
+from services.customers import contracts
+from services.customers.handlers import development, files, privacy
+from services.customers.models import access_log, metadata
+from services.customers.rules import load_rules
+from services.customers.sealing import Sealer
+
+NOW = datetime(2026, 11, 27, 9, tzinfo=UTC)
+OWNER, OTHER = Actor("dev-1", "developer"), Actor("dev-2", "developer")
+MANAGER, ANALYST = Actor("m-1", "manager"), Actor("a-1", "analyst")
+SEALER = Sealer(Settings(secret_key="unit-test-secret"))
+
+
+@pytest.fixture
+def uow():
+    with FakeUnitOfWork(metadata) as uow:
+        yield uow
+
+
+def register(uow, **data):
+    return files.create_customer(uow, OWNER, NOW, data={"name": "王丽", **data}, sealer=SEALER, rules=load_rules())
+
+
+def test_a_read_of_sensitive_data_is_logged_and_other_roles_never_see_it(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+
+    seen = files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)
+    read = files.get_customer(uow, ANALYST, NOW, customer_id=customer["id"], sealer=SEALER)
+
+    assert seen["sensitive"] == {"health": "过敏体质"} and "sensitive" not in read
+    logged = uow.session.execute(select(access_log.c.user_id, access_log.c.fields)).all()
+    assert logged == [("dev-1", ["health"])]
+    with pytest.raises(NotFound):
+        files.get_customer(uow, OTHER, NOW, customer_id=customer["id"], sealer=SEALER)
+
+
+def test_a_plan_is_submitted_by_its_developer_approved_by_a_manager_and_says_who_may_do_what(uow):
+    customer = register(uow)
+    development.record_assessment(uow, OWNER, NOW, customer_id=customer["id"], data={
+        "expected_revenue": Decimal("180000"), "expected_profit": Decimal("54000"),
+        "costs": {"staff": Decimal("4000")}, "risk_factor": Decimal("0.4")})
+    plan = development.create_development_plan(uow, OWNER, NOW, data={
+        "customer_id": customer["id"], "methods": ["visit"], "plan": "约茶叙", "budget": Decimal("2000.00")})
+    assert plan["actions"] == ["submit"]
+
+    submitted = development.move_development_plan(uow, OWNER, NOW, plan_id=plan["id"], action="submit")
+    assert (submitted["status"], submitted["actions"]) == ("pending_approval", [])
+    assert development.get_development_plan(uow.session, MANAGER, NOW, plan_id=plan["id"])["actions"] == [
+        "approve", "reject"]
+    approved = development.move_development_plan(uow, MANAGER, NOW, plan_id=plan["id"], action="approve")
+
+    assert (approved["status"], approved["decided_by"]) == ("approved", "m-1")
+    assert files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)["stage"] == "developing"
+    assert uow.published_types()[-3:] == ["development_plan.submitted", "development_plan.approved",
+                                          "customer.stage_changed"]
+    with pytest.raises(NotFound):
+        development.get_development_plan(uow.session, OTHER, NOW, plan_id=plan["id"])
+    assert development.list_development_plans(uow.session, OTHER, NOW, args={})["items"] == []
+
+
+def test_the_pipl_export_reads_every_other_service():
+    assert sorted(call.service for call in contracts.CALLS) == sorted(set(discover()) - {"customers"})
+
+
+def test_every_reply_keeps_what_visits_and_reception_read_of_a_customer_and_a_plan():
+    customer = contracts.OFFERS["get_customer"].reply().fields
+    plan = contracts.OFFERS["get_development_plan"].reply().fields
+    assert {"id", "name", "category", "stage", "owner_id", "erased", "revenue", "profile"} <= set(customer)
+    assert {"id", "customer_id", "developer_id", "status", "budget", "actions"} <= set(plan)
+
+
+def test_an_admin_may_not_list_development_plans(uow):
+    with pytest.raises(Forbidden):
+        development.list_development_plans(uow.session, Actor("root", "admin"), NOW, args={})
+
+
+def test_the_owners_export_leaves_out_the_access_log_that_only_managers_read(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+
+    owners = privacy.export_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)
+    managers = privacy.export_customer(uow, MANAGER, NOW, customer_id=customer["id"], sealer=SEALER)
+
+    assert "access_log" not in owners and owners["customer"]["sensitive"] == {"health": "过敏体质"}
+    assert sorted(entry["user_id"] for entry in managers["access_log"]) == ["dev-1", "m-1"]
+
+
+def test_a_manager_may_not_approve_their_own_development_plan(uow):
+    customer = files.create_customer(uow, MANAGER, NOW, data={"name": "李梅"}, sealer=SEALER, rules=load_rules())
+    development.record_assessment(uow, MANAGER, NOW, customer_id=customer["id"], data={
+        "expected_revenue": Decimal("180000"), "expected_profit": Decimal("54000"),
+        "costs": {"staff": Decimal("4000")}, "risk_factor": Decimal("0.4")})
+    plan = development.create_development_plan(uow, MANAGER, NOW, data={
+        "customer_id": customer["id"], "methods": ["visit"], "plan": "约茶叙", "budget": Decimal("2000.00")})
+    submitted = development.move_development_plan(uow, MANAGER, NOW, plan_id=plan["id"], action="submit")
+    assert submitted["actions"] == ["reject"]
+
+    with pytest.raises(Conflict) as refused:
+        development.move_development_plan(uow, MANAGER, NOW, plan_id=plan["id"], action="approve")
+
+    assert refused.value.error_code == "own_submission"
+    other_manager = Actor("m-2", "manager")
+    approved = development.move_development_plan(uow, other_manager, NOW, plan_id=plan["id"], action="approve")
+    assert approved["status"] == "approved"
