@@ -149,4 +149,4 @@ class VisitSeen(Reads):
     status = fields.String(required=True)
 
 
-CALLS = (Calls("customers", "get_customer", CustomerSeen), Calls("visits", "get_visit", VisitSeen))
+CALLS = (Calls("customers", "customer_summary", CustomerSeen), Calls("visits", "get_visit", VisitSeen))

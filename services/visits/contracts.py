@@ -202,7 +202,7 @@ class ReceptionSeen(Reads):
 
 
 CALLS = (
-    Calls("customers", "get_customer", CustomerSeen),
+    Calls("customers", "customer_summary", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
     Calls("reception", "get_reception", ReceptionSeen),
 )

@@ -112,3 +112,18 @@ def test_a_manager_may_not_approve_their_own_development_plan(uow):
     other_manager = Actor("m-2", "manager")
     approved = development.move_development_plan(uow, other_manager, NOW, plan_id=plan["id"], action="approve")
     assert approved["status"] == "approved"
+
+
+def test_other_services_read_a_customers_summary_without_sensitive_data_or_an_access_log_entry(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+
+    summary = contracts.OFFERS["customer_summary"].reply().dump(
+        files.customer_summary(uow.session, OWNER, NOW, customer_id=customer["id"]))
+
+    assert summary == {"id": customer["id"], "name": "王丽", "category": customer["category"], "owner_id": "dev-1"}
+    assert uow.session.execute(select(access_log)).all() == []
+    with pytest.raises(NotFound):
+        files.customer_summary(uow.session, OTHER, NOW, customer_id=customer["id"])
+    callers = [call for plugin in discover().values() for call in plugin.contracts_of("CALLS")
+               if call.service == "customers"]
+    assert "get_customer" not in {call.method for call in callers}

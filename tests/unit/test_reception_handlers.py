@@ -19,13 +19,13 @@ REPORT = {"experience": "客户对商务室环境满意", "products_viewed": [],
 
 def customers_seen_by(actor):
     """The customers service answers only with the caller's own customers (or any, for a manager)."""
-    def get_customer(customer_id):
+    def customer_summary(customer_id):
         customer = CUSTOMERS.get(customer_id)
         if customer is None or not (actor.is_manager or customer["owner_id"] == actor.user_id):
             raise NotFound("no such customer")
         return customer
 
-    return FakeRemote(get_customer=get_customer)
+    return FakeRemote(customer_summary=customer_summary)
 
 
 @pytest.fixture

@@ -39,9 +39,9 @@ def _moved(uow, actor, visit, action, changes):
 
 
 def plan_visit(uow, actor, now, *, data, customers):
-    """Only for a customer the developer can see (customers.get_customer enforces it: 404 otherwise)."""
+    """Only for a customer the developer can see (customers.customer_summary enforces it: 404 otherwise)."""
     actor.require_role("developer")
-    customer = customers.get_customer(data["customer_id"])
+    customer = customers.customer_summary(data["customer_id"])
     visit = rules.plan_visit(id=new_id(), data=data, customer=customer, visitor_id=actor.user_id, now=now)
     uow.session.execute(insert(visits).values(**visit))
     return get_visit(uow.session, actor, now, visit_id=visit["id"])
