@@ -3,9 +3,10 @@
 from sqlalchemy import delete, func, select, update
 
 from kam.pagination import keyset_page
+from kam.privacy import erase_customer_events
 from services.notifications import domain
 from services.notifications.contracts import APPROVABLE
-from services.notifications.models import customer_facts, deliveries, notifications, tasks
+from services.notifications.models import customer_facts, deliveries, metadata, notifications, tasks
 from services.notifications.repository import create_task, load_task, notify, save_task, task_title, task_view
 from services.notifications.series import (
     cancel_stale_outreach,
@@ -65,11 +66,16 @@ def erase_customer(uow, actor, now, *, customer_id):
                                             tasks.c.kind == "anniversary_outreach").values(status="cancelled"))
     uow.session.execute(update(notifications).where(notifications.c.customer_id == customer_id)
                         .values(body=ERASED_TEXT))
+    erase_customer_events(uow.session, metadata, customer_id)
 
 
 def complete_return_visit(uow, actor, now, *, recorded):
-    """The given task, or else the customer's earliest open return visit, is done."""
-    query = select(tasks.c.id).where(tasks.c.kind == "return_visit", tasks.c.status == "open")
+    """The given task, or else the customer's earliest open return visit, is done: one of this customer's
+    that the recorder sees (a task id of another developer's completes nothing)."""
+    query = select(tasks.c.id).where(tasks.c.kind == "return_visit", tasks.c.status == "open",
+                                     tasks.c.customer_id == recorded["customer_id"])
+    if not actor.is_manager:
+        query = query.where(domain.VISIBLE.addressed(actor, tasks))
     query = (query.where(tasks.c.id == recorded["task_id"]) if recorded["task_id"]
              else query.where(tasks.c.customer_id == recorded["customer_id"]).order_by(tasks.c.due_at, tasks.c.id))
     task_id = uow.session.scalar(query.limit(1))

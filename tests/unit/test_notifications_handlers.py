@@ -103,3 +103,26 @@ def test_snoozing_moves_the_due_time_for_the_assignee_only(uow):
     assert snoozed["due_at"] == DUE + timedelta(days=2) and snoozed["original_due_at"] == DUE
     assert stored(uow)["due_at"] == DUE + timedelta(days=2)
     assert uow.published == []
+
+
+def test_a_return_visit_naming_another_developers_task_does_not_complete_it(uow):
+    given_task(uow, "t-theirs", kind="return_visit", assignee_id="dev-2", customer_id="c-2")
+    given_task(uow, "t-mine", kind="return_visit", assignee_id="dev-1", customer_id="c-1")
+    recorded = {"task_id": "t-theirs", "customer_id": "c-1", "developer_id": "dev-1",
+                "occurred_at": DAY0 + timedelta(days=1)}
+
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded=recorded)
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded={**recorded, "customer_id": "c-2"})
+
+    assert stored(uow, "t-theirs")["status"] == "open"
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded={**recorded, "task_id": "t-mine"})
+    assert stored(uow, "t-mine")["status"] == "done"
+
+
+def test_sms_and_wechat_log_lines_carry_no_recipient_and_no_text(caplog):
+    from services.notifications.channels import Message, SmsChannel, WeChatChannel
+
+    caplog.set_level("DEBUG")
+    for channel in (SmsChannel(), WeChatChannel()):
+        channel.send("13800000000", Message("回访提醒：王丽", "请今天回访王丽（北京饭店）"))
+    assert caplog.records and "13800000000" not in caplog.text and "王丽" not in caplog.text
