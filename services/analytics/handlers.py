@@ -5,11 +5,19 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kam.privacy import erase_customer_events
 from services.analytics.contracts import PROJECTED
 from services.analytics.domain.figures import as_utc
 from services.analytics.domain.projections import furthest_stage, newer, project, replaces
 from services.analytics.domain.scrub import scrub_envelope
-from services.analytics.models import READ_MODELS, customer_profiles, event_log, facts, stages_reached
+from services.analytics.models import (
+    READ_MODELS,
+    customer_profiles,
+    event_log,
+    facts,
+    metadata,
+    stages_reached,
+)
 
 TIMESTAMPED = {"owner_id": "owner_at", "category": "category_at", "source_channel": "source_channel_at"}
 
@@ -137,6 +145,7 @@ def _erase_customer(session, customer_id, occurred_at):
             scrubbed = scrub_envelope(envelope)
             if scrubbed != envelope:
                 session.execute(update(event_log).where(event_log.c.seq == seq).values(envelope=scrubbed))
+    erase_customer_events(session, metadata, customer_id)
 
 
 def _erased(session, customer_id):

@@ -127,3 +127,18 @@ def test_other_services_read_a_customers_summary_without_sensitive_data_or_an_ac
     callers = [call for plugin in discover().values() for call in plugin.contracts_of("CALLS")
                if call.service == "customers"]
     assert "get_customer" not in {call.method for call in callers}
+
+
+def test_erasure_reaches_the_access_logs_purpose_and_the_published_envelopes(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "为王丽挑选材质"})
+    files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)
+    outbox = metadata.tables["outbox"]
+    uow.session.execute(outbox.insert().values(event_id="e1", type="customer.created", created_at=NOW, published_at=NOW,
+                                               envelope={"id": "e1", "data": {"customer_id": customer["id"],
+                                                                              "name": "王丽", "stage": "lead"}}))
+
+    privacy.erase_customer(uow, MANAGER, NOW, customer_id=customer["id"])
+
+    assert uow.session.execute(select(access_log.c.purpose)).scalars().all() == [None]
+    envelope = uow.session.scalar(select(outbox.c.envelope))
+    assert envelope["data"] == {"customer_id": customer["id"], "stage": "lead"}
