@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kam.errors import NotFound
 from kam.privacy import erase_customer_events
 from services.analytics.contracts import PROJECTED
 from services.analytics.domain.figures import as_utc
@@ -153,10 +154,14 @@ def _erased(session, customer_id):
         customer_profiles.c.customer_id == customer_id)) is not None
 
 
-def export_customer(session, customer_id):
-    """Everything analytics holds on one customer: its profile, its facts and its logged events."""
+def export_customer(session, actor, customer_id):
+    """Everything analytics holds on one customer: its profile and its facts; for the customer's owner (as
+    analytics last heard) and managers, anyone else: no such customer."""
+    actor.require_role("manager", "developer")
     profile = session.execute(select(customer_profiles).where(
         customer_profiles.c.customer_id == customer_id)).mappings().first()
+    if actor.role == "developer" and (profile is None or profile["owner_id"] != actor.user_id):
+        raise NotFound("no such customer")
     if profile is None:
         return {}
     counted = session.execute(select(facts).where(facts.c.customer_id == customer_id)

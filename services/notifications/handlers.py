@@ -2,6 +2,7 @@
 `(uow or session, actor, now, *, params, dependencies)`; the caller commits."""
 from sqlalchemy import delete, func, select, update
 
+from kam.errors import NotFound
 from kam.pagination import keyset_page
 from kam.privacy import erase_customer_events
 from services.notifications import domain
@@ -162,14 +163,22 @@ def overdue_counts(session, actor, now):
     return {"items": sorted(items, key=lambda item: (-item["overdue"], item["assignee_id"] or ""))}
 
 
-def export_customer(session, customer_id):
+def export_customer(session, actor, customer_id):
+    """For the customer's owner (as this service last heard) and managers; anyone else: no such customer."""
     facts = session.execute(select(customer_facts).where(customer_facts.c.customer_id == customer_id)).mappings().first()
+    ensure_exporter(actor, facts)
     held = session.execute(select(tasks).where(tasks.c.customer_id == customer_id).order_by(tasks.c.created_at))
     inbox = session.execute(select(notifications).where(notifications.c.customer_id == customer_id)
                             .order_by(notifications.c.created_at))
     return {"customer_facts": dict(facts) if facts else None,
             "tasks": [dict(row) for row in held.mappings()],
             "notifications": [dict(row) for row in inbox.mappings()]}
+
+
+def ensure_exporter(actor, facts):
+    actor.require_role(MANAGER, "developer")
+    if not actor.is_manager and (facts is None or facts["owner_id"] != actor.user_id):
+        raise NotFound("no such customer")
 
 
 def _complete_by_event(uow, task_id, *, by, outcome, at):

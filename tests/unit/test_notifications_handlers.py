@@ -8,8 +8,9 @@ from kam.errors import Forbidden, InvalidTransition, NotFound
 from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from services.notifications import handlers
+from services.notifications.channels import Message, SmsChannel, WeChatChannel
 from services.notifications.domain import Policy
-from services.notifications.models import metadata, notifications, tasks
+from services.notifications.models import customer_facts, metadata, notifications, tasks
 
 DAY0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 DUE = DAY0 + timedelta(days=7)
@@ -120,9 +121,19 @@ def test_a_return_visit_naming_another_developers_task_does_not_complete_it(uow)
 
 
 def test_sms_and_wechat_log_lines_carry_no_recipient_and_no_text(caplog):
-    from services.notifications.channels import Message, SmsChannel, WeChatChannel
-
     caplog.set_level("DEBUG")
     for channel in (SmsChannel(), WeChatChannel()):
         channel.send("13800000000", Message("回访提醒：王丽", "请今天回访王丽（北京饭店）"))
     assert caplog.records and "13800000000" not in caplog.text and "王丽" not in caplog.text
+
+
+def test_a_customers_notifications_are_exported_only_to_their_owner_and_managers(uow):
+    uow.session.execute(customer_facts.insert().values(customer_id="c-1", owner_id="dev-1", name="王丽", key_dates=[],
+                                                       holdings=[], outreach_opt_out=False, known_since={}))
+    given_task(uow)
+    assert len(handlers.export_customer(uow.session, DEV, "c-1")["tasks"]) == 1
+    assert handlers.export_customer(uow.session, MANAGER, "c-1")["customer_facts"]["name"] == "王丽"
+    with pytest.raises(NotFound):
+        handlers.export_customer(uow.session, OTHER, "c-1")
+    with pytest.raises(Forbidden):
+        handlers.export_customer(uow.session, Actor("a-1", "analyst"), "c-1")
