@@ -11,7 +11,7 @@ from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
 from services.customers import contracts
-from services.customers.handlers import development, files, privacy
+from services.customers.handlers import development, files, privacy, spreadsheets
 from services.customers.models import access_log, metadata
 from services.customers.rules import load_rules
 from services.customers.sealing import Sealer
@@ -142,3 +142,16 @@ def test_erasure_reaches_the_access_logs_purpose_and_the_published_envelopes(uow
     assert uow.session.execute(select(access_log.c.purpose)).scalars().all() == [None]
     envelope = uow.session.scalar(select(outbox.c.envelope))
     assert envelope["data"] == {"customer_id": customer["id"], "stage": "lead"}
+
+
+def test_an_import_never_names_another_developers_customer_whose_phone_it_repeats(uow):
+    theirs = register(uow, phone="13800000001")
+    sheet = "姓名,手机\n李雷,13800000001\n".encode()
+
+    report = spreadsheets.import_file(uow, OTHER, NOW, "list.csv", sheet, sealer=SEALER, rules=load_rules())
+    [row] = report["rows"]
+    assert row["status"] == "rejected" and "customer_id" not in row
+    assert theirs["id"] not in str(report) and "王丽" not in str(report) and "dev-1" not in str(report)
+
+    [own] = spreadsheets.import_file(uow, OWNER, NOW, "list.csv", sheet, sealer=SEALER, rules=load_rules())["rows"]
+    assert own["status"] == "rejected" and own["customer_id"] == theirs["id"]
