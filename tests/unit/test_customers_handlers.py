@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kam.config import Settings
 from kam.errors import Conflict, Forbidden, NotFound
@@ -11,8 +11,8 @@ from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
 from services.customers import contracts
-from services.customers.handlers import development, files, privacy, spreadsheets
-from services.customers.models import access_log, metadata
+from services.customers.handlers import development, files, network, privacy, spreadsheets
+from services.customers.models import access_log, customers, deals, metadata
 from services.customers.rules import load_rules
 from services.customers.sealing import Sealer
 
@@ -155,3 +155,42 @@ def test_an_import_never_names_another_developers_customer_whose_phone_it_repeat
 
     [own] = spreadsheets.import_file(uow, OWNER, NOW, "list.csv", sheet, sealer=SEALER, rules=load_rules())["rows"]
     assert own["status"] == "rejected" and own["customer_id"] == theirs["id"]
+
+
+def test_the_consents_purpose_is_for_the_owner_and_managers_only(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+    assert files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)["consent"]["purpose"] == "挑选材质"
+    for role in ("coordinator", "planner", "analyst"):
+        shown = files.get_customer(uow, Actor("x-1", role), NOW, customer_id=customer["id"], sealer=SEALER)
+        assert shown["consent"]["sensitive"] is True and "purpose" not in shown["consent"]
+
+
+def test_the_network_never_walks_through_a_customer_the_caller_cannot_see(uow):
+    mine = register(uow)
+    hidden = files.create_customer(uow, OTHER, NOW, data={"name": "赵强"}, sealer=SEALER, rules=load_rules())
+    also_mine = register(uow, name="钱芳")
+    network.link_customers(uow, MANAGER, NOW, customer_id=mine["id"],
+                           data={"to_customer_id": hidden["id"], "kind": "colleague"})
+    network.link_customers(uow, MANAGER, NOW, customer_id=hidden["id"],
+                           data={"to_customer_id": also_mine["id"], "kind": "relative"})
+
+    seen = network.customer_network(uow.session, OWNER, NOW, customer_id=mine["id"], depth=3)
+
+    assert [node["id"] for node in seen["nodes"]] == [mine["id"]] and seen["edges"] == []
+    assert {node["id"]: node["distance"] for node in network.customer_network(
+        uow.session, MANAGER, NOW, customer_id=mine["id"], depth=3)["nodes"]}[also_mine["id"]] == 2
+
+
+def test_referrer_credit_counts_only_the_revenue_the_caller_may_see(uow):
+    referrer = register(uow)
+    own = register(uow, name="钱芳", source={"channel": "referral", "referrer_id": referrer["id"]})
+    theirs = files.create_customer(uow, MANAGER, NOW, sealer=SEALER, rules=load_rules(), data={
+        "name": "赵强", "source": {"channel": "referral", "referrer_id": referrer["id"]}})
+    uow.session.execute(update(customers).where(customers.c.id == theirs["id"]).values(owner_id="dev-2"))
+    uow.session.execute(deals.insert(), [
+        {"deal_id": "d1", "customer_id": own["id"], "total": Decimal("1000.00"), "closed_at": NOW},
+        {"deal_id": "d2", "customer_id": theirs["id"], "total": Decimal("90000.00"), "closed_at": NOW}])
+
+    assert network.referrer_credit(uow.session, OWNER, referrer["id"]) == {
+        "referred_customers": 1, "revenue": Decimal("1000.00")}
+    assert network.referrer_credit(uow.session, MANAGER, referrer["id"])["revenue"] == Decimal("91000.00")

@@ -54,7 +54,10 @@ def get_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-    return view(row, revenue, sensitive)
+    shown = view(row, revenue, sensitive)
+    if shown["consent"] and not sees_sensitive(actor, row):
+        shown["consent"] = {key: value for key, value in shown["consent"].items() if key != "purpose"}
+    return shown
 
 
 def customer_summary(session, actor, now, *, customer_id):
