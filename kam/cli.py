@@ -20,13 +20,15 @@ def _plugins(names=()):
 
 
 def cmd_serve(args):
-    from kam.keys import require_keys
+    from kam.keys import require_keys, uses_encryption_key
     from kam.logs import configure
     from kam.runner import serve
 
-    settings = require_keys(_settings())
+    plugins = _plugins(args.services)
+    sealing = uses_encryption_key(plugin.load_service() for plugin in plugins.values())
+    settings = require_keys(_settings(), jwt=False, sealing=sealing)  # services never see the JWT secret
     configure()
-    serve(_plugins(args.services), settings)
+    serve(plugins, settings)
 
 
 def cmd_relay(args):
