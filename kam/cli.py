@@ -174,10 +174,10 @@ def build_parser():
 
     db = sub.add_parser("db", help="databases").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate every service's database").set_defaults(func=cmd_db_upgrade)
-    backup = db.add_parser("backup", help="back up every database into a new dated folder")
+    backup = db.add_parser("backup", help="back up every database and the files under KAM_DATA_DIR into a new dated folder")
     backup.add_argument("--to", default="backups", help="where the dated folders go (default: ./backups)")
     backup.set_defaults(func=cmd_db_backup)
-    restore = db.add_parser("restore", help="restore every database from a backup folder (services stopped)")
+    restore = db.add_parser("restore", help="restore every database and the files from a backup folder (services stopped)")
     restore.add_argument("folder")
     restore.set_defaults(func=cmd_db_restore)
 
