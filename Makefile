@@ -39,10 +39,13 @@ browser: setup
 	$(PYTEST) tests/browser -q
 
 lint: setup
-	$(VENV)/bin/ruff check kam gateway services tests
+	$(VENV)/bin/ruff check kam gateway services tests bench
 
 format: setup
 	$(VENV)/bin/ruff format kam gateway services tests
+
+bench: setup     ## every benchmark, one table (not part of make test; a quiet machine, please)
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) var build

@@ -15,6 +15,7 @@ from gateway.rpc import RpcPool, release_request_proxy
 from gateway.sessions import SessionStore
 from gateway.users import UserStore
 from kam.config import get_settings
+from kam.direct import DirectClient
 from kam.i18n import Catalog
 from kam.logs import request_id_var
 from kam.plugins import discover
@@ -48,6 +49,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.users"] = UserStore(settings)
     app.extensions["kam.sessions"] = SessionStore(app.extensions["kam.users"].engine, settings)
     app.extensions["kam.rpc"] = RpcPool(settings)
+    app.extensions["kam.direct"] = DirectClient(settings, plugins) if settings.direct_port_base else None
     app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
     app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)

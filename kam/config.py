@@ -9,6 +9,10 @@ DEV_SECRET = "kam-dev-secret-change-me-in-production"
 DEV_ENCRYPTION_KEY = "17EkAIk-ZCBZ-T-r9crGVyJFD8bGR1zG1U3khTmPlGI="  # what sha256(DEV_SECRET) gave before
 
 
+def _port_or_off(text):
+    return int(text) if text and text.strip().lower() != "off" else None
+
+
 def _float_list(text):
     return tuple(float(part) for part in text.split(",") if part.strip())
 
@@ -31,6 +35,9 @@ class Settings:
     encryption_key: str = DEV_ENCRYPTION_KEY
     proxy_hops: int = 0
     clock_file: str | None = None
+    direct_port_base: int | None = None  # the gateway calls services over HTTP (kam.direct) when set
+    direct_host: str | None = None  # the address services listen on for direct calls (127.0.0.1)
+    direct_addresses: dict = field(default_factory=dict)  # {service: "host:port"} of services elsewhere
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -51,6 +58,10 @@ class Settings:
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
             encryption_key=env.get("KAM_ENCRYPTION_KEY") or DEV_ENCRYPTION_KEY,
             proxy_hops=int(env.get("KAM_PROXY_HOPS", 0)),
+            direct_port_base=_port_or_off(env.get("KAM_DIRECT_PORT_BASE")),
+            direct_host=env.get("KAM_DIRECT_HOST") or None,
+            direct_addresses={key.removeprefix("KAM_DIRECT_").lower(): value for key, value in env.items()
+                              if key.startswith("KAM_DIRECT_") and key not in ("KAM_DIRECT_PORT_BASE", "KAM_DIRECT_HOST")},
             clock_file=env.get("KAM_CLOCK_FILE") or None,
         )
 
@@ -64,6 +75,8 @@ class Settings:
             env["KAM_DATABASE_URL"] = self.database_url
         if self.clock_file:
             env["KAM_CLOCK_FILE"] = self.clock_file
+        if self.direct_port_base:
+            env["KAM_DIRECT_PORT_BASE"] = str(self.direct_port_base)
         return env
 
     @property

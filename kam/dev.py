@@ -9,6 +9,8 @@ from kombu import Connection
 
 from kam import migrate, topology
 
+DIRECT_PORT_BASE = 8100  # the gateway calls the services directly (kam.direct); KAM_DIRECT_PORT_BASE=off: RPC
+
 
 def broker_problem(amqp_uri):
     """None when RabbitMQ answers; otherwise one line saying what is wrong and how to start it."""
@@ -48,7 +50,8 @@ def run(plugins, settings, port, extra_migrations=()):
         "gateway": kam + ["gateway", "--port", str(port), "--workers", "1"],
     }
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
-    env = {**os.environ, "KAM_SECRET_KEY": settings.secret_key, "KAM_ENCRYPTION_KEY": settings.encryption_key}
+    env = {"KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE), **os.environ, "KAM_SECRET_KEY": settings.secret_key,
+           "KAM_ENCRYPTION_KEY": settings.encryption_key}
     children = {name: subprocess.Popen(command, env=env) for name, command in commands.items()}
     print(f"KAM 大客户管理系统 is up: http://127.0.0.1:{port}/  (API docs: /api/docs; Ctrl-C stops it)",
           flush=True)

@@ -5,6 +5,7 @@ own `Contract` for what it reads (with `unknown = EXCLUDE`), so no service impor
 """
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields
 
@@ -75,10 +76,19 @@ class EnvelopeSchema(Schema):
     data = fields.Dict(required=True)
 
 
+_ENVELOPE = EnvelopeSchema()
+
+
+@cache
+def schema_of(schema_cls):
+    """One instance of a schema class, made once: building a Schema costs more than using it."""
+    return schema_cls()
+
+
 def make_envelope(contract, data, *, producer, actor=None, request_id=None, occurred_at=None):
     """Check `data` against `contract` and wrap it for the bus."""
-    payload = contract().dump(data)
-    errors = contract().validate(payload)
+    payload = schema_of(contract).dump(data)
+    errors = schema_of(contract).validate(payload)
     if errors:
         raise ContractViolation(f"{contract.event_type} v{contract.version}: {errors}")
     return {
@@ -96,14 +106,14 @@ def make_envelope(contract, data, *, producer, actor=None, request_id=None, occu
 def read_envelope(body, contracts):
     """Validate an envelope received from the bus and load its data with the consumer's contract."""
     try:
-        envelope = EnvelopeSchema().load(body)
+        envelope = _ENVELOPE.load(body)
     except ValidationError as error:
         raise ContractViolation(f"malformed envelope: {error.messages}") from error
     contract = contracts.get((envelope["type"], envelope["version"])) or contracts.get(("#", 1))
     if contract is None:
         raise ContractViolation(f"no contract for {envelope['type']} v{envelope['version']}")
     try:
-        envelope["data"] = contract().load(envelope["data"])
+        envelope["data"] = schema_of(contract).load(envelope["data"])
     except ValidationError as error:
         raise ContractViolation(f"{envelope['type']} v{envelope['version']}: {error.messages}") from error
     return envelope

@@ -78,6 +78,16 @@ PLATFORM_MESSAGES = {
     "wrong username or password": "用户名或密码错误",
     "too many failed logins; try again later": "登录失败次数过多，请稍后再试",
     "role {role} may not do this": "角色 {0} 无权执行此操作",
+    "takes {count} arguments": "最多接受 {0} 个参数",
+    "{service}.{method} did not answer": "服务 {0}.{1} 未及时响应",
+    "{service} offers no {method}": "服务 {0} 没有 {1} 接口",
+    "at least 8 characters": "至少 8 个字符",
+    "1–64 letters, digits, '.', '_' or '-'": "1–64 个字母、数字、“.”、“_”或“-”",
+    "one of {choices}": "须为以下之一：{0}",
+    # nouns of the generic messages above, and the roles they name
+    "record": "记录", "user": "用户",
+    "admin": "系统管理员", "manager": "大客户开发统筹管理", "developer": "大客户开发人员",
+    "coordinator": "后勤协调", "planner": "活动策划", "analyst": "数据分析",
 }
 
 

@@ -99,6 +99,33 @@ def queue_settled(amqp_uri, queue):
     return False
 
 
+GATEWAY_GUNICORN = ("--worker-class", "gthread", "--workers", "1", "--threads", "8")  # as `kam dev` runs it
+
+
+def run_kam(*args, env, timeout=120):
+    result = subprocess.run([sys.executable, "-m", "kam", *args], env=env, capture_output=True, text=True,
+                            timeout=timeout)
+    if result.returncode != 0:
+        raise AssertionError(f"kam {' '.join(args)} failed: {result.stdout}{result.stderr}")
+    return result
+
+
+def free_port_range(count, start=20000, end=60000):
+    """The first of `count` consecutive ports that are free now, picked at random in [start, end)."""
+    import random
+
+    for _ in range(200):
+        base = random.randrange(start, end - count)
+        try:
+            for port in range(base, base + count):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    raise RuntimeError("no free range of ports")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -134,20 +161,26 @@ class Process:
     def alive(self):
         return self.popen.poll() is None
 
+    def _signal_group(self, signum):
+        """The process and whatever it started: a child left by a parent that died goes too."""
+        try:
+            os.killpg(self.popen.pid, signum)
+        except ProcessLookupError:
+            pass
+
     def kill(self):
         """SIGKILL: no chance to clean up, as in a crash."""
-        if self.alive():
-            os.killpg(self.popen.pid, signal.SIGKILL)
+        self._signal_group(signal.SIGKILL)
         self.popen.wait(10)
         self._log.close()
 
     def stop(self, timeout=15):
-        if self.alive():
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        self._signal_group(signal.SIGTERM)
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        self._signal_group(signal.SIGKILL)
         self._log.close()
 
     def output(self):

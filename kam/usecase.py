@@ -14,6 +14,7 @@ commits a command when the handler returns, and answers with the reply schema's 
 """
 from dataclasses import dataclass
 
+from kam.direct import direct
 from kam.service_rpc import rpc
 
 
@@ -41,7 +42,7 @@ class UseCase:
 
         entry.__name__ = entry.__qualname__ = name
         entry.__doc__ = handler.__doc__
-        return rpc(entry)
+        return direct(rpc(entry))
 
 
 def command(handler, uses=()):

@@ -2,7 +2,7 @@
 import functools
 
 import flask_smorest
-from flask import Response, current_app, jsonify
+from flask import Response, current_app, g, jsonify
 from flask_smorest import abort
 from flask_smorest.utils import unpack_tuple_response
 from webargs.flaskparser import FlaskParser
@@ -63,7 +63,11 @@ def file_responses(*content_types, description="the file, as an attachment", jso
 
 
 def rpc(service_name):
-    """The RPC proxy of `service_name`, carrying the caller's identity and request id."""
+    """The proxy of `service_name`, carrying the caller's identity and request id: a direct call over
+    HTTP when the services listen for them (kam.direct), RPC over RabbitMQ otherwise."""
+    direct = current_app.extensions.get("kam.direct")
+    if direct is not None:
+        return direct.service(service_name, {**(g.get("identity") or {}), "request_id": g.get("request_id")})
     return current_app.extensions["kam.rpc"].proxy_for_request()[service_name]
 
 

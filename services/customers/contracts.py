@@ -5,6 +5,7 @@ from marshmallow import Schema, fields, validate
 from kam.contracts import Calls, Held, Id, Method
 from kam.events import AnyEvent, ConsumedContract, Contract
 from kam.pagination import MAX_LIMIT
+from kam.plugins import discover
 from kam.schemas import Money, page_of
 from services.customers.schemas.http import (
     AccessLogOut,
@@ -171,7 +172,13 @@ class DealClosed(_CustomerMilestone):
     closed_at = fields.DateTime(allow_none=True, load_default=None)
 
 
-MILESTONES = (VisitCompleted, ReceptionReported, DealDelivered)
+class GuestCheckedIn(_CustomerMilestone):
+    """An event's guest who came: attendance is development."""
+
+    event_type = "guest.checked_in"
+
+
+MILESTONES = (VisitCompleted, ReceptionReported, DealDelivered, GuestCheckedIn)
 EVERY_EVENT = AnyEvent
 CONSUMED = (*MILESTONES, DealClosed, EVERY_EVENT)
 
@@ -195,6 +202,25 @@ def a_customers_page():
 
 
 CustomerPage = page_of(CustomerSummaryOut)
+
+
+class Segment(Schema):
+    category = fields.String(load_default=None, allow_none=True)
+    stage = fields.String(load_default=None, allow_none=True)
+    owner_id = fields.String(load_default=None, allow_none=True)
+    anniversary_within_days = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0, max=366))
+
+
+class SegmentMember(Schema):
+    id = fields.String()
+    name = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    owner_id = fields.String()
+    outreach_opt_out = fields.Boolean()
+
+
+class SegmentOut(Schema):
+    items = fields.List(fields.Nested(SegmentMember))
 HistoryPage = page_of(HistoryOut)
 ContactPage = page_of(ContactOut)
 PlanPage = page_of(PlanOut)
@@ -207,6 +233,7 @@ OFFERS = {
     "customer_summary": Method(CustomerBrief, customer_id=Id()),
     "update_customer": Method(CustomerOut, customer_id=Id(), data=fields.Nested(CustomerPatch, required=True)),
     "list_customers": Method(CustomerPage, args=fields.Nested(CustomerQuery, load_default=dict)),
+    "customers_in_segment": Method(SegmentOut, segment=fields.Nested(Segment, required=True)),
     "customer_history": Method(HistoryPage, **a_customers_page()),
     "link_customers": Method(LinkOut, customer_id=Id(), data=fields.Nested(LinkIn, required=True)),
     "customer_network": Method(NetworkOut, customer_id=Id(),
@@ -234,5 +261,5 @@ OFFERS = {
 }
 
 # The PIPL export gathers what every other service holds, as it came (kam.contracts.PLATFORM_OFFERS).
-HOLDERS = ("analytics", "notifications", "reception", "visits")
+HOLDERS = tuple(name for name in discover() if name != "customers")  # every other installed service
 CALLS = tuple(Calls(service, "export_customer", Held) for service in HOLDERS)

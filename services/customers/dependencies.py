@@ -2,7 +2,7 @@
 from nameko.extensions import DependencyProvider
 
 from kam.service import settings_of
-from services.customers.rules import load_rules
+from services.customers.rules import CurrentRules
 from services.customers.sealing import Sealer
 
 
@@ -17,7 +17,10 @@ class Sealing(DependencyProvider):
 
 
 class ClassificationRules(DependencyProvider):
-    """The rules as the file says now: the department may edit it while the service runs."""
+    """The rules as the file says now: parsed once, again only after the file changes."""
+
+    def setup(self):
+        self.current = CurrentRules()
 
     def get_dependency(self, worker_ctx):
-        return load_rules()
+        return self.current.get()

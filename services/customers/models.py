@@ -38,6 +38,7 @@ customers = Table(
     Column("consent", JSON),
     Column("outreach_opt_out", Boolean, nullable=False),
     Column("score", Integer),
+    Column("revenue", Numeric(12, 2), nullable=False, server_default="0"),  # of its closed deals
     Column("score_reasons", JSON),
     Column("rules_hash", String(64)),
     Column("erased_at", UtcDateTime()),

@@ -6,6 +6,7 @@ plugin = ServicePlugin(
     name="customers",
     description="客户档案、分类、人脉网络、开发评估与开发方案",
     vocabularies="services.customers.vocabularies:VOCABULARIES",
+    messages="services.customers.messages:MESSAGES",
     service="services.customers.service:CustomersService",
     blueprint="services.customers.api:blp",
     metadata="services.customers.models:metadata",

@@ -14,6 +14,7 @@ from services.customers.handlers import (
     files,
     network,
     privacy,
+    segments,
     spreadsheets,
     stages,
     timeline,
@@ -37,6 +38,7 @@ class CustomersService(ServiceBase):
     customer_summary = query(files.customer_summary)  # for other services: no sensitive field, no access log
     update_customer = command(files.update_customer, uses=FILED)
     list_customers = query(files.list_customers)
+    customers_in_segment = query(segments.customers_in_segment)
     customer_history = query(files.customer_history_page)
     link_customers = command(network.link_customers)
     customer_network = query(network.customer_network)

@@ -109,6 +109,7 @@ APPROVABLE = {  # subject type: (its id field, who decided it)
     "expense_claim": ("claim_id", "decided_by"),
     "reception": ("reception_id", "approver_id"),
     "development_plan": ("plan_id", "decided_by"),
+    "event": ("event_id", "approver_id"),
 }
 
 
@@ -126,8 +127,44 @@ APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
                         for subject in APPROVABLE for action in ("submitted", "approved", "rejected"))
 
 
+class InvitationSent(ConsumedContract):
+    event_type = "invitation.sent"
+    invitation_id = fields.String(required=True)
+    event_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(allow_none=True, load_default=None)
+    title = fields.String(required=True)
+    starts_at = fields.DateTime(required=True)
+    venue = fields.String(required=True)
+
+
+class Guest(Schema):
+    invitation_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(allow_none=True, load_default=None)
+
+
+class EventCancelled(ConsumedContract):
+    event_type = "event.cancelled"
+    event_id = fields.String(required=True)
+    title = fields.String(required=True)
+    starts_at = fields.DateTime(required=True)
+    reason = fields.String(required=True)
+    guests = fields.List(fields.Nested(Guest), required=True)
+
+
+class GuestCheckedIn(ConsumedContract):
+    event_type = "guest.checked_in"
+    invitation_id = fields.String(required=True)
+    event_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    owner_id = fields.String(allow_none=True, load_default=None)
+    title = fields.String(required=True)
+    ends_at = fields.DateTime(required=True)
+
+
 CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
-            *APPROVAL_EVENTS)
+            *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn)
 
 OFFERS = {
     "list_tasks": Method(TaskPage, args=fields.Nested(TaskListArgs, required=True)),

@@ -6,6 +6,7 @@ plugin = ServicePlugin(
     name="notifications",
     description="任务、提醒与通知",
     vocabularies="services.notifications.vocabularies:VOCABULARIES",
+    messages="services.notifications.messages:MESSAGES",
     service="services.notifications.service:NotificationsService",
     blueprint="services.notifications.api:blp",
     metadata="services.notifications.models:metadata",

@@ -11,7 +11,7 @@ from services.notifications.models import notifications, outgoing, preferences, 
 from services.notifications.schedule import BUSINESS_TZ
 
 SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "reception": "接待申请",
-                  "development_plan": "开发方案"}
+                  "development_plan": "开发方案", "event": "活动申请"}
 OCCASION_LABELS = {"wedding_anniversary": "结婚纪念日", "birthday": "生日"}
 
 
@@ -27,6 +27,8 @@ def task_title(kind, details, subject_type):
         return "拜访后一周回访"
     if kind == "return_visit":
         return "交付后回访"
+    if kind == "event_follow_up":
+        return "活动后跟进"
     if kind == "anniversary_outreach":
         return f"{OCCASION_LABELS.get(details.get('occasion_kind'), '纪念日')}关怀（提前{details.get('lead_days')}天）"
     return f"待审批：{SUBJECT_LABELS.get(subject_type, subject_type)}"

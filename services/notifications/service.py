@@ -3,13 +3,16 @@ from kam.identity import Actor
 from kam.inbox import handles
 from kam.service import Database, ServiceBase, rpc
 from kam.usecase import command, query
-from services.notifications import contracts, due_work, handlers, inbox
+from services.notifications import contracts, due_work, event_guests, handlers, inbox
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     CustomerCreated,
     CustomerErased,
     CustomerUpdated,
     DealDelivered,
+    EventCancelled,
+    GuestCheckedIn,
+    InvitationSent,
     ReturnVisitRecorded,
     VisitCompleted,
 )
@@ -60,6 +63,18 @@ class NotificationsService(ServiceBase):
     def track_approval(self, uow, event):
         handlers.track_approval(uow, *self._by(event), event_type=event["type"], data=event["data"],
                                 policy=self.policy)
+
+    @handles(InvitationSent)
+    def deliver_invitation(self, uow, event):
+        event_guests.deliver_invitation(uow, *self._by(event), invitation=event["data"])
+
+    @handles(EventCancelled)
+    def tell_cancellation(self, uow, event):
+        event_guests.tell_cancellation(uow, *self._by(event), cancelled=event["data"])
+
+    @handles(GuestCheckedIn)
+    def create_event_follow_up(self, uow, event):
+        event_guests.create_event_follow_up(uow, *self._by(event), checked_in=event["data"])
 
     @due_work_timer(interval=DEFAULT_INTERVAL)
     def run_due_work(self):

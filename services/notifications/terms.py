@@ -1,6 +1,6 @@
 """The vocabulary the API, the domain and the tables share."""
 
-KINDS = ("callback", "return_visit", "anniversary_outreach", "approval")
+KINDS = ("callback", "return_visit", "anniversary_outreach", "approval", "event_follow_up")
 STATUSES = ("open", "done", "cancelled")
 CHANNELS = ("in_app", "email", "sms", "wechat")
 OCCASIONS = ("wedding_anniversary", "birthday")

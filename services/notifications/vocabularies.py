@@ -5,7 +5,8 @@ from services.notifications import terms
 VOCABULARIES = (
     Vocabulary("task_kinds", terms.KINDS, {
         "callback": ("拜访后一周回访", "Callback after a visit"), "return_visit": ("定期回访", "Return visit"),
-        "anniversary_outreach": ("纪念日关怀", "Anniversary outreach"), "approval": ("审批", "Approval")}),
+        "anniversary_outreach": ("纪念日关怀", "Anniversary outreach"), "approval": ("审批", "Approval"),
+        "event_follow_up": ("活动后跟进", "Follow-up after an event")}),
     Vocabulary("task_statuses", terms.STATUSES, {
         "open": ("待办", "Open"), "done": ("已完成", "Done"), "cancelled": ("已取消", "Cancelled")}),
     Vocabulary("notification_channels", terms.CHANNELS, {

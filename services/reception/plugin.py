@@ -6,6 +6,7 @@ plugin = ServicePlugin(
     name="reception",
     description="客户接待、成交与配送、售后服务与定期回访",
     vocabularies="services.reception.vocabularies:VOCABULARIES",
+    messages="services.reception.messages:MESSAGES",
     service="services.reception.service:ReceptionService",
     blueprint="services.reception.api:blp",
     metadata="services.reception.models:metadata",

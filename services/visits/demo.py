@@ -77,11 +77,9 @@ def _visit_in_state(store, directory, customer, manager, plan, now):
             "preparation": {"products": products, "offers": [{"product": products[0], "discount": Decimal(discount)}],
                             "transport": {"company_car": company_car, "note": "需提前一天预约公司车" if company_car else None}}}
     earlier = min(now, planned_at) - timedelta(days=3)
-    with store.unit_of_work(actor=developer.as_dict()) as uow:
-        visit = visits.plan_visit(uow, developer, data, directory, earlier)
-    with store.unit_of_work(actor=manager.as_dict()) as uow:
-        discussion.add_advice(uow, manager, visit["id"], {"advisor": "张敏", "text": "先聊客户的纪念日安排，再展示产品，不要急于报价。"},
-                              earlier)
+    visit = _run(store, developer, earlier, visits.plan_visit, data=data, customers=directory)
+    _run(store, manager, earlier, discussion.add_advice, visit_id=visit["id"],
+         data={"advisor": "张敏", "text": "先聊客户的纪念日安排，再展示产品，不要急于报价。"})
     steps = ["submit", "approve", "record", "summarize"] if state != "rejected" else ["submit", "reject"]
     wanted = {"draft": 0, "pending_approval": 1, "approved": 2, "rejected": 2, "completed": 3, "summarized": 4}[state]
     for step in steps[:wanted]:
@@ -89,19 +87,26 @@ def _visit_in_state(store, directory, customer, manager, plan, now):
     return visit
 
 
+def _run(store, actor, now, use_case, **params):
+    """One use case in its own unit of work, committed, as its entrypoint would run it."""
+    with store.unit_of_work(actor=actor.as_dict()) as uow:
+        result = use_case(uow, actor, now, **params)
+        uow.commit()
+        return result
+
+
 def _step(store, step, visit, developer, manager, planned_at, now):
     actor = manager if step in ("approve", "reject") else developer
-    with store.unit_of_work(actor=actor.as_dict()) as uow:
-        if step == "submit":
-            return visits.submit_visit(uow, actor, visit["id"], DEFAULT_MAX_DISCOUNT, now)
-        if step == "approve":
-            return visits.approve_visit(uow, actor, visit["id"], Decimal("600.00"), now)
-        if step == "reject":
-            return visits.reject_visit(uow, actor, visit["id"], "球会场合不宜首次拜访，请改为电话初次沟通", now)
-        if step == "record":
-            form = {**RECORD, "occurred_at": planned_at, "next_visit_at": planned_at + timedelta(days=14)}
-            return visits.record_visit(uow, actor, visit["id"], form, now)
-        return visits.summarize_visit(uow, actor, visit["id"], SUMMARY, now)
+    if step == "submit":
+        return _run(store, actor, now, visits.submit_visit, visit_id=visit["id"], max_discount=DEFAULT_MAX_DISCOUNT)
+    if step == "approve":
+        return _run(store, actor, now, visits.approve_visit, visit_id=visit["id"], funded_amount=Decimal("600.00"))
+    if step == "reject":
+        return _run(store, actor, now, visits.reject_visit, visit_id=visit["id"], reason="球会场合不宜首次拜访，请改为电话初次沟通")
+    if step == "record":
+        form = {**RECORD, "occurred_at": planned_at, "next_visit_at": planned_at + timedelta(days=14)}
+        return _run(store, actor, now, visits.record_visit, visit_id=visit["id"], form=form)
+    return _run(store, actor, now, visits.summarize_visit, visit_id=visit["id"], text=SUMMARY)
 
 
 def _claims_in_every_state(store, visit, manager, now):
@@ -109,19 +114,17 @@ def _claims_in_every_state(store, visit, manager, now):
     for state, items in CLAIMS:
         data = {"subject": {"type": "visit", "id": visit["id"]},
                 "items": [{"category": c, "amount": Decimal(a), "note": n} for c, a, n in items]}
-        with store.unit_of_work(actor=developer.as_dict()) as uow:
-            claim = claims.open_claim(uow, developer, data, claims.Subjects(uow.session, {}), now)
+        claim = _run(store, developer, now, claims.open_claim, data=data, customers=None, reception=None)
         if state == "draft":
             continue
-        with store.unit_of_work(actor=developer.as_dict()) as uow:
-            claims.submit_claim(uow, developer, claim["id"], claims.Subjects(uow.session, {}), now)
+        _run(store, developer, now, claims.submit_claim, claim_id=claim["id"], customers=None, reception=None)
         decisions = {"approved": ["approve"], "rejected": ["reject"], "reimbursed": ["approve", "reimburse"]}
         for decision in decisions.get(state, []):
-            with store.unit_of_work(actor=manager.as_dict()) as uow:
-                if decision == "approve":
-                    claims.approve_claim(uow, manager, claim["id"], "客户关系重要，超出部分同意报销", now)
-                elif decision == "reject":
-                    claims.reject_claim(uow, manager, claim["id"], "与本次拜访无关的费用", now)
-                else:
-                    claims.reimburse_claim(uow, manager, claim["id"], now)
+            if decision == "approve":
+                _run(store, manager, now, claims.approve_claim, claim_id=claim["id"],
+                     override_reason="客户关系重要，超出部分同意报销")
+            elif decision == "reject":
+                _run(store, manager, now, claims.reject_claim, claim_id=claim["id"], reason="与本次拜访无关的费用")
+            else:
+                _run(store, manager, now, claims.reimburse_claim, claim_id=claim["id"])
     return len(CLAIMS)

@@ -6,6 +6,7 @@ plugin = ServicePlugin(
     name="visits",
     description="拜访计划、审批、拜访记录、总结与费用报销",
     vocabularies="services.visits.vocabularies:VOCABULARIES",
+    messages="services.visits.messages:MESSAGES",
     service="services.visits.service:VisitsService",
     blueprint="services.visits.api:blp",
     metadata="services.visits.models:metadata",

@@ -11,6 +11,7 @@ from kam import migrate
 from kam.backup import backup, restore
 from kam.config import Settings
 from kam.identity import Actor
+from kam.plugins import discover
 from kam.service import open_store
 from kam.storage import file_store
 from services.customers.handlers import files
@@ -84,6 +85,5 @@ def test_kam_db_backup_writes_every_database_into_one_dated_folder(tmp_path):
                             check=True, capture_output=True, text=True)
     folder = result.stdout.strip().splitlines()[-1]
     written = sorted(path.name for path in (tmp_path / "b").glob("*/*.db"))
-    assert written == sorted(f"{name}.db" for name in
-                             ("gateway", "customers", "visits", "reception", "notifications", "analytics"))
+    assert written == sorted(f"{name}.db" for name in ("gateway", *discover()))
     assert folder.startswith(str(tmp_path / "b"))

@@ -36,9 +36,9 @@ def test_kam_dev_on_sigterm_leaves_no_child_running(tmp_path):
     port = testing.free_port()
     env = testing.kam_env({"KAM_AMQP_URI": vhost, "KAM_DATA_DIR": str(tmp_path)})
     dev = subprocess.Popen([sys.executable, "-m", "kam", "dev", "--port", str(port)], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        testing.wait_until(lambda: _healthy(port), timeout=60, interval=0.5, message="kam dev to be up")
+        testing.wait_until(lambda: _healthy(port), timeout=150, interval=0.5, message="kam dev to be up")
         started = children_of(dev.pid)
         assert len(started) == 3, started  # services, relay, gateway
         dev.send_signal(signal.SIGTERM)
@@ -46,8 +46,10 @@ def test_kam_dev_on_sigterm_leaves_no_child_running(tmp_path):
         testing.wait_until(lambda: not any(alive(pid) for pid in started), timeout=15,
                            message="every child of kam dev to stop")
     finally:
-        if dev.poll() is None:
-            dev.kill()
+        try:
+            os.killpg(dev.pid, signal.SIGKILL)  # whatever happened, this test leaves nothing running
+        except ProcessLookupError:
+            pass
         testing.delete_vhost(vhost)
 
 

@@ -167,3 +167,19 @@ def test_timeline_summaries_are_chinese_and_name_the_source():
     assert summarize("deal.closed", {"total": "128000.00"}) == "成交，金额 128000.00 元"
     assert source_of("visit.completed", {"visit_id": "v1", "customer_id": "c"}) == {"type": "visit", "id": "v1"}
     assert source_of("development_plan.approved", {"plan_id": "p"}) == {"type": "development_plan", "id": "p"}
+
+
+def test_the_rules_file_is_parsed_once_and_again_only_after_it_changes(tmp_path, monkeypatch):
+    import os
+
+    from services.customers import rules as rules_module
+
+    path = tmp_path / "rules.yaml"
+    path.write_text(rules_module.DEFAULT_RULES.read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = []
+    monkeypatch.setattr(rules_module, "load_rules", lambda p=None: parsed.append(p) or len(parsed))
+    current = rules_module.CurrentRules(path)
+    assert current.get() == current.get() == 1
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert current.get() == 2 and len(parsed) == 2

@@ -120,7 +120,8 @@ def test_other_services_read_a_customers_summary_without_sensitive_data_or_an_ac
     summary = contracts.OFFERS["customer_summary"].reply().dump(
         files.customer_summary(uow.session, OWNER, NOW, customer_id=customer["id"]))
 
-    assert summary == {"id": customer["id"], "name": "王丽", "category": customer["category"], "owner_id": "dev-1"}
+    assert summary == {"id": customer["id"], "name": "王丽", "category": customer["category"], "owner_id": "dev-1",
+                       "phone": None, "outreach_opt_out": False}
     assert uow.session.execute(select(access_log)).all() == []
     with pytest.raises(NotFound):
         files.customer_summary(uow.session, OTHER, NOW, customer_id=customer["id"])
@@ -194,3 +195,16 @@ def test_referrer_credit_counts_only_the_revenue_the_caller_may_see(uow):
     assert network.referrer_credit(uow.session, OWNER, referrer["id"]) == {
         "referred_customers": 1, "revenue": Decimal("1000.00")}
     assert network.referrer_credit(uow.session, MANAGER, referrer["id"])["revenue"] == Decimal("91000.00")
+
+
+def test_a_segment_finds_the_callers_customers_with_a_wedding_anniversary_within_n_days(uow):
+    from datetime import date
+
+    from services.customers.handlers.segments import anniversary_within, customers_in_segment
+
+    soon = register(uow, key_dates=[{"kind": "wedding_anniversary", "date": date(2011, 12, 20)}])
+    register(uow, name="陈刚", key_dates=[{"kind": "wedding_anniversary", "date": date(2011, 3, 1)}])
+    segment = {"anniversary_within_days": 30}
+    assert [c["id"] for c in customers_in_segment(uow.session, OWNER, NOW, segment=segment)["items"]] == [soon["id"]]
+    assert customers_in_segment(uow.session, OTHER, NOW, segment={})["items"] == []
+    assert anniversary_within([{"kind": "wedding_anniversary", "date": "2012-02-29"}], date(2027, 2, 20), 8)

@@ -7,7 +7,7 @@ from services.customers.terms import ERASED_NAME, STAGES
 IDENTITY_FIELDS = ("name", "phone", "wechat", "email", "source_note")
 STAGE_REACHED_BY = {"development_plan.approved": "developing", "contact.logged": "contacted",
                     "visit.completed": "visited", "reception.reported": "received", "deal.closed": "won",
-                    "deal.delivered": "after_sales"}
+                    "deal.delivered": "after_sales", "guest.checked_in": "contacted"}
 EDITABLE_FIELDS = ("name", "kind", "category", "phone", "wechat", "email", "source_channel", "referrer_id",
                    "source_note", "key_dates", "profile", "outreach_opt_out")
 

@@ -15,7 +15,7 @@ from services.customers.domain.customer import (
     new_customer,
 )
 from services.customers.handlers.classify import classify
-from services.customers.handlers.records import event_data, record_history, revenue_of, save_tokens, view
+from services.customers.handlers.records import event_data, record_history, save_tokens, view
 from services.customers.handlers.search import search_query
 from services.customers.models import access_log, customer_history, customers
 from services.customers.terms import SENSITIVE_FIELDS
@@ -46,7 +46,6 @@ def create_customer(uow, actor, now, *, data, sealer, rules):
 def get_customer(uow, actor, now, *, customer_id, sealer):
     """The file; its sensitive part only for the owner and managers, and every such read is logged."""
     row = CUSTOMERS.load(uow.session, customers, actor, customer_id)
-    revenue = revenue_of(uow.session, [customer_id]).get(customer_id)
     sensitive = None
     if sees_sensitive(actor, row) and row["sensitive_sealed"]:
         sensitive = sealer.open(row["sensitive_sealed"])
@@ -54,7 +53,7 @@ def get_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-    shown = view(row, revenue, sensitive)
+    shown = view(row, sensitive)
     if shown["consent"] and not sees_sensitive(actor, row):
         shown["consent"] = {key: value for key, value in shown["consent"].items() if key != "purpose"}
     return shown
@@ -78,7 +77,7 @@ def update_customer(uow, actor, now, *, customer_id, data, sealer, rules):
         values.update(_resealed(row, data, sealer, now))
         changes["sensitive"] = {"before": "（已加密）", "after": "（已加密）"}
     if not changes:
-        return view(row, revenue_of(uow.session, [customer_id]).get(customer_id))
+        return view(row)
     values["updated_at"] = now
     uow.session.execute(update(customers).where(customers.c.id == customer_id).values(**values))
     if "name" in changes:
@@ -88,7 +87,7 @@ def update_customer(uow, actor, now, *, customer_id, data, sealer, rules):
     row.update(values)
     classify(uow, row, rules, referrer, requested, previous=changes.get("category", {}).get("before", row["category"]))
     uow.collect(CustomerUpdated.of({**event_data(row), "changed": sorted(changes)}))
-    return view(row, revenue_of(uow.session, [customer_id]).get(customer_id))
+    return view(row)
 
 
 def list_customers(session, actor, now, *, args):

@@ -10,7 +10,7 @@ from services.customers import exports
 from services.customers.contracts import CustomerErased
 from services.customers.domain.access import CUSTOMERS, ensure_manager, sees_sensitive
 from services.customers.domain.customer import erased_values
-from services.customers.handlers.records import revenue_of, view
+from services.customers.handlers.records import view
 from services.customers.models import (
     access_log,
     assessments,
@@ -45,7 +45,7 @@ def export_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(
             id=new_id(), customer_id=customer_id, at=now, user_id=actor.user_id,
             fields=[f for f in SENSITIVE_FIELDS if sensitive.get(f)], purpose="个人信息导出（PIPL）"))
-    held = {"customer": view(row, revenue_of(uow.session, [customer_id]).get(customer_id),
+    held = {"customer": view(row,
                              sensitive if sees_sensitive(actor, row) else None)}
     shown = {**HELD, "access_log": access_log} if actor.role == "manager" else HELD  # as /access-log
     for name, table in shown.items():
@@ -87,4 +87,4 @@ def erase_customer(uow, actor, now, *, customer_id):
     session.execute(update(access_log).where(access_log.c.customer_id == customer_id).values(purpose=None))
     erase_customer_events(session, metadata, customer_id)
     uow.publish(CustomerErased, {"customer_id": customer_id})
-    return view(load(session, customers, customer_id, "customer"), revenue_of(session, [customer_id]).get(customer_id))
+    return view(load(session, customers, customer_id, "customer"))

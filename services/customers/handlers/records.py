@@ -2,14 +2,16 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert
 
 from kam.contracts import wire
 from kam.db import new_id
 from services.customers.domain.customer import holdings_summary
 from services.customers.domain.search import name_tokens
-from services.customers.models import customer_history, deals, search_tokens
+from services.customers.models import customer_history, search_tokens
 from services.customers.schemas.profile import KeyDate, Profile
+
+_KEY_DATES, _PROFILE = KeyDate(many=True), Profile()  # built once: a Schema costs more to build than to use
 
 
 def save_tokens(session, customer_id, name):
@@ -25,17 +27,8 @@ def record_history(session, customer_id, user_id, changes, now):
                                                         user_id=user_id, changes=wire(changes)))
 
 
-def revenue_of(session, customer_ids):
-    """{customer id: revenue of its closed deals}."""
-    if not customer_ids:
-        return {}
-    rows = session.execute(select(deals.c.customer_id, func.sum(deals.c.total))
-                           .where(deals.c.customer_id.in_(list(customer_ids))).group_by(deals.c.customer_id))
-    return {customer_id: total for customer_id, total in rows}
-
-
 def typed_key_dates(key_dates):
-    return KeyDate(many=True).load(key_dates or [])
+    return _KEY_DATES.load(key_dates or [])
 
 
 def event_data(row):
@@ -46,15 +39,15 @@ def event_data(row):
             "holdings": holdings_summary(row["profile"]), "outreach_opt_out": row["outreach_opt_out"]}
 
 
-def view(row, revenue=Decimal(0), sensitive=None):
+def view(row, sensitive=None):
     """The customer as the API shows it; `sensitive` only when the caller may see it."""
     out = {key: row[key] for key in ("id", "name", "kind", "category", "stage", "owner_id", "phone", "wechat",
                                      "email", "outreach_opt_out", "score", "score_reasons", "erased_at",
                                      "created_at", "updated_at")}
     out.update(source={"channel": row["source_channel"], "referrer_id": row["referrer_id"],
                        "note": row["source_note"]},
-               key_dates=typed_key_dates(row["key_dates"]), profile=Profile().load(row["profile"] or {}),
-               consent=_typed_consent(row["consent"]), revenue=revenue or Decimal(0), erased=row["erased_at"] is not None)
+               key_dates=typed_key_dates(row["key_dates"]), profile=_PROFILE.load(row["profile"] or {}),
+               consent=_typed_consent(row["consent"]), revenue=row.get("revenue") or Decimal(0), erased=row["erased_at"] is not None)
     if sensitive is not None:
         out["sensitive"] = sensitive
     return out

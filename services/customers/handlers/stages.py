@@ -33,6 +33,8 @@ def record_deal(uow, event, now):
     if row is not None and already is None:
         uow.session.execute(insert(deals).values(deal_id=data["deal_id"], customer_id=data["customer_id"],
                                                  total=data["total"], closed_at=data.get("closed_at")))
+        uow.session.execute(update(customers).where(customers.c.id == data["customer_id"])
+                            .values(revenue=customers.c.revenue + data["total"]))
         advance_stage(uow, row, event["type"], now)
 
 

@@ -66,12 +66,14 @@ class CustomerSummaryOut(Schema):
 
 
 class CustomerBrief(Schema):
-    """What another service needs of a customer it records work for: never a sensitive field."""
+    """What another service needs of a customer it records work for or invites: never a sensitive field."""
 
     id = fields.String()
     name = fields.String()
     category = fields.String(allow_none=True)
     owner_id = fields.String()
+    phone = fields.String(allow_none=True)
+    outreach_opt_out = fields.Boolean()
 
 
 class CustomerListArgs(ListArgs):

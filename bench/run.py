@@ -1,0 +1,66 @@
+"""`make bench`: every benchmark, one table (goal | measured | baseline in the same run | ratio | met),
+written to build/bench.json and docs/PERFORMANCE.md's figures section.
+
+    .venv/bin/python -m bench.run [--seconds 10] [--smoke]
+"""
+import argparse
+import json
+import platform
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import footprint, read_path
+
+ROOT = Path(__file__).parents[1]
+MARK = "<!-- bench:figures -->"
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return f"{cores} cores, {cpu}, Python {platform.python_version()}"
+
+
+def ratio(row):
+    if not row.get("baseline") or not isinstance(row["measured"], int | float):
+        return None
+    return round(row["measured"] / row["baseline"], 2)
+
+
+def table(rows):
+    lines = ["| goal | measured | baseline (same run) | ratio | met |", "|---|---|---|---|---|"]
+    for row in rows:
+        lines.append(f"| {row['goal']} | {row['measured']} | {row.get('baseline') if row.get('baseline') else '—'} | "
+                     f"{ratio(row) or '—'} | {'yes' if row['met'] else '**no**'} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run that only proves the benchmarks work")
+    args = parser.parse_args()
+    seconds = 1 if args.smoke else args.seconds
+    transports = ("direct",) if args.smoke else ("direct", "rpc")
+    reads = read_path.run(seconds, transports)
+    rows = read_path.goals(reads, "direct")
+    if "rpc" in reads:
+        rows += read_path.goals(reads, "rpc")
+    rows += footprint.run()
+    stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}"
+    report = {"when": stamp, "rows": [{**row, "ratio": ratio(row)} for row in rows], "read_path": reads}
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / "build" / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    text = f"{MARK}\nMeasured {stamp} with `make bench`:\n\n{table(rows)}\n"
+    print(text)
+    if not args.smoke:
+        page = ROOT / "docs" / "PERFORMANCE.md"
+        before = page.read_text(encoding="utf-8").split(MARK)[0] if page.exists() else ""
+        page.write_text(before + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Calls from the gateway to a service over HTTP with keep-alive, beside RPC over RabbitMQ.
+
+Every use case a service declares (kam.usecase) answers on both. The gateway sends its calls here:
+one TCP round trip to the service instead of two hops through the broker, each with its own
+serialisation and acknowledgement (docs/PERFORMANCE.md has the figures). Nothing else changes: the
+service loads the call with its contract, decides on the caller's identity from the gateway, and a
+command's events still leave through its outbox to RabbitMQ. Several instances of a service on one
+host share its port (SO_REUSEPORT); across hosts, any HTTP load balancer does.
+
+    POST /kam/<method>  {"args": [...], "kwargs": {...}}   headers: X-Kam-User-Id, -Role, -Name, -Request-Id
+    → 200 {"result": ...} | {"error": <nameko-serialised KamError>}
+"""
+import json
+from functools import partial
+from urllib.parse import quote, unquote
+
+import eventlet
+from eventlet import wsgi
+from eventlet.event import Event
+from nameko.exceptions import serialize
+from nameko.web.handlers import HttpRequestHandler
+from nameko.web.server import WebServer
+from werkzeug.wrappers import Response
+
+from kam.errors import KamError
+
+HEADERS = {"user_id": "X-Kam-User-Id", "role": "X-Kam-Role", "display_name": "X-Kam-Name",
+           "request_id": "X-Kam-Request-Id"}
+
+
+def service_port(settings, service_name, plugin_names):
+    """The port a service listens on for direct calls: KAM_DIRECT_PORT_BASE plus its place among the
+    installed plugins (the gateway reaches a service elsewhere at KAM_DIRECT_<NAME>=host:port)."""
+    return settings.direct_port_base + sorted(plugin_names).index(service_name)
+
+
+def service_address(settings, service_name, plugin_names):
+    if service_name in settings.direct_addresses:
+        return settings.direct_addresses[service_name]
+    return f"127.0.0.1:{service_port(settings, service_name, plugin_names)}"
+
+
+class DirectServer(WebServer):
+    """One per service container, on the service's own port, keeping connections alive."""
+
+    @property
+    def bind_addr(self):
+        from kam.plugins import discover
+        from kam.service import settings_of
+
+        settings = settings_of(self.container)
+        if settings.direct_port_base is None:
+            return ("127.0.0.1", 0)  # off: nothing listens
+        return ("127.0.0.1" if settings.direct_host is None else settings.direct_host,
+                service_port(settings, self.container.service_name, discover()))
+
+    def start(self):
+        from kam.service import settings_of
+
+        if settings_of(self.container).direct_port_base is None:
+            return  # direct calls are off: the gateway uses RPC over RabbitMQ
+        if not self._starting:
+            self._starting = True
+            self._sock = eventlet.listen(self.bind_addr, reuse_port=True)
+            self._sock.settimeout(None)
+            self._serv = self.get_wsgi_server(self._sock, self.get_wsgi_app(), protocol=wsgi.HttpProtocol)
+            self._gt = self.container.spawn_managed_thread(self.run)
+
+    def stop(self):
+        self._is_accepting = False
+        if self._gt is not None:
+            self._gt.kill()
+            self._sock.close()
+        super(WebServer, self).stop()
+
+    def get_wsgi_server(self, sock, wsgi_app, protocol=wsgi.HttpProtocol, debug=False):
+        server = super().get_wsgi_server(sock, wsgi_app, protocol=protocol, debug=debug)
+        server.log_output = False  # the service logs its workers; an access line per call is noise
+        return server
+
+
+class DirectCall(HttpRequestHandler):
+    server = DirectServer()
+
+    def __init__(self, **kwargs):
+        super().__init__("POST", "/kam/<method>", **kwargs)
+
+    def get_url_rule(self):
+        rule = super().get_url_rule()
+        rule.rule = f"/kam/{self.method_name}"
+        return rule
+
+    def handle_request(self, request):
+        request.shallow = False  # nameko reads no body before an entrypoint says so
+        try:
+            body = json.loads(request.get_data() or b"{}")
+            args, kwargs = body.get("args", []), body.get("kwargs", {})
+            context = {key: unquote(request.headers[header]) for key, header in HEADERS.items()
+                       if header in request.headers}
+            self.check_signature(args, kwargs)
+        except (ValueError, TypeError) as error:
+            return Response(json.dumps({"error": serialize(error)}), status=400, mimetype="application/json")
+        done = Event()
+        self.container.spawn_worker(self, args, kwargs, context_data=context,
+                                    handle_result=partial(self.handle_result, done))
+        result, exc_info = done.wait()
+        if exc_info is None:
+            return Response(json.dumps({"result": result}, ensure_ascii=False), mimetype="application/json")
+        status = 200 if isinstance(exc_info[1], KamError) else 500
+        return Response(json.dumps({"error": serialize(exc_info[1])}), status=status, mimetype="application/json")
+
+    def handle_result(self, event, worker_ctx, result, exc_info):
+        event.send((result, exc_info))
+        return result, exc_info
+
+
+def direct(fn):
+    """Make a service method answer direct calls too."""
+    return DirectCall.decorator(expected_exceptions=(KamError,))(fn)
+
+
+
+class DirectClient:
+    """The gateway's side: one keep-alive connection pool per gateway process, shared by its threads."""
+
+    def __init__(self, settings, plugin_names):
+        import urllib3
+
+        self.settings = settings
+        self.plugin_names = list(plugin_names)
+        self.timeout = urllib3.Timeout(connect=min(2.0, settings.rpc_timeout), read=settings.rpc_timeout)
+        self.pool = urllib3.PoolManager(num_pools=len(self.plugin_names) + 2, maxsize=32, block=False, retries=False)
+
+    def service(self, name, identity):
+        return DirectService(self, name, service_address(self.settings, name, self.plugin_names), identity)
+
+
+class DirectService:
+    def __init__(self, client, name, address, identity):
+        self._client, self._name, self._address = client, name, address
+        self._headers = {"Content-Type": "application/json",
+                         **{header: quote(str(identity[key])) for key, header in HEADERS.items() if identity.get(key)}}
+
+    def __getattr__(self, method_name):
+        def call(*args, **kwargs):
+            return self._call(method_name, args, kwargs)
+
+        return call
+
+    def _call(self, method_name, args, kwargs):
+        import urllib3
+        from nameko.exceptions import deserialize
+
+        from kam.contracts import wire
+        from kam.errors import ServiceUnavailable
+
+        body = json.dumps({"args": wire(list(args)), "kwargs": wire(kwargs)}, ensure_ascii=False).encode()
+        try:
+            response = self._client.pool.request("POST", f"http://{self._address}/kam/{method_name}", body=body,
+                                                 headers=self._headers, timeout=self._client.timeout)
+        except urllib3.exceptions.HTTPError as error:
+            raise ServiceUnavailable(f"{self._name}.{method_name} did not answer") from error
+        if response.status == 404:
+            raise ServiceUnavailable(f"{self._name} offers no {method_name}")
+        reply = json.loads(response.data)
+        if "error" in reply:
+            raise deserialize(reply["error"])
+        return reply["result"]

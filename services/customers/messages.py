@@ -1,0 +1,37 @@
+"""What the customers service says, in zh-CN (kam.i18n): {English message id: zh-CN}."""
+
+MESSAGES = {
+    # who may do what
+    "role {role} may not change customer files": "{0}角色无权修改客户档案",
+    "role {role} may not list customers or their plans": "{0}角色无权查看客户列表及开发方案",
+    "only a manager may {what}": "只有大客户开发统筹管理人员可以{0}",
+    "read the access log": "查看访问日志", "erase a customer": "清除客户个人信息",
+    "approve a development plan": "批准开发方案", "reject a development plan": "驳回开发方案",
+    "only the owner or a manager may export a customer's data": "只有客户负责人或统筹管理人员可以导出客户数据",
+    # the customer file and personal information (PIPL)
+    "sensitive data needs the customer's consent": "保存敏感个人信息须经客户同意",
+    "consent.sensitive must be true to keep sensitive data": "保存敏感个人信息须确认客户已同意（consent.sensitive 为 true）",
+    "sensitive data needs a stated purpose": "保存敏感个人信息须说明用途",
+    "purpose is required": "请填写用途",
+    "the customer's data was erased": "该客户的个人信息已清除",
+    "the customer is already erased": "该客户的个人信息已经清除",
+    # classification and development
+    "classification rules name unknown operators or facts: {unknown}": "分类规则中有未知的运算符或指标：{0}",
+    "classification rules are malformed: {error}": "分类规则格式有误：{0}",
+    "a manager may not approve their own development plan": "统筹管理人员不能批准自己的开发方案",
+    "assess the customer before submitting a development plan": "请先完成客户评估，再提交开发方案",
+    "the latest assessment found the customer not worth developing": "最近一次评估认为该客户暂不值得开发",
+    # the influence network
+    "a customer cannot be linked to itself": "客户不能与自己建立关系",
+    "must be another customer": "须为另一位客户",
+    "these customers are already linked so": "这两位客户之间已有同样的关系",
+    # spreadsheet imports
+    "use .xlsx or .csv": "请使用 .xlsx 或 .csv 文件",
+    "at most {max_rows} rows": "最多 {0} 行",
+    "not UTF-8 text": "不是 UTF-8 编码的文本",
+    # nouns of "no such {what}" and "only the {what}'s own user…"
+    "customer": "客户", "development plan": "开发方案",
+    # "cannot {action} a record that is {status}"
+    "submit": "提交", "approve": "批准", "reject": "驳回",
+    "draft": "草稿", "pending_approval": "待审批", "approved": "已批准", "rejected": "已驳回",
+}

@@ -1,0 +1,1 @@
+"""The events service's use cases: load, decide in the domain, save, collect the events."""
