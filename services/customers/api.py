@@ -170,6 +170,8 @@ def access_log(args, customer_id):
 
 
 @blp.route("/customers/<customer_id>/export", methods=["GET"])
+@blp.doc(responses={"200": {"description": "{customer_id, services: {name: {status, data}}}, as each service holds it",
+                            "content": {"application/json": {"schema": {"type": "object"}}}}})
 def export_customer(customer_id):
     """Everything the system holds on the customer, across services (owner, managers)."""
     return customers().export_customer_everywhere(customer_id)

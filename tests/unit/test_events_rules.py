@@ -11,7 +11,7 @@ from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
 from services.events.handlers import events, invitations
 from services.events.models import metadata
-from services.events.schemas import EventIn, InviteIn
+from services.events.schemas import EventFilter, EventIn, InviteIn
 
 STARTS = datetime(2026, 5, 20, 6, 0, tzinfo=UTC)
 BEFORE = STARTS - timedelta(days=5)
@@ -248,3 +248,9 @@ def test_bad_input_is_refused_field_by_field():
     with pytest.raises(ValidationError) as error:
         EventIn().load({"title": "", "kind": "party"})
     assert {"title", "kind", "venue", "capacity", "budget"} <= set(error.value.messages)
+
+
+def test_a_calendar_month_outside_the_years_a_date_holds_is_422_not_500():
+    for month in ("0000-01", "9999-12"):
+        assert "month" in EventFilter().validate({"month": month})
+    assert EventFilter().validate({"month": "2026-12"}) == {}
