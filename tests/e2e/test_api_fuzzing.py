@@ -29,7 +29,8 @@ def test_the_api_answers_every_generated_request_as_its_openapi_document_says(sy
         "--exclude-path", "/api/auth/logout",  # it would end the session the run is testing with
         "--phases", "examples,coverage,fuzzing", "--checks", CHECKS,
         "--max-examples", str(EXAMPLES), "--max-time", str(SECONDS_PER_ROLE), "--seed", "18",
-        "--no-shrink", "--generation-database", "none", "--workers", "2", "--request-timeout", "15", "--continue-on-failure",
+        "--no-shrink", "--generation-database", "none", "--workers", "1",  # two raced in hypothesis (a RuntimeError of the tool)
+        "--request-timeout", "15", "--continue-on-failure",
         "--report", "json", "--report-json-path", str(report), "--no-color",
     ], capture_output=True, text=True, timeout=SECONDS_PER_ROLE * 3 + 60)
     (REPORTS / f"{username}.log").write_text(run.stdout + run.stderr)
