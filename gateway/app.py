@@ -9,7 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask import Flask, g, request, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import auth, errors, health, metrics, people, vocabularies
+from gateway import auth, errors, health, metrics, openapi, people, vocabularies
 from gateway.console import areas as console_areas
 from gateway.console import blp as console
 from gateway.rpc import RpcPool, release_request_proxy
@@ -25,8 +25,13 @@ log = logging.getLogger("kam.gateway")
 
 
 class Api(flask_smorest.Api):
+    ERROR_SCHEMA = openapi.Problem
+
     def handle_http_exception(self, error):
         return errors.from_http(error)
+
+    def _register_responses(self):
+        openapi.register_problem_responses(self)
 
 
 def create_app(settings=None, plugins=None):
@@ -51,7 +56,9 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))
     app.extensions["kam.health_rpc"] = RpcPool(settings, timeout=settings.health_timeout, size=len(plugins) + 2)
 
-    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
+    marshmallow_plugin = MarshmallowPlugin(schema_name_resolver=schema_name)
+    api = Api(app, spec_kwargs={"marshmallow_plugin": marshmallow_plugin})
+    marshmallow_plugin.converter.add_attribute_function(openapi.decimal_as_text)
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     api.spec.options["security"] = [{"bearer": []}]
     for blueprint in (health.blp, auth.blp, people.blp, metrics.blp, vocabularies.blp):

@@ -2,6 +2,7 @@
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app, jsonify
+from marshmallow import Schema, fields
 
 from kam.web import Blueprint
 
@@ -29,7 +30,16 @@ def ping_all(pool, names):
         return dict(executor.map(lambda name: _ping(pool, name), names))
 
 
+class HealthOut(Schema):
+    status = fields.String(metadata={"description": "ok, or unavailable when a service did not answer"})
+    services = fields.Dict(keys=fields.String(), values=fields.String(), metadata={"description": "ok or unavailable"})
+    failed_events = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                metadata={"description": "events parked per service that answered"})
+
+
 @blp.route("/health", methods=["GET"])
+@blp.response(200, HealthOut)
+@blp.alt_response(503, schema=HealthOut, description="a service did not answer (the same body)")
 def health():
     """200 when every service answers, 503 with the same body when one does not."""
     answers = ping_all(current_app.extensions["kam.health_rpc"], list(current_app.extensions["kam.plugins"]))

@@ -1,7 +1,7 @@
 """GET /api/vocabularies: every code list the API accepts, with zh-CN and English labels, from the
 services' own term lists (and the gateway's roles). Built once when the app starts."""
 from flask import current_app
-from marshmallow import Schema, fields
+from marshmallow import INCLUDE, Schema, fields
 
 from kam.identity import ROLES
 from kam.vocabulary import Vocabulary, merged
@@ -29,6 +29,9 @@ class Term(Schema):
 
 class Vocabularies(Schema):
     """`{name: [Term]}`, one entry per code list (customer_categories, stages, visit_statuses, …)."""
+
+    class Meta:
+        unknown = INCLUDE  # every service adds its own lists: the document names three and allows the rest
 
     customer_categories = fields.List(fields.Nested(Term))
     stages = fields.List(fields.Nested(Term))

@@ -5,4 +5,4 @@ from kam.keys import require_keys
 from kam.logs import configure
 
 configure()
-app = create_app(require_keys(get_settings()))
+app = create_app(require_keys(get_settings(), sealing=False))

@@ -20,13 +20,15 @@ def _plugins(names=()):
 
 
 def cmd_serve(args):
-    from kam.keys import require_keys
+    from kam.keys import require_keys, uses_encryption_key
     from kam.logs import configure
     from kam.runner import serve
 
-    settings = require_keys(_settings())
+    plugins = _plugins(args.services)
+    sealing = uses_encryption_key(plugin.load_service() for plugin in plugins.values())
+    settings = require_keys(_settings(), jwt=False, sealing=sealing)  # services never see the JWT secret
     configure()
-    serve(_plugins(args.services), settings)
+    serve(plugins, settings)
 
 
 def cmd_relay(args):
@@ -172,10 +174,10 @@ def build_parser():
 
     db = sub.add_parser("db", help="databases").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate every service's database").set_defaults(func=cmd_db_upgrade)
-    backup = db.add_parser("backup", help="back up every database into a new dated folder")
+    backup = db.add_parser("backup", help="back up every database and the files under KAM_DATA_DIR into a new dated folder")
     backup.add_argument("--to", default="backups", help="where the dated folders go (default: ./backups)")
     backup.set_defaults(func=cmd_db_backup)
-    restore = db.add_parser("restore", help="restore every database from a backup folder (services stopped)")
+    restore = db.add_parser("restore", help="restore every database and the files from a backup folder (services stopped)")
     restore.add_argument("folder")
     restore.set_defaults(func=cmd_db_restore)
 

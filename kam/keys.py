@@ -1,6 +1,8 @@
 """The two secrets: the JWT signing key (the gateway's) and the Fernet keys that seal sensitive fields.
 
-Production processes refuse to start without real ones; `kam dev` and `kam demo` make their own once."""
+Production processes refuse to start without the real ones they use, and are given no other: the
+gateway needs the JWT secret, a service with a dependency marked `uses_encryption_key` the Fernet keys,
+and the other services neither. `kam dev` and `kam demo` make their own once."""
 import json
 import os
 import secrets
@@ -16,14 +18,14 @@ NEW_SECRET = "openssl rand -hex 32"
 NEW_FERNET_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
 
 
-def key_problems(settings):
-    """What is wrong with the settings' keys for production, one line each; empty when nothing is."""
+def key_problems(settings, *, jwt=True, sealing=True):
+    """What is wrong with the settings' keys (those asked for) for production, one line each."""
     problems = []
-    if settings.secret_key == DEV_SECRET or len(settings.secret_key.encode()) < MIN_SECRET_BYTES:
+    if jwt and (settings.secret_key == DEV_SECRET or len(settings.secret_key.encode()) < MIN_SECRET_BYTES):
         problems.append(f"KAM_SECRET_KEY 须为至少 {MIN_SECRET_BYTES} 字节的随机值 must be at least "
                         f"{MIN_SECRET_BYTES} random bytes, e.g. `{NEW_SECRET}`")
-    keys = settings.encryption_keys
-    if not keys or keys[0] == DEV_ENCRYPTION_KEY:
+    keys = settings.encryption_keys if sealing else ()
+    if sealing and (not keys or keys[0] == DEV_ENCRYPTION_KEY):
         problems.append(f"KAM_ENCRYPTION_KEY 未设置 is not set: a Fernet key, e.g. `{NEW_FERNET_KEY}`")
     elif settings.secret_key in keys:
         problems.append("KAM_ENCRYPTION_KEY 须与 KAM_SECRET_KEY 不同 must not be the JWT secret")
@@ -37,12 +39,17 @@ def key_problems(settings):
     return problems
 
 
-def require_keys(settings):
-    """The settings, if their keys are fit for production; otherwise the process stops, saying why."""
-    problems = key_problems(settings)
+def require_keys(settings, *, jwt=True, sealing=True):
+    """The settings, if the keys asked for are fit for production; otherwise the process stops, saying why."""
+    problems = key_problems(settings, jwt=jwt, sealing=sealing)
     if problems:
         raise SystemExit("\n".join(f"kam: {problem}" for problem in problems))
     return settings
+
+
+def uses_encryption_key(service_classes):
+    """Whether any of these nameko service classes has a dependency marked `uses_encryption_key`."""
+    return any(getattr(value, "uses_encryption_key", False) for cls in service_classes for value in vars(cls).values())
 
 
 def with_dev_keys(settings, env=None):

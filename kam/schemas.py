@@ -1,12 +1,16 @@
 """Field types and payloads every service's HTTP API shares."""
+from decimal import Decimal
+
 from marshmallow import Schema, fields, validate
 
 from kam.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
+MAX_MONEY = Decimal("9999999999.99")  # what a NUMERIC(12, 2) column holds
+
 
 def Money(**kwargs):  # noqa: N802 - used like a field class
-    """CNY as a decimal string with two places ("12800.00"), never a float."""
-    return fields.Decimal(as_string=True, places=2, validate=validate.Range(min=0), **kwargs)
+    """CNY as a decimal string with two places ("12800.00"), never a float; at most what the databases hold."""
+    return fields.Decimal(as_string=True, places=2, validate=validate.Range(min=0, max=MAX_MONEY), **kwargs)
 
 
 class ListArgs(Schema):

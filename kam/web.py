@@ -53,6 +53,15 @@ class Blueprint(flask_smorest.Blueprint):
         return decorator
 
 
+def file_responses(*content_types, description="the file, as an attachment", json=None):
+    """The OpenAPI of a route that sends a file (`@blp.doc(responses=file_responses(XLSX, CSV))`), or JSON
+    of the schema `json` otherwise: what it documents is what schemathesis and clients hold it to."""
+    content = dict.fromkeys(content_types, {"schema": {"type": "string", "format": "binary"}})
+    if json is not None:
+        content["application/json"] = {"schema": json}
+    return {"200": {"description": description, "content": content}}
+
+
 def rpc(service_name):
     """The proxy of `service_name`, carrying the caller's identity and request id: a direct call over
     HTTP when the services listen for them (kam.direct), RPC over RabbitMQ otherwise."""

@@ -6,7 +6,7 @@ from urllib.parse import quote
 from flask import Response
 from marshmallow import RAISE
 
-from kam.web import Blueprint, display_names, rpc
+from kam.web import Blueprint, display_names, file_responses, rpc
 from services.analytics.schemas import (
     CustomerFigures,
     DeveloperList,
@@ -76,6 +76,7 @@ def categories(period):
 @blp.route("/report", methods=["GET"])
 @blp.arguments(ReportArgs, location="query", unknown=RAISE)
 @blp.response(200, Report)
+@blp.doc(responses=file_responses(XLSX, description="the report, or with format=xlsx its workbook", json=Report))
 def report(args):
     """定期汇报开发情况总结报告 for the period: JSON for the console, or `format=xlsx` for a workbook with the
     sheets 概览, 漏斗, 开发人员, 来源渠道, 客户类别."""

@@ -5,11 +5,20 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kam.errors import NotFound
+from kam.privacy import erase_customer_events
 from services.analytics.contracts import PROJECTED
 from services.analytics.domain.figures import as_utc
 from services.analytics.domain.projections import furthest_stage, newer, project, replaces
 from services.analytics.domain.scrub import scrub_envelope
-from services.analytics.models import READ_MODELS, customer_profiles, event_log, facts, stages_reached
+from services.analytics.models import (
+    READ_MODELS,
+    customer_profiles,
+    event_log,
+    facts,
+    metadata,
+    stages_reached,
+)
 
 TIMESTAMPED = {"owner_id": "owner_at", "category": "category_at", "source_channel": "source_channel_at"}
 
@@ -137,6 +146,7 @@ def _erase_customer(session, customer_id, occurred_at):
             scrubbed = scrub_envelope(envelope)
             if scrubbed != envelope:
                 session.execute(update(event_log).where(event_log.c.seq == seq).values(envelope=scrubbed))
+    erase_customer_events(session, metadata, customer_id)
 
 
 def _erased(session, customer_id):
@@ -144,10 +154,14 @@ def _erased(session, customer_id):
         customer_profiles.c.customer_id == customer_id)) is not None
 
 
-def export_customer(session, customer_id):
-    """Everything analytics holds on one customer: its profile, its facts and its logged events."""
+def export_customer(session, actor, customer_id):
+    """Everything analytics holds on one customer: its profile and its facts; for the customer's owner (as
+    analytics last heard) and managers, anyone else: no such customer."""
+    actor.require_role("manager", "developer")
     profile = session.execute(select(customer_profiles).where(
         customer_profiles.c.customer_id == customer_id)).mappings().first()
+    if actor.role == "developer" and (profile is None or profile["owner_id"] != actor.user_id):
+        raise NotFound("no such customer")
     if profile is None:
         return {}
     counted = session.execute(select(facts).where(facts.c.customer_id == customer_id)

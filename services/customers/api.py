@@ -5,7 +5,7 @@ import base64
 from flask import Response
 
 from kam.schemas import ListArgs, page_of
-from kam.web import Blueprint, display_names, rpc
+from kam.web import Blueprint, display_names, file_responses, rpc
 from services.customers.schemas.http import (
     AccessLogOut,
     CustomerIn,
@@ -73,6 +73,8 @@ def import_customers(files):
 
 @blp.route("/customers/export", methods=["GET"])
 @blp.arguments(SpreadsheetArgs, location="query")
+@blp.doc(responses=file_responses("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                  "text/csv; charset=utf-8"))
 def export_customers(args):
     """The customers the caller may see as XLSX or CSV (never their sensitive data)."""
     exported = customers().export_customers(args["format"], display_names())
@@ -168,6 +170,8 @@ def access_log(args, customer_id):
 
 
 @blp.route("/customers/<customer_id>/export", methods=["GET"])
+@blp.doc(responses={"200": {"description": "{customer_id, services: {name: {status, data}}}, as each service holds it",
+                            "content": {"application/json": {"schema": {"type": "object"}}}}})
 def export_customer(customer_id):
     """Everything the system holds on the customer, across services (owner, managers)."""
     return customers().export_customer_everywhere(customer_id)

@@ -9,6 +9,7 @@ from kam.plugins import discover
 from kam.schemas import Money, page_of
 from services.customers.schemas.http import (
     AccessLogOut,
+    CustomerBrief,
     CustomerIn,
     CustomerListArgs,
     CustomerOut,
@@ -229,6 +230,7 @@ AccessLogPage = page_of(AccessLogOut)
 OFFERS = {
     "create_customer": Method(CustomerOut, data=fields.Nested(CustomerIn, required=True)),
     "get_customer": Method(CustomerOut, customer_id=Id()),
+    "customer_summary": Method(CustomerBrief, customer_id=Id()),
     "update_customer": Method(CustomerOut, customer_id=Id(), data=fields.Nested(CustomerPatch, required=True)),
     "list_customers": Method(CustomerPage, args=fields.Nested(CustomerQuery, load_default=dict)),
     "customers_in_segment": Method(SegmentOut, segment=fields.Nested(Segment, required=True)),

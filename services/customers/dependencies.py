@@ -7,6 +7,8 @@ from services.customers.sealing import Sealer
 
 
 class Sealing(DependencyProvider):
+    uses_encryption_key = True  # `kam serve` refuses to start this service without KAM_ENCRYPTION_KEY
+
     def setup(self):
         self.sealer = Sealer(settings_of(self.container))
 

@@ -35,6 +35,7 @@ class CustomersService(ServiceBase):
 
     create_customer = command(files.create_customer, uses=FILED)
     get_customer = command(files.get_customer, uses=("sealer",))  # it logs every read of sensitive data
+    customer_summary = query(files.customer_summary)  # for other services: no sensitive field, no access log
     update_customer = command(files.update_customer, uses=FILED)
     list_customers = query(files.list_customers)
     customers_in_segment = query(segments.customers_in_segment)

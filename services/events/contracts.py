@@ -143,5 +143,5 @@ class SegmentSeen(Reads):
     items = fields.List(fields.Nested(CustomerSeen), required=True)
 
 
-CALLS = (Calls("customers", "get_customer", CustomerSeen),
+CALLS = (Calls("customers", "customer_summary", CustomerSeen),
          Calls("customers", "customers_in_segment", SegmentSeen))

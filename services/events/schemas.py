@@ -87,7 +87,7 @@ EventPage = page_of(EventOut)
 
 
 class EventFilter(ListArgs):
-    month = Text(load_default=None, validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$"))
+    month = Text(load_default=None, validate=validate.Regexp(r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$"))
     status = one_of(EVENT_STATUSES, load_default=None)
     kind = one_of(EVENT_KINDS, load_default=None)
 

@@ -31,7 +31,7 @@ class InAppChannel(Channel):
     name = "in_app"
 
     def send(self, recipient, message):
-        log.debug("in-app notification for %s: %s", recipient, message.title)
+        pass
 
 
 class EmailChannel(Channel):
@@ -50,10 +50,12 @@ class EmailChannel(Channel):
 
 
 class LoggingChannel(Channel):
-    """SMS and WeChat: the interface a gateway provider plugs into; until one is contracted, a log line."""
+    """SMS and WeChat: the interface a gateway provider plugs into; until one is contracted, a log line.
+    It names neither the recipient nor the text: logs are kept longer, and read by more people, than
+    personal data may be (PIPL)."""
 
     def send(self, recipient, message):
-        log.info("%s to %s: %s | %s", self.name, recipient, message.title, message.body)
+        log.info("%s: a message of %d characters, not sent (no provider configured)", self.name, len(message.body))
 
 
 class SmsChannel(LoggingChannel):

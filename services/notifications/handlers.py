@@ -4,10 +4,12 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select, update
 
+from kam.errors import NotFound
 from kam.pagination import keyset_page
+from kam.privacy import erase_customer_events
 from services.notifications import domain
 from services.notifications.contracts import APPROVABLE
-from services.notifications.models import customer_facts, deliveries, notifications, tasks
+from services.notifications.models import customer_facts, deliveries, metadata, notifications, tasks
 from services.notifications.repository import create_task, load_task, notify, save_task, task_title, task_view
 from services.notifications.series import (
     cancel_stale_outreach,
@@ -69,11 +71,16 @@ def erase_customer(uow, actor, now, *, customer_id):
     uow.session.execute(update(notifications).where(notifications.c.customer_id == customer_id)
                         .values(body=ERASED_TEXT))
     erase_customer_messages(uow.session, customer_id)
+    erase_customer_events(uow.session, metadata, customer_id)
 
 
 def complete_return_visit(uow, actor, now, *, recorded):
-    """The given task, or else the customer's earliest open return visit, is done."""
-    query = select(tasks.c.id).where(tasks.c.kind == "return_visit", tasks.c.status == "open")
+    """The given task, or else the customer's earliest open return visit, is done: one of this customer's
+    that the recorder sees (a task id of another developer's completes nothing)."""
+    query = select(tasks.c.id).where(tasks.c.kind == "return_visit", tasks.c.status == "open",
+                                     tasks.c.customer_id == recorded["customer_id"])
+    if not actor.is_manager:
+        query = query.where(domain.VISIBLE.addressed(actor, tasks))
     query = (query.where(tasks.c.id == recorded["task_id"]) if recorded["task_id"]
              else query.where(tasks.c.customer_id == recorded["customer_id"]).order_by(tasks.c.due_at, tasks.c.id))
     task_id = uow.session.scalar(query.limit(1))
@@ -182,14 +189,22 @@ def overdue_counts(session, actor, now):
     return {"items": sorted(items, key=lambda item: (-item["overdue"], item["assignee_id"] or ""))}
 
 
-def export_customer(session, customer_id):
+def export_customer(session, actor, customer_id):
+    """For the customer's owner (as this service last heard) and managers; anyone else: no such customer."""
     facts = session.execute(select(customer_facts).where(customer_facts.c.customer_id == customer_id)).mappings().first()
+    ensure_exporter(actor, facts)
     held = session.execute(select(tasks).where(tasks.c.customer_id == customer_id).order_by(tasks.c.created_at))
     inbox = session.execute(select(notifications).where(notifications.c.customer_id == customer_id)
                             .order_by(notifications.c.created_at))
     return {"customer_facts": dict(facts) if facts else None,
             "tasks": [dict(row) for row in held.mappings()],
             "notifications": [dict(row) for row in inbox.mappings()]}
+
+
+def ensure_exporter(actor, facts):
+    actor.require_role(MANAGER, "developer")
+    if not actor.is_manager and (facts is None or facts["owner_id"] != actor.user_id):
+        raise NotFound("no such customer")
 
 
 def _complete_by_event(uow, task_id, *, by, outcome, at):

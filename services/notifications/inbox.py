@@ -87,7 +87,7 @@ def dispatch_outgoing(session, channels, limit=100):
             changes = {"sent_at": utcnow(), "error": None}
             sent += 1
         except Exception as error:  # noqa: BLE001 - any failure of a channel is kept and retried
-            log.warning("sending %s over %s failed: %r", row["id"], row["channel"], error)
+            log.warning("sending %s over %s failed: %s", row["id"], row["channel"], type(error).__name__)
             changes = {"error": f"{type(error).__name__}: {error}"[:2000]}
         session.execute(update(outgoing).where(outgoing.c.id == row["id"])
                         .values(attempts=outgoing.c.attempts + 1, **changes))

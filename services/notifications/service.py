@@ -108,7 +108,7 @@ class NotificationsService(ServiceBase):
     def export_customer(self, customer_id):
         """PIPL export: the rows as they are (not an API reply; the customers service gathers them)."""
         with self.db.session() as session:
-            return handlers.export_customer(session, customer_id)
+            return handlers.export_customer(session, self.actor, customer_id)
 
     def _by(self, event):
         """Who raised the event and the time now: the use case's actor and clock."""

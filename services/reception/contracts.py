@@ -201,5 +201,5 @@ class ItemsClaimed(Reads):
     items = fields.List(fields.Nested(ClaimedItem), required=True)
 
 
-CALLS = (Calls("customers", "get_customer", CustomerSeen), Calls("visits", "get_visit", VisitSeen),
+CALLS = (Calls("customers", "customer_summary", CustomerSeen), Calls("visits", "get_visit", VisitSeen),
          Calls("catalog", "claim_items_for_deal", ItemsClaimed))

@@ -67,7 +67,7 @@ class DemoCustomers:
     def __init__(self, customers):
         self.by_id = {customer["id"]: customer for customer in customers}
 
-    def get_customer(self, customer_id):
+    def customer_summary(self, customer_id):
         if customer_id not in self.by_id:
             raise NotFound("no such customer")
         return self.by_id[customer_id]

@@ -7,6 +7,7 @@ MESSAGES = {
     "the plan of a {status} reception is fixed": "{0}的接待方案不能再修改",
     "only the plan of a reception is revised": "只能修改接待方案中的内容",
     "not editable": "不可修改",
+    "a manager may not approve their own reception": "统筹管理人员不能批准自己主持的接待",
     # deals
     "the discount is above the subtotal": "折扣超过了小计金额",
     "at most the subtotal {subtotal}": "不能超过小计 {0}",

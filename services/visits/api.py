@@ -5,7 +5,7 @@ import base64
 from flask import Response
 
 from kam.schemas import page_of
-from kam.web import Blueprint, display_names, rpc
+from kam.web import Blueprint, display_names, file_responses, rpc
 from services.visits.schemas import (
     MAX_RECEIPT_BYTES,
     AdviceIn,
@@ -201,6 +201,7 @@ def attach_receipt(files, claim_id):
 
 
 @blp.route("/expense-claims/<claim_id>/receipts/<receipt_id>", methods=["GET"])
+@blp.doc(responses=file_responses("application/pdf", "image/jpeg", "image/png"))
 def read_receipt(claim_id, receipt_id):
     receipt = visits().read_receipt(claim_id, receipt_id)
     return Response(base64.b64decode(receipt["content_b64"]), mimetype=receipt["content_type"],

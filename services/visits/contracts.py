@@ -212,7 +212,7 @@ class GiftSuggested(Reads):
 
 CALLS = (
     Calls("catalog", "suggest_gift", GiftSuggested),
-    Calls("customers", "get_customer", CustomerSeen),
+    Calls("customers", "customer_summary", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
     Calls("reception", "get_reception", ReceptionSeen),
 )

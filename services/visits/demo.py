@@ -36,12 +36,12 @@ CLAIMS = [  # (final state, items)
 
 
 class DemoCustomers:
-    """The customers the customers' demo provided, answered as `customers.get_customer` would."""
+    """The customers the customers' demo provided, answered as `customers.customer_summary` would."""
 
     def __init__(self, shared):
         self.by_id = {customer["id"]: customer for customer in shared}
 
-    def get_customer(self, customer_id):
+    def customer_summary(self, customer_id):
         return {**self.by_id[customer_id], "category": None}
 
 

@@ -77,4 +77,4 @@ class VisitsService(ServiceBase):
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):
-        privacy.erase_customer(uow, event)
+        privacy.erase_customer(uow, event, self.receipt_files)

@@ -143,3 +143,31 @@ def test_colleagues_see_names_and_roles_but_no_usernames(as_user):
     items = as_user("dev1").get("/api/users").json()["items"]
     assert items and all(set(item) == {"id", "display_name", "role"} for item in items)
     assert any(item["username"] == "manager" for item in as_user("admin").get("/api/users").json()["items"])
+
+
+def test_planning_a_visit_or_a_reception_opens_no_sensitive_data_and_logs_no_read(as_user):
+    developer, manager = as_user("dev1"), as_user("manager")
+    customer = developer.post("/api/customers", json={
+        "name": "欧阳修", "sensitive": {"health": "高血压"}, "consent": {"sensitive": True, "purpose": "挑选礼品"}}).json()
+    soon = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+    visit = developer.post("/api/visits", json={"customer_id": customer["id"], "planned_at": soon, "place": "客户家中",
+                                                "method": "in_person", "objectives": "拜访", "budget": "100.00"})
+    reception = developer.post("/api/receptions", json={"customer_id": customer["id"], "scheduled_at": soon,
+                                                        "party_size": 2})
+    assert (visit.status_code, reception.status_code) == (201, 201), (visit.text, reception.text)
+
+    assert manager.get(f"/api/customers/{customer['id']}/access-log").json()["items"] == []
+
+
+def test_a_manager_may_not_approve_the_reception_they_host(as_user):
+    manager = as_user("manager")
+    customer = manager.post("/api/customers", json={"name": "诸葛亮"}).json()
+    reception = manager.post("/api/receptions", json={
+        "customer_id": customer["id"], "scheduled_at": (datetime.now(UTC) + timedelta(days=2)).isoformat(),
+        "party_size": 2}).json()
+    assert manager.post(f"/api/receptions/{reception['id']}/submit").status_code == 200
+
+    refused = manager.post(f"/api/receptions/{reception['id']}/approve", json={})
+
+    assert refused.status_code == 409 and refused.json()["code"] == "own_submission"
+    assert "approve" not in manager.get(f"/api/receptions/{reception['id']}").json()["actions"]

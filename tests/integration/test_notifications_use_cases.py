@@ -126,7 +126,7 @@ def test_erasure_removes_names_and_free_text_but_keeps_the_figures(store):
     run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
     run(store, handlers.erase_customer, DEV, DAY0, customer_id="c-1")
     with store.session() as session:
-        exported = handlers.export_customer(session, "c-1")
+        exported = handlers.export_customer(session, MANAGER, "c-1")
         bodies = session.scalars(select(notifications.c.body).where(notifications.c.customer_id == "c-1")).all()
     assert exported["customer_facts"] is None and len(exported["tasks"]) == 2
     assert bodies and not any("王丽" in body for body in bodies)

@@ -31,7 +31,7 @@ class StandInCustomers:
     actor = CurrentActor()
 
     @rpc
-    def get_customer(self, customer_id):
+    def customer_summary(self, customer_id):
         customer = CUSTOMERS.get(customer_id)
         if customer is None or not (self.actor.is_manager or customer["owner_id"] == self.actor.user_id):
             raise NotFound("no such customer")

@@ -38,7 +38,7 @@ class CustomersStandIn:
     actor = CurrentActor()
 
     @rpc
-    def get_customer(self, customer_id):
+    def customer_summary(self, customer_id):
         return _visible(self.actor, CUSTOMERS.get(customer_id), "owner_id")
 
     @rpc

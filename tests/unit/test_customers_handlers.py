@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kam.config import Settings
 from kam.errors import Conflict, Forbidden, NotFound
@@ -11,8 +11,8 @@ from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from kam.plugins import discover
 from services.customers import contracts
-from services.customers.handlers import development, files, privacy
-from services.customers.models import access_log, metadata
+from services.customers.handlers import development, files, network, privacy, spreadsheets
+from services.customers.models import access_log, customers, deals, metadata
 from services.customers.rules import load_rules
 from services.customers.sealing import Sealer
 
@@ -112,6 +112,89 @@ def test_a_manager_may_not_approve_their_own_development_plan(uow):
     other_manager = Actor("m-2", "manager")
     approved = development.move_development_plan(uow, other_manager, NOW, plan_id=plan["id"], action="approve")
     assert approved["status"] == "approved"
+
+
+def test_other_services_read_a_customers_summary_without_sensitive_data_or_an_access_log_entry(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+
+    summary = contracts.OFFERS["customer_summary"].reply().dump(
+        files.customer_summary(uow.session, OWNER, NOW, customer_id=customer["id"]))
+
+    assert summary == {"id": customer["id"], "name": "王丽", "category": customer["category"], "owner_id": "dev-1",
+                       "phone": None, "wechat": None, "email": None, "outreach_opt_out": False}
+    assert uow.session.execute(select(access_log)).all() == []
+    with pytest.raises(NotFound):
+        files.customer_summary(uow.session, OTHER, NOW, customer_id=customer["id"])
+    callers = [call for plugin in discover().values() for call in plugin.contracts_of("CALLS")
+               if call.service == "customers"]
+    assert "get_customer" not in {call.method for call in callers}
+
+
+def test_erasure_reaches_the_access_logs_purpose_and_the_published_envelopes(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "为王丽挑选材质"})
+    files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)
+    outbox = metadata.tables["outbox"]
+    uow.session.execute(outbox.insert().values(event_id="e1", type="customer.created", created_at=NOW, published_at=NOW,
+                                               envelope={"id": "e1", "data": {"customer_id": customer["id"],
+                                                                              "name": "王丽", "stage": "lead"}}))
+
+    privacy.erase_customer(uow, MANAGER, NOW, customer_id=customer["id"])
+
+    assert uow.session.execute(select(access_log.c.purpose)).scalars().all() == [None]
+    envelope = uow.session.scalar(select(outbox.c.envelope))
+    assert envelope["data"] == {"customer_id": customer["id"], "stage": "lead"}
+
+
+def test_an_import_never_names_another_developers_customer_whose_phone_it_repeats(uow):
+    theirs = register(uow, phone="13800000001")
+    sheet = "姓名,手机\n李雷,13800000001\n".encode()
+
+    report = spreadsheets.import_file(uow, OTHER, NOW, "list.csv", sheet, sealer=SEALER, rules=load_rules())
+    [row] = report["rows"]
+    assert row["status"] == "rejected" and "customer_id" not in row
+    assert theirs["id"] not in str(report) and "王丽" not in str(report) and "dev-1" not in str(report)
+
+    [own] = spreadsheets.import_file(uow, OWNER, NOW, "list.csv", sheet, sealer=SEALER, rules=load_rules())["rows"]
+    assert own["status"] == "rejected" and own["customer_id"] == theirs["id"]
+
+
+def test_the_consents_purpose_is_for_the_owner_and_managers_only(uow):
+    customer = register(uow, sensitive={"health": "过敏体质"}, consent={"sensitive": True, "purpose": "挑选材质"})
+    assert files.get_customer(uow, OWNER, NOW, customer_id=customer["id"], sealer=SEALER)["consent"]["purpose"] == "挑选材质"
+    for role in ("coordinator", "planner", "analyst"):
+        shown = files.get_customer(uow, Actor("x-1", role), NOW, customer_id=customer["id"], sealer=SEALER)
+        assert shown["consent"]["sensitive"] is True and "purpose" not in shown["consent"]
+
+
+def test_the_network_never_walks_through_a_customer_the_caller_cannot_see(uow):
+    mine = register(uow)
+    hidden = files.create_customer(uow, OTHER, NOW, data={"name": "赵强"}, sealer=SEALER, rules=load_rules())
+    also_mine = register(uow, name="钱芳")
+    network.link_customers(uow, MANAGER, NOW, customer_id=mine["id"],
+                           data={"to_customer_id": hidden["id"], "kind": "colleague"})
+    network.link_customers(uow, MANAGER, NOW, customer_id=hidden["id"],
+                           data={"to_customer_id": also_mine["id"], "kind": "relative"})
+
+    seen = network.customer_network(uow.session, OWNER, NOW, customer_id=mine["id"], depth=3)
+
+    assert [node["id"] for node in seen["nodes"]] == [mine["id"]] and seen["edges"] == []
+    assert {node["id"]: node["distance"] for node in network.customer_network(
+        uow.session, MANAGER, NOW, customer_id=mine["id"], depth=3)["nodes"]}[also_mine["id"]] == 2
+
+
+def test_referrer_credit_counts_only_the_revenue_the_caller_may_see(uow):
+    referrer = register(uow)
+    own = register(uow, name="钱芳", source={"channel": "referral", "referrer_id": referrer["id"]})
+    theirs = files.create_customer(uow, MANAGER, NOW, sealer=SEALER, rules=load_rules(), data={
+        "name": "赵强", "source": {"channel": "referral", "referrer_id": referrer["id"]}})
+    uow.session.execute(update(customers).where(customers.c.id == theirs["id"]).values(owner_id="dev-2"))
+    uow.session.execute(deals.insert(), [
+        {"deal_id": "d1", "customer_id": own["id"], "total": Decimal("1000.00"), "closed_at": NOW},
+        {"deal_id": "d2", "customer_id": theirs["id"], "total": Decimal("90000.00"), "closed_at": NOW}])
+
+    assert network.referrer_credit(uow.session, OWNER, referrer["id"]) == {
+        "referred_customers": 1, "revenue": Decimal("1000.00")}
+    assert network.referrer_credit(uow.session, MANAGER, referrer["id"])["revenue"] == Decimal("91000.00")
 
 
 def test_a_segment_finds_the_callers_customers_with_a_wedding_anniversary_within_n_days(uow):

@@ -11,7 +11,7 @@ from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
 from services.events.handlers import events, invitations
 from services.events.models import metadata
-from services.events.schemas import EventIn, InviteIn
+from services.events.schemas import EventFilter, EventIn, InviteIn
 
 STARTS = datetime(2026, 5, 20, 6, 0, tzinfo=UTC)
 BEFORE = STARTS - timedelta(days=5)
@@ -29,7 +29,7 @@ def customers_seen_by(actor):
     def visible(customer):
         return actor.role != "developer" or customer["owner_id"] == actor.user_id
 
-    def get_customer(customer_id):
+    def customer_summary(customer_id):
         customer = CUSTOMERS.get(customer_id)
         if customer is None or not visible(customer):
             raise NotFound("no such customer")
@@ -39,7 +39,7 @@ def customers_seen_by(actor):
         return {"items": [c for c in CUSTOMERS.values() if visible(c)
                           and all(c.get(k) == v for k, v in segment.items() if v is not None and k == "owner_id")]}
 
-    return FakeRemote(get_customer=get_customer, customers_in_segment=customers_in_segment)
+    return FakeRemote(customer_summary=customer_summary, customers_in_segment=customers_in_segment)
 
 
 @pytest.fixture
@@ -248,3 +248,9 @@ def test_bad_input_is_refused_field_by_field():
     with pytest.raises(ValidationError) as error:
         EventIn().load({"title": "", "kind": "party"})
     assert {"title", "kind", "venue", "capacity", "budget"} <= set(error.value.messages)
+
+
+def test_a_calendar_month_outside_the_years_a_date_holds_is_422_not_500():
+    for month in ("0000-01", "9999-12"):
+        assert "month" in EventFilter().validate({"month": month})
+    assert EventFilter().validate({"month": "2026-12"}) == {}

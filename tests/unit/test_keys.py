@@ -8,7 +8,8 @@ from cryptography.fernet import Fernet, InvalidToken
 
 from kam import testing
 from kam.config import DEV_ENCRYPTION_KEY, Settings
-from kam.keys import key_problems, require_keys, with_dev_keys
+from kam.keys import key_problems, require_keys, uses_encryption_key, with_dev_keys
+from kam.plugins import discover
 from services.customers.sealing import Sealer
 
 SECRET = "s" * 32
@@ -39,13 +40,24 @@ def test_the_fernet_key_is_no_longer_derived_from_the_jwt_secret():
     assert key_problems(Settings.from_env({"KAM_SECRET_KEY": SECRET}))
 
 
-@pytest.mark.parametrize("command", [["serve"], ["gateway"]])
-def test_kam_serve_and_kam_gateway_refuse_to_start_without_keys(command, tmp_path):
+@pytest.mark.parametrize("command, needed, not_needed", [
+    (["serve"], "KAM_ENCRYPTION_KEY", "KAM_SECRET_KEY"),
+    (["serve", "customers"], "KAM_ENCRYPTION_KEY", "KAM_SECRET_KEY"),
+    (["gateway"], "KAM_SECRET_KEY", "KAM_ENCRYPTION_KEY"),
+])
+def test_each_process_refuses_to_start_without_the_key_it_uses_and_asks_for_no_other(command, needed, not_needed,
+                                                                                      tmp_path):
     env = testing.kam_env({"KAM_DATA_DIR": str(tmp_path), "KAM_AMQP_URI": "amqp://nobody@127.0.0.1:1/"})
     result = subprocess.run([sys.executable, "-m", "kam", *command], env=env, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode != 0
-    assert "KAM_SECRET_KEY" in result.stderr and "KAM_ENCRYPTION_KEY" in result.stderr
+    assert needed in result.stderr and not_needed not in result.stderr
+
+
+def test_the_services_that_never_seal_need_no_key_at_all():
+    plugins = discover()
+    assert uses_encryption_key([plugins["customers"].load_service()])
+    assert not uses_encryption_key([plugins[name].load_service() for name in plugins if name != "customers"])
 
 
 def test_kam_dev_makes_its_keys_once_keeps_them_and_says_so(tmp_path):

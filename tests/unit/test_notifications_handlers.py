@@ -8,8 +8,9 @@ from kam.errors import Forbidden, InvalidTransition, NotFound
 from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
 from services.notifications import handlers
+from services.notifications.channels import Message, SmsChannel, WeChatChannel
 from services.notifications.domain import Policy
-from services.notifications.models import metadata, notifications, tasks
+from services.notifications.models import customer_facts, metadata, notifications, tasks
 
 DAY0 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 DUE = DAY0 + timedelta(days=7)
@@ -103,3 +104,36 @@ def test_snoozing_moves_the_due_time_for_the_assignee_only(uow):
     assert snoozed["due_at"] == DUE + timedelta(days=2) and snoozed["original_due_at"] == DUE
     assert stored(uow)["due_at"] == DUE + timedelta(days=2)
     assert uow.published == []
+
+
+def test_a_return_visit_naming_another_developers_task_does_not_complete_it(uow):
+    given_task(uow, "t-theirs", kind="return_visit", assignee_id="dev-2", customer_id="c-2")
+    given_task(uow, "t-mine", kind="return_visit", assignee_id="dev-1", customer_id="c-1")
+    recorded = {"task_id": "t-theirs", "customer_id": "c-1", "developer_id": "dev-1",
+                "occurred_at": DAY0 + timedelta(days=1)}
+
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded=recorded)
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded={**recorded, "customer_id": "c-2"})
+
+    assert stored(uow, "t-theirs")["status"] == "open"
+    handlers.complete_return_visit(uow, DEV, DAY0 + timedelta(days=1), recorded={**recorded, "task_id": "t-mine"})
+    assert stored(uow, "t-mine")["status"] == "done"
+
+
+def test_sms_and_wechat_log_lines_carry_no_recipient_and_no_text(caplog):
+    caplog.set_level("DEBUG")
+    for channel in (SmsChannel(), WeChatChannel()):
+        channel.send("13800000000", Message("回访提醒：王丽", "请今天回访王丽（北京饭店）"))
+    assert caplog.records and "13800000000" not in caplog.text and "王丽" not in caplog.text
+
+
+def test_a_customers_notifications_are_exported_only_to_their_owner_and_managers(uow):
+    uow.session.execute(customer_facts.insert().values(customer_id="c-1", owner_id="dev-1", name="王丽", key_dates=[],
+                                                       holdings=[], outreach_opt_out=False, known_since={}))
+    given_task(uow)
+    assert len(handlers.export_customer(uow.session, DEV, "c-1")["tasks"]) == 1
+    assert handlers.export_customer(uow.session, MANAGER, "c-1")["customer_facts"]["name"] == "王丽"
+    with pytest.raises(NotFound):
+        handlers.export_customer(uow.session, OTHER, "c-1")
+    with pytest.raises(Forbidden):
+        handlers.export_customer(uow.session, Actor("a-1", "analyst"), "c-1")

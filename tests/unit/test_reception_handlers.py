@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from kam.errors import Forbidden, InvalidTransition, NotFound
+from kam.errors import Conflict, Forbidden, InvalidTransition, NotFound
 from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
-from services.reception.handlers import receptions
+from services.reception.handlers import customer_data, receptions
 from services.reception.models import metadata
 
 NOW = datetime(2026, 5, 20, 2, 0, tzinfo=UTC)
@@ -19,13 +19,13 @@ REPORT = {"experience": "客户对商务室环境满意", "products_viewed": [],
 
 def customers_seen_by(actor):
     """The customers service answers only with the caller's own customers (or any, for a manager)."""
-    def get_customer(customer_id):
+    def customer_summary(customer_id):
         customer = CUSTOMERS.get(customer_id)
         if customer is None or not (actor.is_manager or customer["owner_id"] == actor.user_id):
             raise NotFound("no such customer")
         return customer
 
-    return FakeRemote(get_customer=get_customer)
+    return FakeRemote(customer_summary=customer_summary)
 
 
 @pytest.fixture
@@ -99,3 +99,33 @@ def test_a_reception_is_reported_only_once_approved(uow):
     assert uow.published[-1]["data"] == {"reception_id": created["id"], "customer_id": "c-1", "host_id": "dev-1",
                                          "reported_at": later.isoformat(), "outcome": "deal"}
     assert receptions.get_reception(uow.session, DEV1, NOW, reception_id=created["id"])["report"]["outcome"] == "deal"
+
+
+def test_a_manager_may_not_approve_their_own_reception(uow):
+    created = create(uow, MANAGER, "c-1")
+    receptions.submit_reception(uow, MANAGER, NOW, reception_id=created["id"])
+    assert receptions.get_reception(uow.session, MANAGER, NOW, reception_id=created["id"])["actions"] == ["reject"]
+
+    with pytest.raises(Conflict) as refused:
+        receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": None})
+
+    assert refused.value.error_code == "own_submission"
+    approved = receptions.approve_reception(uow, Actor("m-2", "manager"), NOW, reception_id=created["id"],
+                                            data={"funded_amount": None})
+    assert approved["status"] == "approved"
+
+
+def test_an_erased_customers_receptions_keep_no_arrangement_note_and_no_identity_in_events(uow):
+    data = {"customer_id": "c-1", "scheduled_at": NOW + timedelta(days=2), "party_size": 2, "needs": "钻戒",
+            "arrangements": {"note": "王女士对坚果过敏，其丈夫李总同行", "refreshments": ["tea"]}}
+    created = receptions.create_reception(uow, DEV1, NOW, data=data, customers=customers_seen_by(DEV1))
+    outbox = metadata.tables["outbox"]
+    uow.session.execute(outbox.insert().values(event_id="e1", type="reception.submitted", created_at=NOW,
+                                               published_at=NOW, envelope={"id": "e1", "data": {
+                                                   "customer_id": "c-1", "reason": "王女士生日"}}))
+
+    customer_data.erase_customer(uow, {"data": {"customer_id": "c-1"}})
+
+    erased = receptions.get_reception(uow.session, DEV1, NOW, reception_id=created["id"])
+    assert erased["arrangements"]["note"] is None and erased["arrangements"]["refreshments"] == ["tea"]
+    assert uow.session.scalar(outbox.select().with_only_columns(outbox.c.envelope))["data"] == {"customer_id": "c-1"}

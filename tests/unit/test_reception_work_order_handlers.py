@@ -18,7 +18,7 @@ NOW = datetime(2026, 6, 1, 2, 0, tzinfo=UTC)
 DEV1 = Actor("dev-1", "developer")
 CUSTOMER = {"id": "c-1", "owner_id": "dev-1", "phone": "13800000000", "wechat": "wx-lin", "email": None,
             "outreach_opt_out": False}
-CUSTOMERS = FakeRemote(get_customer=lambda customer_id: CUSTOMER)
+CUSTOMERS = FakeRemote(customer_summary=lambda customer_id: CUSTOMER)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """The claim handlers on a fake unit of work and fake remotes: no broker, no PostgreSQL."""
+import base64
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -8,9 +9,12 @@ from sqlalchemy import event
 from kam.errors import Conflict, InvalidTransition
 from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
+from kam.storage import FileStore
 from services.visits.domain import access
-from services.visits.handlers import claims
+from services.visits.handlers import claims, privacy, receipts
+from services.visits.models import claims as claims_table
 from services.visits.models import metadata, visits
+from services.visits.models import receipts as receipts_table
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 DEV = Actor("dev-1", "developer")
@@ -115,3 +119,28 @@ def test_a_page_of_claims_costs_the_same_few_queries_however_many_claims_it_hold
     event.remove(uow.engine, "before_cursor_execute", count)
     assert len(page["items"]) == 20 and all(claim["items"] for claim in page["items"])
     assert len(statements) <= 4
+
+
+def test_an_erased_customers_claims_keep_no_reasons_receipts_or_identity_in_events(uow, tmp_path):
+    files = FileStore(tmp_path / "receipts")
+    add_visit(uow)
+    claim = opened(uow)
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    receipts.attach_receipt(uow, DEV, NOW, claim_id=claim["id"], receipt_files=files,
+                            upload={"filename": "王丽-北京饭店发票.png", "content_type": "image/png",
+                                    "content_b64": base64.b64encode(png).decode()})
+    uow.session.execute(claims_table.update().values(reason="王丽生日宴超支", override_reason="王丽是重要客户"))
+    uow.session.execute(metadata.tables["outbox"].insert().values(
+        event_id="e1", type="visit.completed", created_at=NOW, published_at=NOW,
+        envelope={"id": "e1", "type": "visit.completed", "data": {"customer_id": "c1", "place": "王丽家中"}}))
+    assert list((tmp_path / "receipts").rglob("*.png"))
+
+    privacy.erase_customer(uow, {"data": {"customer_id": "c1"}}, files)
+
+    row = uow.session.execute(claims_table.select()).mappings().one()
+    assert (row["reason"], row["override_reason"]) == (None, None) and row["total"] == Decimal("120.00")
+    assert uow.session.execute(receipts_table.select()).all() == []
+    assert not list((tmp_path / "receipts").rglob("*.png"))
+    kept = uow.session.scalar(metadata.tables["outbox"].select().with_only_columns(
+        metadata.tables["outbox"].c.envelope))
+    assert kept["data"] == {"customer_id": "c1"}

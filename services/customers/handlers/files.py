@@ -53,7 +53,16 @@ def get_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-    return view(row, sensitive)
+    shown = view(row, sensitive)
+    if shown["consent"] and not sees_sensitive(actor, row):
+        shown["consent"] = {key: value for key, value in shown["consent"].items() if key != "purpose"}
+    return shown
+
+
+def customer_summary(session, actor, now, *, customer_id):
+    """Whose the customer is and what to call them, for a service recording work on them; the caller
+    must see the customer (404 otherwise). Nothing sensitive is read, so nothing is logged."""
+    return CUSTOMERS.load(session, customers, actor, customer_id)
 
 
 def update_customer(uow, actor, now, *, customer_id, data, sealer, rules):

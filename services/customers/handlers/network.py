@@ -26,32 +26,31 @@ def link_customers(uow, actor, now, *, customer_id, data):
 
 
 def customer_network(session, actor, now, *, customer_id, depth=1):
-    """The circle within `depth` steps through referrals and links; hidden customers are left out."""
+    """The circle within `depth` steps through referrals and links, walked only through customers the
+    caller sees: a hidden customer is neither shown nor a bridge to anyone (its distance would tell)."""
     CUSTOMERS.load(session, customers, actor, customer_id)
     distances, edges, frontier = {customer_id: 0}, {}, {customer_id}
     for step in range(1, depth + 1):
         found = _edges_of(session, frontier)
-        frontier = set()
+        reached = _visible_ids(session, actor, {n for edge in found for n in (edge["from_id"], edge["to_id"])}
+                               - set(distances))
+        distances.update(dict.fromkeys(reached, step))
         for edge in found:
-            edges[(edge["from_id"], edge["to_id"], edge["kind"])] = edge
-            for node in (edge["from_id"], edge["to_id"]):
-                if node not in distances:
-                    distances[node] = step
-                    frontier.add(node)
+            if edge["from_id"] in distances and edge["to_id"] in distances:
+                edges[(edge["from_id"], edge["to_id"], edge["kind"])] = edge
+        frontier = reached
         if not frontier:
             break
-    nodes = _visible_nodes(session, actor, distances)
-    shown = {node["id"] for node in nodes}
-    return {"customer_id": customer_id, "depth": depth, "nodes": nodes,
-            "edges": [edge for edge in edges.values() if edge["from_id"] in shown and edge["to_id"] in shown],
-            "credit": referrer_credit(session, customer_id)}
+    return {"customer_id": customer_id, "depth": depth, "nodes": _nodes(session, distances),
+            "edges": list(edges.values()), "credit": referrer_credit(session, actor, customer_id)}
 
 
-def referrer_credit(session, referrer_id):
-    """The customers a referrer brought, and the revenue of their closed deals."""
-    referred = session.scalar(select(func.count()).select_from(customers).where(customers.c.referrer_id == referrer_id))
+def referrer_credit(session, actor, referrer_id):
+    """The customers a referrer brought, and the revenue of their closed deals: of those the caller sees."""
+    brought = (customers.c.referrer_id == referrer_id) & CUSTOMERS.where(actor, customers)
+    referred = session.scalar(select(func.count()).select_from(customers).where(brought))
     revenue = session.scalar(select(func.coalesce(func.sum(deals.c.total), 0)).select_from(
-        deals.join(customers, customers.c.id == deals.c.customer_id)).where(customers.c.referrer_id == referrer_id))
+        deals.join(customers, customers.c.id == deals.c.customer_id)).where(brought))
     return {"referred_customers": referred, "revenue": Decimal(revenue or 0)}
 
 
@@ -65,14 +64,15 @@ def _edges_of(session, ids):
     return found + [dict(link) for link in links]
 
 
-def _visible_nodes(session, actor, distances):
+def _visible_ids(session, actor, ids):
+    if not ids:
+        return set()
+    return set(session.scalars(select(customers.c.id).where(customers.c.id.in_(list(ids)),
+                                                            CUSTOMERS.where(actor, customers))))
+
+
+def _nodes(session, distances):
     rows = session.execute(select(customers.c.id, customers.c.name, customers.c.kind, customers.c.category,
-                                  customers.c.stage, customers.c.owner_id)
-                           .where(customers.c.id.in_(list(distances)))).mappings()
-    nodes = []
-    for row in rows:
-        if not CUSTOMERS.sees(actor, row):
-            continue
-        nodes.append({**{k: row[k] for k in ("id", "name", "kind", "category", "stage")},
-                      "distance": distances[row["id"]]})
+                                  customers.c.stage).where(customers.c.id.in_(list(distances)))).mappings()
+    nodes = [{**row, "distance": distances[row["id"]]} for row in rows]
     return sorted(nodes, key=lambda node: (node["distance"], node["name"]))

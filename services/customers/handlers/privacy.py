@@ -4,6 +4,7 @@ from sqlalchemy import delete, insert, select, update
 from kam.db import new_id
 from kam.errors import Forbidden, InvalidTransition
 from kam.pagination import keyset_page
+from kam.privacy import erase_customer_events
 from kam.records import load
 from services.customers import exports
 from services.customers.contracts import CustomerErased
@@ -19,6 +20,7 @@ from services.customers.models import (
     customers,
     deals,
     development_plans,
+    metadata,
     search_tokens,
     timeline,
 )
@@ -82,5 +84,7 @@ def erase_customer(uow, actor, now, *, customer_id):
                     .values(plan=None, reason=None))
     session.execute(update(customer_links).where((customer_links.c.from_id == customer_id)
                                                  | (customer_links.c.to_id == customer_id)).values(note=None))
+    session.execute(update(access_log).where(access_log.c.customer_id == customer_id).values(purpose=None))
+    erase_customer_events(session, metadata, customer_id)
     uow.publish(CustomerErased, {"customer_id": customer_id})
     return view(load(session, customers, customer_id, "customer"))

@@ -65,6 +65,19 @@ class CustomerSummaryOut(Schema):
     created_at = fields.DateTime()
 
 
+class CustomerBrief(Schema):
+    """What another service needs of a customer it records work for or invites: never a sensitive field."""
+
+    id = fields.String()
+    name = fields.String()
+    category = fields.String(allow_none=True)
+    owner_id = fields.String()
+    phone = fields.String(allow_none=True)
+    wechat = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    outreach_opt_out = fields.Boolean()
+
+
 class CustomerListArgs(ListArgs):
     q = fields.String(load_default=None)
     category = fields.String(load_default=None, validate=validate.OneOf(CATEGORIES))

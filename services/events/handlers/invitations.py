@@ -22,7 +22,7 @@ def invite_customers(uow, actor, now, *, event_id, data, customers):
     if "segment" in data:
         candidates = customers.customers_in_segment(data["segment"])["items"]
     else:
-        candidates = [customers.get_customer(customer_id) for customer_id in dict.fromkeys(data["customer_ids"])]
+        candidates = [customers.customer_summary(customer_id) for customer_id in dict.fromkeys(data["customer_ids"])]
     already = uow.session.scalars(select(invitations.c.customer_id).where(invitations.c.event_id == event_id))
     chosen, skipped = rules.choose_guests(candidates, set(already), actor)
     for customer in chosen:

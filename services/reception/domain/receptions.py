@@ -15,9 +15,16 @@ from services.reception.domain.access import visible
 from services.reception.terms import WRITER_ROLES
 
 APPROVERS = ("manager",)
+
+
+def _another_approver(actor, record):
+    """Segregation of duties: a manager who hosts a reception does not approve it (another does)."""
+    return actor.role in APPROVERS and record.get("host_id") != actor.user_id
+
+
 WORKFLOW = Workflow(
     Step("submit", "draft", "pending_approval", by=role(*WRITER_ROLES)),
-    Step("approve", "pending_approval", "approved", by=role(*APPROVERS)),
+    Step("approve", "pending_approval", "approved", by=_another_approver),
     Step("reject", "pending_approval", "rejected", by=role(*APPROVERS)),
     Step("report", "approved", "reported", by=role(*WRITER_ROLES)),
 )
@@ -90,6 +97,11 @@ class Reception:
             "reception_id": self.id, "customer_id": self.customer_id, "host_id": self.host_id,
             "scheduled_at": self.scheduled_at, "party_size": self.party_size, "funded_amount": self.funded_amount,
             "reason": self.reason, "approver_id": self.approver_id})
+
+
+def ensure_not_own_approval(actor, record):
+    if actor.role in APPROVERS and record["host_id"] == actor.user_id:
+        raise Conflict("a manager may not approve their own reception", code="own_submission")
 
 
 def check_arrangements(arrangements):

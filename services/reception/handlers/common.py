@@ -6,9 +6,10 @@ from services.reception.domain.access import ensure_reader, ensure_writer
 
 
 def customer_of_caller(customers, actor, customer_id):
-    """The customer, as the customers service shows it to the caller: unseen customers are 404 there."""
+    """The customer's summary (no sensitive field, no access-log entry), as the customers service shows it
+    to the caller: unseen customers are 404 there."""
     ensure_writer(actor)
-    return customers.get_customer(customer_id)
+    return customers.customer_summary(customer_id)
 
 
 def list_page(session, actor, table, seen, *, order_column, filters, args, to_item):

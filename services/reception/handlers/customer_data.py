@@ -2,6 +2,7 @@
 statuses, dates and amounts stay as anonymous figures)."""
 from sqlalchemy import delete, select, update
 
+from kam.privacy import erase_customer_events
 from services.reception.domain import receptions as reception_domain
 from services.reception.domain import return_visits as return_visit_domain
 from services.reception.domain import tickets as ticket_domain
@@ -11,6 +12,7 @@ from services.reception.handlers import receptions as reception_cases
 from services.reception.handlers import tickets as ticket_cases
 from services.reception.models import (
     deals,
+    metadata,
     receptions,
     return_visits,
     service_tickets,
@@ -42,17 +44,19 @@ def erase_customer(uow, event, picture_files=None):
     customer_id = event["data"]["customer_id"]
     session = uow.session
     _erase_work_orders(session, customer_id, picture_files)
-    for reception in session.execute(select(receptions.c.id, receptions.c.report)
+    for reception in session.execute(select(receptions.c.id, receptions.c.report, receptions.c.arrangements)
                                      .where(receptions.c.customer_id == customer_id)).mappings().all():
         report = reception["report"] and {"outcome": reception["report"].get("outcome"),
                                           "experience": None, "products_viewed": [], "notes": None}
+        arrangements = {**(reception["arrangements"] or {}), "note": None}
         session.execute(update(receptions).where(receptions.c.id == reception["id"])
-                        .values(needs=None, reason=None, report=report))
+                        .values(needs=None, reason=None, report=report, arrangements=arrangements))
     session.execute(update(deals).where(deals.c.customer_id == customer_id).values(delivery_address=None))
     session.execute(update(service_tickets).where(service_tickets.c.customer_id == customer_id).values(
         description=None, piece=None, intake_notes=None, resolution=None))
     session.execute(update(return_visits).where(return_visits.c.customer_id == customer_id).values(
         content=None, feedback=None, next_steps=None))
+    erase_customer_events(session, metadata, customer_id)
     uow.commit()
 
 

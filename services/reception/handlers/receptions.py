@@ -6,7 +6,13 @@ from sqlalchemy import insert
 from kam.db import new_id
 from kam.records import save
 from services.reception.domain.access import ensure_may, ensure_reader, ensure_writer
-from services.reception.domain.receptions import SEEN, WORKFLOW, Reception, plan_reception
+from services.reception.domain.receptions import (
+    SEEN,
+    WORKFLOW,
+    Reception,
+    ensure_not_own_approval,
+    plan_reception,
+)
 from services.reception.handlers.common import customer_of_caller, list_page
 from services.reception.models import receptions
 
@@ -77,6 +83,8 @@ def _decide(uow, actor, reception_id, action, decide):
 
 def _load_for_change(uow, actor, reception_id, action=None):
     row = SEEN.load(uow.session, receptions, actor, reception_id, lock=True)
+    if action == "approve":
+        ensure_not_own_approval(actor, row)
     if action:
         ensure_may(WORKFLOW, actor, row, action)
     return Reception(**row)

@@ -31,7 +31,7 @@ def advance_work_order(uow, actor, now, *, ticket_id, action, data, customers):
     previous, ticket = ticket.status, replace(ticket, **step.changes)
     notice = None
     if step.status == "ready" and previous != "ready":
-        notice = customer_notice(ticket.notify_channel, customers.get_customer(ticket.customer_id))
+        notice = customer_notice(ticket.notify_channel, customers.customer_summary(ticket.customer_id))
     if action == "hand-over":
         step.changes["deal_id"] = ticket.deal_id = _close_design_deal(uow, ticket, now)
     save(uow.session, service_tickets, row, step.changes)

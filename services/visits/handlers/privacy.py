@@ -1,10 +1,11 @@
 """PIPL: everything held on a customer, and its erasure (names and free text go, figures stay)."""
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
+from kam.privacy import erase_customer_events
 from services.visits.domain import visits as rules
 from services.visits.handlers.claims import claims_out
 from services.visits.handlers.visits import visit_out
-from services.visits.models import claim_items, claims, visit_advice, visits
+from services.visits.models import claim_items, claims, metadata, receipts, visit_advice, visits
 
 
 def export_customer(session, actor, now, *, customer_id):
@@ -26,7 +27,9 @@ def export_customer(session, actor, now, *, customer_id):
     }
 
 
-def erase_customer(uow, event):
+def erase_customer(uow, event, receipt_files):
+    """Receipts go whole (a scan shows names, addresses, cards); the database rows first, the files once
+    that has committed, so a failed erasure never leaves rows pointing at missing files."""
     customer_id = event["data"]["customer_id"]
     held = uow.session.execute(select(visits).where(visits.c.customer_id == customer_id)).mappings().all()
     for visit in held:
@@ -36,3 +39,11 @@ def erase_customer(uow, event):
         uow.session.execute(update(visit_advice).where(visit_advice.c.visit_id.in_(visit_ids)).values(text=None))
     claim_ids = select(claims.c.id).where(claims.c.customer_id == customer_id).scalar_subquery()
     uow.session.execute(update(claim_items).where(claim_items.c.claim_id.in_(claim_ids)).values(note=None))
+    uow.session.execute(update(claims).where(claims.c.customer_id == customer_id)
+                        .values(reason=None, override_reason=None))
+    files = uow.session.scalars(select(receipts.c.stored_as).where(receipts.c.claim_id.in_(claim_ids))).all()
+    uow.session.execute(delete(receipts).where(receipts.c.claim_id.in_(claim_ids)))
+    erase_customer_events(uow.session, metadata, customer_id)
+    uow.commit()
+    for stored_as in files:
+        receipt_files.delete(stored_as)

@@ -47,9 +47,9 @@ def suggested_gift(catalog, preparation, category):
 
 
 def plan_visit(uow, actor, now, *, data, customers, catalog):
-    """Only for a customer the developer can see (customers.get_customer enforces it: 404 otherwise)."""
+    """Only for a customer the developer can see (customers.customer_summary enforces it: 404 otherwise)."""
     actor.require_role("developer")
-    customer = customers.get_customer(data["customer_id"])
+    customer = customers.customer_summary(data["customer_id"])
     gift = suggested_gift(catalog, data.get("preparation"), customer.get("category"))
     visit = rules.plan_visit(id=new_id(), data=data, customer=customer, visitor_id=actor.user_id, now=now, gift=gift)
     uow.session.execute(insert(visits).values(**visit))
