@@ -2,7 +2,7 @@
 const zh = {
   app: { title: "KAM 大客户管理系统", subtitle: "大客户部" },
   nav: { myday: "我的一天", customers: "客户", visits: "拜访", receptions: "接待", deals: "成交", tickets: "售后服务",
-    claims: "费用报销", approvals: "审批", analytics: "数据分析", notifications: "通知", logistics: "后勤安排", logout: "退出" },
+    claims: "费用报销", approvals: "审批", analytics: "数据分析", notifications: "通知", logistics: "后勤安排", logout: "退出", events: "活动", invite: "活动邀约" },
   role: { admin: "系统管理员", manager: "统筹管理", developer: "开发人员", coordinator: "后勤协调", planner: "活动策划", analyst: "数据分析" },
   login: { title: "登录", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码错误", locked: "失败次数过多，请稍后再试" },
   common: { empty: "暂无记录", save: "保存", create: "新建", search: "搜索", more: "加载更多", back: "返回", cancel: "取消",
@@ -45,12 +45,23 @@ const zh = {
     visits: "拜访", callbacksOnTime: "按时回访", receptions: "接待", deals: "成交", revenue: "销售额", expenses: "费用",
     roi: "投入产出比", report: "下载开发情况总结报告（XLSX）", period: "期间" },
   notifications: { title: "通知", markRead: "标为已读", unread: "未读" },
+  event: { calendar: "活动日历", previousMonth: "上月", nextMonth: "下月", new: "新建活动", when: "时间", title: "活动名称",
+    venue: "地点", seats: "席位", startsAt: "开始时间", endsAt: "结束时间", capacity: "容纳人数", description: "活动说明",
+    noneThisMonth: "本月暂无活动", cancelReason: "取消原因（将通知所有受邀客户）", checkIn: "现场签到", report: "活动报告",
+    summary: "活动总结", highlights: "亮点", highlightsHint: "亮点（每行一条）", attendanceNotes: "出席情况说明",
+    invite: "邀请客户", guests: "嘉宾名单", noGuests: "暂无嘉宾", invited: "已邀请 {n} 位客户", chooseCustomers: "选择客户（可多选）",
+    byCustomers: "按客户邀请", bySegment: "按客户群邀请", inviteChosen: "邀请所选客户", inviteSegment: "邀请该客户群",
+    anniversaryWithin: "结婚纪念日在 N 天内", searchGuest: "输入姓名或手机号查找嘉宾", tally: "已签到 {attended} / 已接受 {accepted}",
+    checkInGuest: "签到", welcome: "欢迎 {name}", doorClosed: "未到签到时间", inviteMine: "邀请我的客户",
+    inviteMineHint: "以下活动正在邀约，只能邀请您负责的客户。", noneOpen: "近期没有正在邀约的活动", myGuests: "我邀请的客户",
+    figures: "活动效果", cost: "费用（已报销）", dealsAfter: "活动后 90 天成交", revenueAfter: "活动后 90 天销售额",
+    do: { submit: "提交审批", approve: "批准", reject: "驳回", cancel: "取消活动", report: "提交报告" } },
 };
 
 const en = {
   app: { title: "KAM Key Account Management", subtitle: "Key Account Department" },
   nav: { myday: "My day", customers: "Customers", visits: "Visits", receptions: "Receptions", deals: "Deals", tickets: "Service",
-    claims: "Expenses", approvals: "Approvals", analytics: "Analytics", notifications: "Notifications", logistics: "Logistics", logout: "Log out" },
+    claims: "Expenses", approvals: "Approvals", analytics: "Analytics", notifications: "Notifications", logistics: "Logistics", logout: "Log out", events: "Events", invite: "Invite" },
   role: { admin: "Administrator", manager: "Manager", developer: "Developer", coordinator: "Coordinator", planner: "Event planner", analyst: "Analyst" },
   login: { title: "Log in", username: "Username", password: "Password", submit: "Log in", failed: "Wrong username or password", locked: "Too many failed logins; try later" },
   common: { empty: "Nothing here yet", save: "Save", create: "New", search: "Search", more: "Load more", back: "Back", cancel: "Cancel",
@@ -93,6 +104,17 @@ const en = {
     visits: "Visits", callbacksOnTime: "Callbacks on time", receptions: "Receptions", deals: "Deals", revenue: "Revenue", expenses: "Expenses",
     roi: "Return on spend", report: "Download the development report (XLSX)", period: "Period" },
   notifications: { title: "Notifications", markRead: "Mark read", unread: "Unread" },
+  event: { calendar: "Events calendar", previousMonth: "Previous", nextMonth: "Next", new: "New event", when: "When", title: "Title",
+    venue: "Venue", seats: "Seats", startsAt: "Starts", endsAt: "Ends", capacity: "Capacity", description: "Description",
+    noneThisMonth: "No events this month", cancelReason: "Reason (everyone invited is told)", checkIn: "Check-in", report: "Report",
+    summary: "Summary", highlights: "Highlights", highlightsHint: "Highlights (one per line)", attendanceNotes: "Attendance notes",
+    invite: "Invite customers", guests: "Guest list", noGuests: "No guests yet", invited: "{n} customers invited", chooseCustomers: "Choose customers",
+    byCustomers: "By customer", bySegment: "By segment", inviteChosen: "Invite the chosen", inviteSegment: "Invite the segment",
+    anniversaryWithin: "Wedding anniversary within N days", searchGuest: "Name or phone", tally: "Checked in {attended} / accepted {accepted}",
+    checkInGuest: "Check in", welcome: "Welcome, {name}", doorClosed: "Door not open", inviteMine: "Invite my customers",
+    inviteMineHint: "Events open for invitations; you invite only customers you own.", noneOpen: "No events open for invitations", myGuests: "My guests",
+    figures: "Event results", cost: "Cost (reimbursed)", dealsAfter: "Deals within 90 days", revenueAfter: "Revenue within 90 days",
+    do: { submit: "Submit", approve: "Approve", reject: "Reject", cancel: "Cancel event", report: "Submit report" } },
 };
 
 const dictionaries = { "zh-CN": zh, en };

@@ -12,6 +12,9 @@ const MENU = {
   analyst: ["myday", "analytics", "customers", "deals", "notifications"],
   admin: ["users"],
 };
+MENU.planner.push("events");
+MENU.manager.push("events");
+MENU.developer.push("invite");
 
 const app = document.getElementById("app");
 

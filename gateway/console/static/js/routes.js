@@ -21,4 +21,9 @@ export const routes = [
   { pattern: /^\/analytics$/, view: lazy("analytics", "analyticsView") },
   { pattern: /^\/notifications$/, view: lazy("notifications", "notificationsView") },
   { pattern: /^\/users$/, view: lazy("users", "usersView") },
+  { pattern: /^\/events(?:\?.*)?$/, view: lazy("events", "eventsView") },
+  { pattern: /^\/events\/new$/, view: lazy("events", "newEventView") },
+  { pattern: /^\/events\/([\w-]+)$/, view: lazy("event", "eventView") },
+  { pattern: /^\/events\/([\w-]+)\/check-in$/, view: lazy("check_in", "checkInView") },
+  { pattern: /^\/invite$/, view: lazy("invite_mine", "inviteMineView") },
 ];
