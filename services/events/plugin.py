@@ -14,4 +14,5 @@ plugin = ServicePlugin(
     contracts="services.events.contracts",
     demo="services.events.demo:load",
     demo_needs=("customers",),
+    console_areas=(("events", ("planner", "manager")), ("invite", ("developer",))),
 )

@@ -21,6 +21,8 @@ const MENU = [
   { area: "logistics", href: "#/logistics" },
   { area: "analytics", href: "#/analytics" },
   { area: "notifications", href: "#/notifications" },
+  { area: "events", href: "#/events" },
+  { area: "invite", href: "#/invite" },
   { area: "work-orders", href: "#/work-orders" },
   { area: "catalog", href: "#/catalog" },
   { area: "stock", href: "#/stock" },

@@ -30,4 +30,9 @@ export const routes = [
   { pattern: /^\/work-orders$/, view: lazy("work_orders", "workOrdersView") },
   { pattern: /^\/work-orders\/board\/(custom_design|repair|resale)$/, view: lazy("work_orders", "workOrdersView") },
   { pattern: /^\/work-orders\/([\w-]+)$/, view: lazy("work_order", "workOrderView") },
+  { pattern: /^\/events(?:\?.*)?$/, view: lazy("events", "eventsView") },
+  { pattern: /^\/events\/new$/, view: lazy("events", "newEventView") },
+  { pattern: /^\/events\/([\w-]+)$/, view: lazy("event", "eventView") },
+  { pattern: /^\/events\/([\w-]+)\/check-in$/, view: lazy("check_in", "checkInView") },
+  { pattern: /^\/invite$/, view: lazy("invite_mine", "inviteMineView") },
 ];
