@@ -4,7 +4,7 @@
 # password: this starts RabbitMQ, then gives each KAM process its own user, its password from
 # KAM_BROKER_PASSWORD_<NAME>, and removes `guest`. Run again at every start, it also rotates passwords.
 set -eu
-USERS="customers visits reception notifications analytics events relay gateway"
+USERS="customers visits reception notifications analytics events catalog relay gateway"
 rm -f /tmp/kam-users.ready
 for name in $USERS; do
   var="KAM_BROKER_PASSWORD_$(echo "$name" | tr 'a-z' 'A-Z')"
