@@ -9,6 +9,9 @@ DEV_SECRET = "kam-dev-secret-change-me-in-production"
 DEV_ENCRYPTION_KEY = "17EkAIk-ZCBZ-T-r9crGVyJFD8bGR1zG1U3khTmPlGI="  # what sha256(DEV_SECRET) gave before
 
 
+DIRECT_SETTINGS = ("KAM_DIRECT_PORT_BASE", "KAM_DIRECT_HOST", "KAM_DIRECT_SECRET")
+
+
 def _port_or_off(text):
     return int(text) if text and text.strip().lower() != "off" else None
 
@@ -38,6 +41,7 @@ class Settings:
     direct_port_base: int | None = None  # the gateway calls services over HTTP (kam.direct) when set
     direct_host: str | None = None  # the address services listen on for direct calls (127.0.0.1)
     direct_addresses: dict = field(default_factory=dict)  # {service: "host:port"} of services elsewhere
+    direct_secret: str | None = None  # every direct call carries it when set (kam.direct)
     time_zone: str = "Asia/Shanghai"  # the department's: its dates, "today", report periods
     extra: dict = field(default_factory=dict)
 
@@ -62,7 +66,8 @@ class Settings:
             direct_port_base=_port_or_off(env.get("KAM_DIRECT_PORT_BASE")),
             direct_host=env.get("KAM_DIRECT_HOST") or None,
             direct_addresses={key.removeprefix("KAM_DIRECT_").lower(): value for key, value in env.items()
-                              if key.startswith("KAM_DIRECT_") and key not in ("KAM_DIRECT_PORT_BASE", "KAM_DIRECT_HOST")},
+                              if key.startswith("KAM_DIRECT_") and key not in DIRECT_SETTINGS},
+            direct_secret=env.get("KAM_DIRECT_SECRET") or None,
             clock_file=env.get("KAM_CLOCK_FILE") or None,
             time_zone=env.get("KAM_TIME_ZONE") or "Asia/Shanghai",
         )
@@ -79,6 +84,8 @@ class Settings:
             env["KAM_CLOCK_FILE"] = self.clock_file
         if self.direct_port_base:
             env["KAM_DIRECT_PORT_BASE"] = str(self.direct_port_base)
+        if self.direct_secret:
+            env["KAM_DIRECT_SECRET"] = self.direct_secret
         return env
 
     @property

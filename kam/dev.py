@@ -1,5 +1,6 @@
 """`kam dev`: the whole system on one machine, with the embedded defaults."""
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -50,7 +51,8 @@ def run(plugins, settings, port, extra_migrations=()):
         "gateway": kam + ["gateway", "--port", str(port), "--workers", "1"],
     }
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
-    env = {"KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE), **os.environ, "KAM_SECRET_KEY": settings.secret_key,
+    env = {"KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE), "KAM_DIRECT_SECRET": secrets.token_hex(32),  # this run's
+           **os.environ, "KAM_SECRET_KEY": settings.secret_key,
            "KAM_ENCRYPTION_KEY": settings.encryption_key}
     children = {name: subprocess.Popen(command, env=env) for name, command in commands.items()}
     print(f"KAM 大客户管理系统 is up: http://127.0.0.1:{port}/  (API docs: /api/docs; Ctrl-C stops it)",

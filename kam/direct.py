@@ -9,7 +9,11 @@ host share its port (SO_REUSEPORT); across hosts, any HTTP load balancer does.
 
     POST /kam/<method>  {"args": [...], "kwargs": {...}}   headers: X-Kam-User-Id, -Role, -Name, -Request-Id
     → 200 {"result": ...} | {"error": <nameko-serialised KamError>}
+
+The caller is taken from those headers, so when `KAM_DIRECT_SECRET` is set every call must also carry it
+in `X-Kam-Direct-Secret` (401 otherwise): a process on the host that lacks it cannot act as a manager.
 """
+import hmac
 import json
 from functools import partial
 from urllib.parse import quote, unquote
@@ -26,6 +30,14 @@ from kam.errors import KamError
 
 HEADERS = {"user_id": "X-Kam-User-Id", "role": "X-Kam-Role", "display_name": "X-Kam-Name",
            "request_id": "X-Kam-Request-Id"}
+SECRET_HEADER = "X-Kam-Direct-Secret"
+
+
+def carries_secret(settings, headers):
+    """Whether a direct call may be served: no secret is configured, or the call carries it."""
+    if not settings.direct_secret:
+        return True
+    return hmac.compare_digest(headers.get(SECRET_HEADER, "").encode(), settings.direct_secret.encode())
 
 
 def service_port(settings, service_name, plugin_names):
@@ -91,7 +103,12 @@ class DirectCall(HttpRequestHandler):
         return rule
 
     def handle_request(self, request):
+        from kam.service import settings_of
+
         request.shallow = False  # nameko reads no body before an entrypoint says so
+        if not carries_secret(settings_of(self.container), request.headers):
+            return Response(json.dumps({"error": "direct call without the shared secret"}), status=401,
+                            mimetype="application/json")
         try:
             body = json.loads(request.get_data() or b"{}")
             args, kwargs = body.get("args", []), body.get("kwargs", {})
@@ -140,6 +157,8 @@ class DirectService:
         self._client, self._name, self._address = client, name, address
         self._headers = {"Content-Type": "application/json",
                          **{header: quote(str(identity[key])) for key, header in HEADERS.items() if identity.get(key)}}
+        if client.settings.direct_secret:
+            self._headers[SECRET_HEADER] = client.settings.direct_secret
 
     def __getattr__(self, method_name):
         def call(*args, **kwargs):
@@ -162,6 +181,8 @@ class DirectService:
             raise ServiceUnavailable(f"{self._name}.{method_name} did not answer") from error
         if response.status == 404:
             raise ServiceUnavailable(f"{self._name} offers no {method_name}")
+        if response.status == 401:
+            raise ServiceUnavailable(f"{self._name} refused the direct call: KAM_DIRECT_SECRET differs")
         reply = json.loads(response.data)
         if "error" in reply:
             raise deserialize(reply["error"])

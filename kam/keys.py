@@ -15,6 +15,7 @@ from kam.config import DEV_ENCRYPTION_KEY, DEV_SECRET
 MIN_SECRET_BYTES = 32
 DEV_KEYS_FILE = "dev-keys.json"
 NEW_SECRET = "openssl rand -hex 32"
+LOOPBACK = (None, "127.0.0.1", "localhost", "::1")
 NEW_FERNET_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
 
 
@@ -36,7 +37,22 @@ def key_problems(settings, *, jwt=True, sealing=True):
             problems.append("KAM_ENCRYPTION_KEY 含无效密钥 holds a key that is not a Fernet key "
                             "(32 url-safe base64-encoded bytes; several are separated by commas)")
             break
+    problems.extend(direct_secret_problems(settings))
     return problems
+
+
+def direct_secret_problems(settings):
+    """Direct ports reachable from other hosts take the caller from headers: they need the shared secret."""
+    hosts = {settings.direct_host, *(address.rpartition(":")[0] for address in settings.direct_addresses.values())}
+    if settings.direct_port_base is None or hosts <= set(LOOPBACK):
+        return []
+    secret = settings.direct_secret or ""
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        exposed = ", ".join(sorted(host for host in hosts if host not in LOOPBACK))
+        return [f"直接调用端口对外开放（{exposed}）时须设置至少 {MIN_SECRET_BYTES} 字节的 KAM_DIRECT_SECRET: direct "
+                f"ports reachable on {exposed} need KAM_DIRECT_SECRET of at least {MIN_SECRET_BYTES} random bytes, "
+                f"e.g. `{NEW_SECRET}`"]
+    return []
 
 
 def require_keys(settings, *, jwt=True, sealing=True):

@@ -55,7 +55,7 @@ class System:
                                  data_dir=tmp_path, retry_delays=(0.1, 0.5),
                                  clock_file=str(tmp_path / "clock"), secret_key=secrets.token_hex(32),
                                  encryption_key=Fernet.generate_key().decode(),
-                                 direct_port_base=testing.free_port_range(12))  # the gateway calls services as kam dev's does
+                                 direct_port_base=testing.free_port_range(12), direct_secret=secrets.token_hex(32))  # the gateway calls services as kam dev's does
         # timers tick every second here, so tests that move the clock need not wait a minute; the tests'
         # cached logins outlive the 15-minute default of an access token in a long run; one proxy hop lets
         # tests log in from addresses of their own (X-Forwarded-For), so failed logins slow only them down

@@ -197,6 +197,22 @@ def test_a_service_that_is_not_listening_for_direct_calls_is_503_at_once(system)
         gateway.stop()
 
 
+def test_a_direct_call_without_the_shared_secret_is_refused(system):
+    """A process on the host that lacks KAM_DIRECT_SECRET cannot act as a manager on a direct port."""
+    from kam.direct import HEADERS, SECRET_HEADER
+    from kam.plugins import discover
+
+    port = system.settings.direct_port_base + sorted(discover()).index("customers")
+    url = f"http://127.0.0.1:{port}/kam/list_customers"
+    forged = {HEADERS["user_id"]: "1", HEADERS["role"]: "manager"}
+    for headers in (forged, {**forged, SECRET_HEADER: "guessed"}):
+        refused = requests.post(url, json={"args": [], "kwargs": {}}, headers=headers, timeout=10)
+        assert refused.status_code == 401 and "result" not in refused.json()
+    answered = requests.post(url, json={"args": [], "kwargs": {}}, timeout=10,
+                             headers={**forged, SECRET_HEADER: system.settings.direct_secret})
+    assert answered.status_code == 200 and "result" in answered.json()
+
+
 def _timed(call):
     started = time.monotonic()
     response = call()

@@ -87,3 +87,23 @@ def test_a_rotated_key_list_seals_with_the_first_and_opens_with_every_one():
     assert Sealer(Settings(encryption_key=new)).open(resealed) == {"family": "已婚"}
     with pytest.raises(InvalidToken):
         Sealer(Settings(encryption_key=old)).open(resealed)
+
+
+@pytest.mark.parametrize("secret", [None, "short"])
+def test_direct_ports_open_to_other_hosts_need_the_shared_secret(secret):
+    exposed = Settings(secret_key=SECRET, encryption_key=KEY, direct_port_base=8100, direct_host="0.0.0.0",
+                       direct_secret=secret)
+    assert any("KAM_DIRECT_SECRET" in problem for problem in key_problems(exposed))
+    with pytest.raises(SystemExit):
+        require_keys(exposed)
+
+
+def test_direct_ports_on_loopback_or_off_need_no_secret_and_a_long_one_is_enough():
+    for settings in (Settings(secret_key=SECRET, encryption_key=KEY, direct_port_base=8100),
+                     Settings(secret_key=SECRET, encryption_key=KEY, direct_host="0.0.0.0"),
+                     Settings(secret_key=SECRET, encryption_key=KEY, direct_port_base=8100, direct_host="0.0.0.0",
+                              direct_secret="d" * 32)):
+        assert key_problems(settings) == []
+    gateway = Settings(secret_key=SECRET, encryption_key=KEY, direct_port_base=8100,
+                       direct_addresses={"customers": "10.0.0.5:8101"})
+    assert any("10.0.0.5" in problem for problem in key_problems(gateway))
