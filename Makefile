@@ -6,7 +6,7 @@ KAM    := $(VENV)/bin/kam
 PORT   ?= 8000
 PYTEST := $(PY) -m pytest
 
-.PHONY: run setup demo test infra unit integration e2e browser lint format bench clean
+.PHONY: run setup demo test infra unit integration e2e e2e-scaled browser lint format bench bench-faults clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ integration: setup
 e2e: setup
 	$(PYTEST) tests/e2e -q
 
+e2e-scaled: setup   ## the e2e suite against two instances of every service and two relays (docs/OPERATIONS.md)
+	KAM_E2E_INSTANCES=2 $(PYTEST) tests/e2e -q
+
 browser: setup
 	$(PYTEST) tests/browser -q
 
@@ -46,6 +49,9 @@ format: setup
 
 bench: setup     ## every benchmark, one table (not part of make test; a quiet machine, please)
 	$(PY) -m bench.run
+
+bench-faults: setup  ## faults under load: 200 visits/s for 60 s with broker, relay and service faults
+	$(PY) -m bench.faults_under_load --rate 200 --seconds 60
 
 clean:
 	rm -rf $(VENV) var build

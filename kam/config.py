@@ -35,6 +35,8 @@ class Settings:
     relay_poll_seconds: float = 0.05
     rpc_pool_size: int = 16
     max_workers: int = 10
+    db_pool_size: int = 5  # PostgreSQL connections a service instance keeps open...
+    db_max_overflow: int = 5  # ...and opens beyond them when its workers are busy (docs/OPERATIONS.md)
     encryption_key: str = DEV_ENCRYPTION_KEY
     proxy_hops: int = 0
     clock_file: str | None = None
@@ -61,6 +63,8 @@ class Settings:
             relay_poll_seconds=float(env.get("KAM_RELAY_POLL_SECONDS", 0.05)),
             rpc_pool_size=int(env.get("KAM_RPC_POOL_SIZE", 16)),
             max_workers=int(env.get("KAM_MAX_WORKERS", 10)),
+            db_pool_size=int(env.get("KAM_DB_POOL_SIZE", 5)),
+            db_max_overflow=int(env.get("KAM_DB_MAX_OVERFLOW", 5)),
             encryption_key=env.get("KAM_ENCRYPTION_KEY") or DEV_ENCRYPTION_KEY,
             proxy_hops=int(env.get("KAM_PROXY_HOPS", 0)),
             direct_port_base=_port_or_off(env.get("KAM_DIRECT_PORT_BASE")),
@@ -92,6 +96,14 @@ class Settings:
     def encryption_keys(self):
         """KAM_ENCRYPTION_KEY is a comma-separated list: the first key seals, every one opens."""
         return tuple(key.strip() for key in self.encryption_key.split(",") if key.strip())
+
+    @property
+    def pool_options(self):
+        """A service's connection pool on PostgreSQL: at most pool size + overflow connections, which
+        the default of 10 workers (KAM_MAX_WORKERS) can all use at once."""
+        if not self.uses_postgres:
+            return {}
+        return {"pool_size": self.db_pool_size, "max_overflow": self.db_max_overflow}
 
     @property
     def uses_postgres(self):

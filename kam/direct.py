@@ -19,6 +19,7 @@ from functools import partial
 from urllib.parse import quote, unquote
 
 import eventlet
+import eventlet.hubs
 from eventlet import wsgi
 from eventlet.event import Event
 from nameko.exceptions import serialize
@@ -78,17 +79,64 @@ class DirectServer(WebServer):
             self._serv = self.get_wsgi_server(self._sock, self.get_wsgi_app(), protocol=wsgi.HttpProtocol)
             self._gt = self.container.spawn_managed_thread(self.run)
 
+    def get_wsgi_app(self):
+        return AnsweredBeforeStop(self, super().get_wsgi_app())
+
     def stop(self):
         self._is_accepting = False
         if self._gt is not None:
             self._gt.kill()
             self._sock.close()
+            self.answering.wait(ANSWER_GRACE_SECONDS)
         super(WebServer, self).stop()
 
     def get_wsgi_server(self, sock, wsgi_app, protocol=wsgi.HttpProtocol, debug=False):
         server = super().get_wsgi_server(sock, wsgi_app, protocol=protocol, debug=debug)
         server.log_output = False  # the service logs its workers; an access line per call is noise
         return server
+
+
+ANSWER_GRACE_SECONDS = 10
+
+
+class AnsweredBeforeStop:
+    """Counts the calls whose answer is not yet written. The container kills the connections' threads
+    once its workers are done; a worker's committed result must reach the caller before that, or the
+    caller would see a failure for what happened."""
+
+    def __init__(self, server, app):
+        self.app, self.busy = app, 0
+        server.answering = self
+
+    def __call__(self, environ, start_response):
+        self.busy += 1
+        try:
+            body = self.app(environ, start_response)
+        except BaseException:
+            self.busy -= 1
+            raise
+        return _Written(body, self)
+
+    def wait(self, timeout):
+        deadline = eventlet.hubs.get_hub().clock() + timeout
+        while self.busy and eventlet.hubs.get_hub().clock() < deadline:
+            eventlet.sleep(0.01)
+
+
+class _Written:
+    """The WSGI body; the server calls close() once it has written it."""
+
+    def __init__(self, body, counter):
+        self.body, self.counter, self.closed = body, counter, False
+
+    def __iter__(self):
+        return iter(self.body)
+
+    def close(self):
+        if not self.closed:
+            self.closed = True
+            self.counter.busy -= 1
+            getattr(self.body, "close", lambda: None)()
 
 
 class DirectCall(HttpRequestHandler):

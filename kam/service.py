@@ -1,4 +1,6 @@
 """What every service plugs into: its database as a small front object, the caller, and health."""
+import logging
+import time
 from contextlib import contextmanager
 
 from nameko.extensions import DependencyProvider
@@ -13,6 +15,8 @@ from kam.logs import request_id_var
 from kam.outbox import UnitOfWork
 from kam.service_rpc import rpc
 from kam.usecase import declare_entrypoints
+
+worker_log = logging.getLogger("kam.worker")
 
 
 def settings_of(container):
@@ -72,7 +76,7 @@ class Database(DependencyProvider):
     def setup(self):
         self.settings = settings_of(self.container)
         url, schema = self.settings.database_for(self.container.service_name)
-        self.engine = make_engine(url, schema)
+        self.engine = make_engine(url, schema, **self.settings.pool_options)
         self.sessions = session_factory(self.engine)
 
     def stop(self):
@@ -97,10 +101,23 @@ class CurrentActor(DependencyProvider):
 
 class LogContext(DependencyProvider):
     """Every log line a worker writes carries the request id of the call or event that started it
-    (each eventlet green thread has its own context)."""
+    (each eventlet green thread has its own context). At KAM_LOG_LEVEL=DEBUG each worker also logs
+    what it served and how long it took, which shows how calls spread over a service's instances."""
+
+    def setup(self):
+        self.started = {}
 
     def worker_setup(self, worker_ctx):
         request_id_var.set(worker_ctx.data.get("request_id"))
+        if worker_log.isEnabledFor(logging.DEBUG):
+            self.started[worker_ctx] = time.perf_counter()
+
+    def worker_teardown(self, worker_ctx):
+        started = self.started.pop(worker_ctx, None)
+        if started is not None:
+            worker_log.debug("served %s", worker_ctx.call_id, extra={
+                "service": worker_ctx.service_name, "entrypoint": worker_ctx.entrypoint.method_name,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2)})
 
 
 class ServiceBase:

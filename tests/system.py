@@ -1,4 +1,5 @@
 """The whole system as real processes on RabbitMQ and PostgreSQL, for the e2e and browser tests."""
+import os
 import secrets
 import subprocess
 import sys
@@ -50,7 +51,11 @@ def login(base_url, username, password=PASSWORD):
 
 
 class System:
-    def __init__(self, tmp_path):
+    """`instances` of every service and of the relay, as separate processes (KAM_E2E_INSTANCES=2 runs
+    the e2e suite scaled out, as docs/OPERATIONS.md describes)."""
+
+    def __init__(self, tmp_path, instances=None):
+        self.instances = int(os.environ.get("KAM_E2E_INSTANCES", "1")) if instances is None else instances
         self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
                                  data_dir=tmp_path, retry_delays=(0.1, 0.5),
                                  clock_file=str(tmp_path / "clock"), secret_key=secrets.token_hex(32),
@@ -84,10 +89,17 @@ class System:
         for username, role in USERS.items():
             self.kam("user", "add", username, "--role", role, "--password", PASSWORD,
                      "--display-name", f"测试{username}")
-        self.start("services", "serve")
-        self.start("relay", "relay")
+        for n in range(self.instances):
+            self.start(self._instance("services", n), "serve")
+            self.start(self._instance("relay", n), "relay")
         self.start("gateway", "gateway", "--port", str(self.port), "--workers", "2")
         testing.wait_until(self._healthy, timeout=60, interval=0.2, message="the gateway to report healthy")
+
+    def _instance(self, name, n):
+        return name if self.instances == 1 else f"{name}-{n + 1}"
+
+    def instance_logs(self, name):
+        return [self.logs / f"{self._instance(name, n)}.log" for n in range(self.instances)]
 
     def _healthy(self):
         try:
