@@ -45,7 +45,8 @@ def reclassify_customers(uow, rules, now, batch=500):
             select(customers).where(customers.c.erased_at.is_(None),
                                     customers.c.category.is_(None) | (customers.c.category == "potential"),
                                     customers.c.rules_hash.is_distinct_from(rules.hash))
-            .order_by(customers.c.id).limit(batch)).mappings().all()
+            .order_by(customers.c.id).limit(batch)
+            .with_for_update(skip_locked=True)).mappings().all()  # another instance's timer takes the rest
         if not rows:
             break
         referrers = _referrers(uow.session, {row["referrer_id"] for row in rows if row["referrer_id"]})
