@@ -1,6 +1,6 @@
 """Use cases: tasks made from other services' events, and what people do with their tasks. Each takes
 `(uow or session, actor, now, *, params, dependencies)`; the caller commits."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 
@@ -10,7 +10,15 @@ from kam.privacy import erase_customer_events
 from services.notifications import domain
 from services.notifications.contracts import APPROVABLE
 from services.notifications.models import customer_facts, deliveries, metadata, notifications, tasks
-from services.notifications.repository import create_task, load_task, notify, save_task, task_title, task_view
+from services.notifications.repository import (
+    create_task,
+    load_task,
+    notify,
+    save_early_decision,
+    save_task,
+    task_title,
+    task_view,
+)
 from services.notifications.series import (
     cancel_stale_outreach,
     date_key,
@@ -111,24 +119,58 @@ def note_piece_returned(uow, actor, now, *, returned):
         _complete_by_event(uow, task_id, by=actor.user_id, outcome="已归还", at=returned["returned_at"])
 
 
-def track_approval(uow, actor, now, *, event_type, data, policy):
-    """Something submitted is an approval task for the managers; its decision completes it."""
+def track_approval(uow, actor, now, *, event_type, data, policy, occurred_at=None):
+    """Something submitted is an approval task for the managers; its decision completes it.
+
+    Consumers run in parallel (several workers, several instances), so a decision can be handled before
+    the submission it decides. It then leaves a task already done, marked `decided_at`; the late
+    submission finds that mark and makes no task that would stay open for ever."""
     subject_type, action = event_type.split(".")
     id_field, decider_field = APPROVABLE[subject_type]
     subject = {"type": subject_type, "id": data[id_field]}
-    open_task = uow.session.scalar(select(tasks.c.id).where(
-        tasks.c.kind == "approval", tasks.c.status == "open", tasks.c.subject_type == subject_type,
-        tasks.c.subject_id == subject["id"]))
-    if action == "submitted" and open_task is None:
-        rounds = uow.session.scalar(select(func.count()).select_from(tasks).where(
-            tasks.c.kind == "approval", tasks.c.subject_type == subject_type, tasks.c.subject_id == subject["id"]))
-        create_task(uow, kind="approval", dedupe_key=f"approval:{subject_type}:{subject['id']}:{rounds + 1}",
-                    customer_id=data.get("customer_id"), subject=subject, due_at=now + policy.approval_within,
-                    now=now, assignee_role=MANAGER, details={"submitted_by": actor.user_id})
-    elif action != "submitted" and open_task is not None:
-        outcome = "已批准" if action == "approved" else "已驳回"
-        decided_by = data.get(decider_field) or actor.user_id
+    at = occurred_at or now
+    rows = _approvals_of(uow.session, subject)
+    open_task = next((row["id"] for row in rows if row["status"] == "open"), None)
+    dedupe_key = f"approval:{subject_type}:{subject['id']}:{len(rows) + 1}"
+    if action == "submitted":
+        if open_task is None and not _early_decision_for(uow.session, rows, at):
+            made = create_task(uow, kind="approval", dedupe_key=dedupe_key, customer_id=data.get("customer_id"),
+                               subject=subject, due_at=now + policy.approval_within, now=now,
+                               assignee_role=MANAGER, details={"submitted_by": actor.user_id,
+                                                               "submitted_at": at.isoformat()})
+            if made is None:  # the decision's worker wrote that round a moment ago
+                _early_decision_for(uow.session, _approvals_of(uow.session, subject), at)
+        return
+    outcome = "已批准" if action == "approved" else "已驳回"
+    decided_by = data.get(decider_field) or actor.user_id
+    if open_task is None:
+        if save_early_decision(uow.session, subject=subject, customer_id=data.get("customer_id"),
+                               dedupe_key=dedupe_key, decided_by=decided_by, outcome=outcome, decided_at=at, now=now):
+            return
+        open_task = next((row["id"] for row in _approvals_of(uow.session, subject) if row["status"] == "open"), None)
+    if open_task is not None:
         _complete_by_event(uow, open_task, by=decided_by, outcome=outcome, at=now)
+
+
+def _approvals_of(session, subject):
+    return session.execute(select(tasks).where(
+        tasks.c.kind == "approval", tasks.c.subject_type == subject["type"], tasks.c.subject_id == subject["id"])
+        .with_for_update()).mappings().all()
+
+
+def _early_decision_for(session, rows, submitted_at):
+    """Attach a submission to the decision that came before it; whether there was one."""
+    early = next((row for row in rows if _decided_before_submission(row, submitted_at)), None)
+    if early is not None:
+        session.execute(update(tasks).where(tasks.c.id == early["id"]).values(
+            details={**early["details"], "submitted_at": submitted_at.isoformat()}))
+    return early is not None
+
+
+def _decided_before_submission(row, submitted_at):
+    details = row["details"] or {}
+    return ("decided_at" in details and "submitted_at" not in details
+            and datetime.fromisoformat(details["decided_at"]) >= submitted_at)
 
 
 def list_tasks(session, actor, now, *, args):

@@ -9,6 +9,7 @@ from kam.records import load
 from services.notifications.domain import Task, actions, created
 from services.notifications.models import notifications, outgoing, preferences, tasks
 from services.notifications.schedule import BUSINESS_TZ
+from services.notifications.terms import MANAGER
 
 SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "reception": "接待申请",
                   "development_plan": "开发方案", "event": "活动申请"}
@@ -58,6 +59,16 @@ def create_task(uow, *, kind, dedupe_key, customer_id, subject, due_at, now, ass
            title=f"新任务：{title}", body=f"{who}{title}，截止 {_shown(due_at)}", task_id=task.id,
            customer_id=customer_id, dedupe_key=f"task_created:{task.id}", now=now)
     return task
+
+
+def save_early_decision(session, *, subject, customer_id, dedupe_key, decided_by, outcome, decided_at, now):
+    """An approval decided before its submission reached us: a task born done, nobody to tell; False
+    when that round's task exists already."""
+    return insert_once(session, tasks, asdict(Task(
+        id=new_id(), kind="approval", customer_id=customer_id, subject_type=subject["type"],
+        subject_id=subject["id"], assignee_id=None, assignee_role=MANAGER, due_at=now, original_due_at=now,
+        status="done", dedupe_key=dedupe_key, created_at=now, details={"decided_at": decided_at.isoformat()},
+        completed_at=now, completed_by=decided_by, outcome=outcome)))
 
 
 def load_task(session, task_id, lock=False):

@@ -1,4 +1,6 @@
 """The notifications service: its use cases declared, its event handlers and its due-work timer."""
+from datetime import datetime
+
 from kam.identity import Actor
 from kam.inbox import handles
 from kam.service import Database, ServiceBase, rpc
@@ -82,7 +84,7 @@ class NotificationsService(ServiceBase):
     @handles(*APPROVAL_EVENTS)
     def track_approval(self, uow, event):
         handlers.track_approval(uow, *self._by(event), event_type=event["type"], data=event["data"],
-                                policy=self.policy)
+                                policy=self.policy, occurred_at=datetime.fromisoformat(event["occurred_at"]))
 
     @handles(InvitationSent)
     def deliver_invitation(self, uow, event):

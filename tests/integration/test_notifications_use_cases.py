@@ -83,6 +83,42 @@ def test_approval_task_for_the_manager_role_is_completed_by_the_decision(store):
     assert count(store, OUTBOX, OUTBOX.c.type == "task.completed") == 1
 
 
+def _open_approvals(store):
+    return count(store, tasks, tasks.c.kind == "approval", tasks.c.status == "open")
+
+
+def test_a_decision_handled_before_its_submission_leaves_no_open_approval_task(store):
+    """Workers and instances consume in parallel: the manager's decision can overtake the submission."""
+    submitted_at, decided_at = DAY0, DAY0 + timedelta(minutes=5)
+    run(store, handlers.track_approval, MANAGER, DAY0, **approval_event("approved", approver_id="m-1"),
+        policy=POLICY, occurred_at=decided_at)
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY,
+        occurred_at=submitted_at)
+    assert _open_approvals(store) == 0
+    assert count(store, tasks, tasks.c.kind == "approval") == 1
+
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY,
+        occurred_at=DAY0 + timedelta(hours=1))  # revised and submitted again: a new round is waiting
+    assert _open_approvals(store) == 1
+
+
+def test_a_submission_and_its_decision_handled_at_the_same_moment_leave_no_open_task(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    for round_ in range(10):
+        event = {"event_type": "visit.submitted", "data": {"visit_id": f"race-{round_}", "customer_id": "c-1"}}
+        decision = {"event_type": "visit.approved",
+                    "data": {"visit_id": f"race-{round_}", "customer_id": "c-1", "approver_id": "m-1"}}
+        with ThreadPoolExecutor(2) as pool:
+            calls = [pool.submit(run, store, handlers.track_approval, DEV, DAY0, **event, policy=POLICY,
+                                 occurred_at=DAY0),
+                     pool.submit(run, store, handlers.track_approval, MANAGER, DAY0, **decision, policy=POLICY,
+                                 occurred_at=DAY0 + timedelta(minutes=1))]
+            for call in calls:
+                call.result()
+    assert _open_approvals(store) == 0
+
+
 def test_completing_a_task_twice_is_invalid_transition(store):
     run(store, handlers.create_callback, DEV, DAY0, visit=visit(), policy=POLICY)
     with store.session() as session:
