@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from kam import testing
 
-STARTS = datetime.now(UTC).replace(microsecond=0, second=0, minute=0) + timedelta(days=20)
+STARTS = (datetime.now(UTC) + timedelta(days=20)).replace(hour=10, minute=0, second=0, microsecond=0)
 EVENT = {"title": "高级珠宝新品发布会", "kind": "launch", "starts_at": STARTS.isoformat(),
          "ends_at": (STARTS + timedelta(hours=3)).isoformat(), "venue": "总部一楼展厅", "capacity": 10,
          "budget": "40000.00", "description": "秋冬新品与1克拉以上钻石"}
