@@ -193,8 +193,8 @@ def _erased(session, customer_id):
 
 
 def export_customer(session, actor, customer_id):
-    """Everything analytics holds on one customer: its profile and its facts; for the customer's owner (as
-    analytics last heard) and managers, anyone else: no such customer."""
+    """Everything analytics holds on one customer: its profile, its facts and its event invitations; for the
+    customer's owner (as analytics last heard) and managers, anyone else: no such customer."""
     actor.require_role("manager", "developer")
     profile = session.execute(select(customer_profiles).where(
         customer_profiles.c.customer_id == customer_id)).mappings().first()
@@ -204,4 +204,7 @@ def export_customer(session, actor, customer_id):
         return {}
     counted = session.execute(select(facts).where(facts.c.customer_id == customer_id)
                               .order_by(facts.c.occurred_at)).mappings().all()
-    return {"profile": dict(profile), "facts": [dict(row) for row in counted]}
+    invited = session.execute(select(event_guests).where(event_guests.c.customer_id == customer_id)
+                              .order_by(event_guests.c.invited_at)).mappings().all()
+    return {"profile": dict(profile), "facts": [dict(row) for row in counted],
+            "event_guests": [dict(row) for row in invited]}

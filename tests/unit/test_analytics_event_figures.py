@@ -8,7 +8,7 @@ import pytest
 from kam.errors import Forbidden, NotFound
 from kam.fakes import FakeUnitOfWork
 from kam.identity import Actor
-from services.analytics import queries, reports
+from services.analytics import handlers, queries, reports
 from services.analytics.contracts import PROJECTED
 from services.analytics.domain.event_figures import deals_after, event_scope, follows_the_event, guest_counts
 from services.analytics.domain.figures import Period
@@ -207,3 +207,11 @@ def test_developers_figures_count_the_event_attendance_of_their_customers():
         rows = {row["developer_id"]: row for row in queries.developer_figures(uow.session, Period())}
     assert rows["dev-1"]["events_attended"] == 2  # c-1 and c-3 came; dev-2's c-2 only said yes
     assert sum(row["events_attended"] for row in rows.values()) == 2
+
+
+def test_a_customers_export_holds_their_event_invitations():
+    with FakeUnitOfWork(metadata) as uow:
+        an_event(uow.session)
+        exported = handlers.export_customer(uow.session, MANAGER, "c-1")
+    [invitation] = exported["event_guests"]
+    assert (invitation["event_id"], invitation["response"]) == ("e-1", "accepted")
