@@ -10,6 +10,8 @@ from kam.web import Blueprint, display_names, file_responses, rpc
 from services.analytics.schemas import (
     CustomerFigures,
     DeveloperList,
+    EventFigures,
+    EventList,
     Funnel,
     GroupList,
     Overview,
@@ -55,6 +57,24 @@ def developers(period):
 def customer(customer_id):
     """One customer's figures, all time, and its latest assessment's forecast against actual revenue."""
     return rpc("analytics").customer(customer_id)
+
+
+@blp.route("/events", methods=["GET"])
+@blp.arguments(PeriodArgs, location="query", unknown=RAISE)
+@blp.response(200, EventList)
+def events(period):
+    """The events that start in the period, each with its figures, title, kind, status, times and return
+    on spend (revenue after / cost, null without cost). Managers, the analyst and the planner see the
+    department's figures; a developer only their own customers' guests and their own claims."""
+    return rpc("analytics").events(_day(period["from"]), _day(period["to"]))
+
+
+@blp.route("/events/<event_id>", methods=["GET"])
+@blp.response(200, EventFigures)
+def event(event_id):
+    """One event: invited, accepted (a yes, or came) and attended guests, its cost (reimbursed claims), and
+    the deals and revenue of the guests who came, from their check-in to 90 days after the event ended."""
+    return rpc("analytics").event(event_id)
 
 
 @blp.route("/sources", methods=["GET"])

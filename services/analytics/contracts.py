@@ -6,16 +6,19 @@ from marshmallow import fields
 
 from kam.contracts import Id, Method
 from kam.events import AnyEvent, ConsumedContract
-from kam.schemas import Money
+from kam.schemas import Money, SubjectRef
 from services.analytics.schemas import (
     CustomerFigures,
     DeveloperList,
+    EventFigures,
+    EventList,
     Funnel,
     GroupList,
     Overview,
     Report,
     Workbook,
 )
+from services.analytics.terms import EVENT_STATUS_AFTER
 
 
 def _consumed(event_type, **declared):
@@ -66,7 +69,26 @@ WorkOrderAdvanced = _consumed("work_order.advanced", ticket_id=_id(), customer_i
                               commission=Money(allow_none=True, load_default=None),
                               at=fields.DateTime(allow_none=True, load_default=None))
 ExpenseClaimReimbursed = _consumed("expense_claim.reimbursed", claim_id=_id(), claimant_id=_id(),
-                                   customer_id=_optional_id(), total=Money(required=True))
+                                   customer_id=_optional_id(), total=Money(required=True),
+                                   subject=fields.Nested(SubjectRef, allow_none=True, load_default=None))
+
+
+def _event_facts():
+    return {"event_id": _id(), "title": fields.String(required=True), "kind": fields.String(required=True),
+            "planner_id": _id(), "starts_at": fields.DateTime(required=True), "ends_at": fields.DateTime(required=True)}
+
+
+def _guest_facts(**declared):
+    return {"invitation_id": _id(), "event_id": _id(), "customer_id": _id(), "owner_id": _optional_id(), **declared}
+
+
+EventSubmitted, EventApproved, EventRejected, EventCancelled, EventReported = (
+    _consumed(event_type, **_event_facts()) for event_type in EVENT_STATUS_AFTER)
+InvitationSent = _consumed("invitation.sent", **_guest_facts(
+    title=fields.String(required=True), kind=fields.String(required=True),
+    starts_at=fields.DateTime(required=True), ends_at=fields.DateTime(required=True)))
+InvitationAnswered = _consumed("invitation.answered", **_guest_facts(response=fields.String(required=True)))
+GuestCheckedIn = _consumed("guest.checked_in", **_guest_facts(checked_in_at=fields.DateTime(required=True)))
 
 # Read by the one handler that logs every event and projects it: one queue, so one order.
 CONSUMED = (AnyEvent,)
@@ -74,7 +96,8 @@ PUBLISHED = ()
 PROJECTED = {contract.event_type: contract for contract in (
     CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased, ContactLogged,
     AssessmentRecorded, VisitCompleted, TaskCompleted, ReceptionReported, DealClosed, ExpenseClaimReimbursed,
-    WorkOrderAdvanced)}
+    WorkOrderAdvanced, EventSubmitted, EventApproved, EventRejected, EventCancelled, EventReported, InvitationSent,
+    InvitationAnswered, GuestCheckedIn)}
 
 
 def _day():
@@ -87,6 +110,8 @@ OFFERS = {
     "developers": Method(DeveloperList, start=_day(), end=_day()),
     "groups": Method(GroupList, dimension=fields.String(required=True), start=_day(), end=_day()),
     "customer": Method(CustomerFigures, customer_id=Id()),
+    "event": Method(EventFigures, event_id=Id()),
+    "events": Method(EventList, start=_day(), end=_day()),
     "report": Method(Report, start=_day(), end=_day()),
     "report_workbook": Method(Workbook, start=_day(), end=_day(), display_names=fields.Dict(
         keys=fields.String(), values=fields.String(allow_none=True), allow_none=True, load_default=None)),

@@ -14,7 +14,10 @@ from services.analytics.domain.scrub import scrub_envelope
 from services.analytics.models import (
     READ_MODELS,
     customer_profiles,
+    event_costs,
+    event_guests,
     event_log,
+    event_profiles,
     facts,
     metadata,
     stages_reached,
@@ -61,6 +64,13 @@ def apply_event(session, envelope):
         _add_fact(session, fact)
     if projection.forecast:
         _record_forecast(session, projection.forecast)
+    for seen in projection.events:
+        _see_event(session, seen)
+    for change in projection.guests:
+        _change_guest(session, change)
+    for cost in projection.costs:
+        _insert_new(session, event_costs, claim_id=cost.claim_id, event_id=cost.event_id,
+                    claimant_id=cost.claimant_id, amount=cost.amount, reimbursed_at=cost.reimbursed_at)
     if projection.erased:
         _erase_customer(session, projection.erased, envelope["occurred_at"])
 
@@ -128,6 +138,34 @@ def _add_fact(session, fact):
                 amount=fact.amount)
 
 
+def _see_event(session, seen):
+    """A new event is recorded as first described; the event's own latest fact sets its status."""
+    _insert_new(session, event_profiles, event_id=seen.event_id, **seen.values)
+    if seen.status is None:
+        return
+    key = event_profiles.c.event_id == seen.event_id
+    stored_at = session.scalar(select(event_profiles.c.status_at).where(key).with_for_update())
+    if newer(as_utc(stored_at), seen.at):
+        session.execute(update(event_profiles).where(key).values(**seen.values, status=seen.status,
+                                                                 status_at=seen.at))
+
+
+def _change_guest(session, change):
+    """An invitation's answer is its latest one; the guest came at their first check-in."""
+    key = event_guests.c.invitation_id == change.invitation_id
+    _insert_new(session, event_guests, invitation_id=change.invitation_id, event_id=change.event_id,
+                customer_id=change.customer_id, owner_id=change.owner_id)
+    guest = session.execute(select(event_guests).where(key).with_for_update()).mappings().one()
+    values = {"owner_id": change.owner_id} if change.owner_id else {}
+    for name in ("invited_at", "attended_at"):
+        if name in change.values and (guest[name] is None or change.values[name] < as_utc(guest[name])):
+            values[name] = change.values[name]
+    if "response" in change.values and newer(as_utc(guest["responded_at"]), change.values["responded_at"]):
+        values.update(response=change.values["response"], responded_at=change.values["responded_at"])
+    if values:
+        session.execute(update(event_guests).where(key).values(**values))
+
+
 def _record_forecast(session, forecast):
     """The latest assessment is the customer's forecast."""
     if newer(as_utc(_profile(session, forecast.customer_id)["assessed_at"]), forecast.assessed_at):
@@ -155,8 +193,8 @@ def _erased(session, customer_id):
 
 
 def export_customer(session, actor, customer_id):
-    """Everything analytics holds on one customer: its profile and its facts; for the customer's owner (as
-    analytics last heard) and managers, anyone else: no such customer."""
+    """Everything analytics holds on one customer: its profile, its facts and its event invitations; for the
+    customer's owner (as analytics last heard) and managers, anyone else: no such customer."""
     actor.require_role("manager", "developer")
     profile = session.execute(select(customer_profiles).where(
         customer_profiles.c.customer_id == customer_id)).mappings().first()
@@ -166,4 +204,7 @@ def export_customer(session, actor, customer_id):
         return {}
     counted = session.execute(select(facts).where(facts.c.customer_id == customer_id)
                               .order_by(facts.c.occurred_at)).mappings().all()
-    return {"profile": dict(profile), "facts": [dict(row) for row in counted]}
+    invited = session.execute(select(event_guests).where(event_guests.c.customer_id == customer_id)
+                              .order_by(event_guests.c.invited_at)).mappings().all()
+    return {"profile": dict(profile), "facts": [dict(row) for row in counted],
+            "event_guests": [dict(row) for row in invited]}

@@ -8,5 +8,5 @@ MESSAGES = {
     "no figures by {dimension}": "没有按 {0} 统计的数据",
     "category or source_channel": "须为 category（客户类别）或 source_channel（来源渠道）",
     # the values of the messages above, and the noun of "no such {what}"
-    "from": "开始日期", "to": "结束日期", "customer": "客户",
+    "from": "开始日期", "to": "结束日期", "customer": "客户", "event": "活动",
 }

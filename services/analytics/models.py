@@ -70,4 +70,40 @@ stages_reached = Table(
     Column("skipped", Boolean, nullable=False),
 )
 
-READ_MODELS = (customer_profiles, facts, stages_reached)
+# Events as the events service announced them: the latest fact sets the status.
+event_profiles = Table(
+    "event_profiles", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("title", String(200)),
+    Column("kind", String(30)),
+    Column("planner_id", String(64)),
+    Column("starts_at", UtcDateTime(), index=True),
+    Column("ends_at", UtcDateTime()),
+    Column("status", String(20)),
+    Column("status_at", UtcDateTime()),
+)
+
+# One row per invitation: when it went out, the guest's latest answer, when the guest came.
+event_guests = Table(
+    "event_guests", metadata,
+    Column("invitation_id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False, index=True),
+    Column("customer_id", String(64), nullable=False, index=True),
+    Column("owner_id", String(64)),
+    Column("invited_at", UtcDateTime()),
+    Column("response", String(20)),
+    Column("responded_at", UtcDateTime()),
+    Column("attended_at", UtcDateTime()),
+)
+
+# Reimbursed expense claims whose subject is an event: the event's cost.
+event_costs = Table(
+    "event_costs", metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False, index=True),
+    Column("claimant_id", String(64)),
+    Column("amount", Numeric(12, 2), nullable=False),
+    Column("reimbursed_at", UtcDateTime(), nullable=False),
+)
+
+READ_MODELS = (customer_profiles, facts, stages_reached, event_profiles, event_guests, event_costs)

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from kam.plugins import ServicePlugin
-from services.analytics.terms import DEPARTMENT_READERS, READERS
+from services.analytics.terms import DEPARTMENT_READERS, EVENT_READERS, READERS
 
 plugin = ServicePlugin(
     name="analytics",
@@ -14,5 +14,6 @@ plugin = ServicePlugin(
     migrations=Path(__file__).parent / "migrations",
     contracts="services.analytics.contracts",
     commands="services.analytics.cli",
-    console_areas=(("analytics", READERS), ("analytics.report", DEPARTMENT_READERS)),
+    console_areas=(("analytics", READERS), ("analytics.report", DEPARTMENT_READERS),
+                   ("analytics.events", EVENT_READERS)),
 )

@@ -11,6 +11,7 @@ from services.analytics.terms import (
     CONTACT,
     CUSTOMER,
     DEAL,
+    EVENT_ATTENDED,
     EXPENSE,
     RECEPTION,
     SERVICE_REVENUE,
@@ -19,7 +20,8 @@ from services.analytics.terms import (
 )
 
 COUNTS = {CUSTOMER: "customers", CONTACT: "contacts", VISIT: "visits", CALLBACK: "callbacks",
-          CALLBACK_ON_TIME: "callbacks_on_time", RECEPTION: "receptions", DEAL: "deals"}
+          CALLBACK_ON_TIME: "callbacks_on_time", RECEPTION: "receptions", DEAL: "deals",
+          EVENT_ATTENDED: "events_attended"}
 
 
 def _in_period(column, period):

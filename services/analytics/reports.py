@@ -3,7 +3,8 @@
 import base64
 
 from kam.errors import Invalid, NotFound
-from services.analytics import queries
+from services.analytics import event_queries, queries
+from services.analytics.domain.event_figures import event_figures, event_scope, listed
 from services.analytics.domain.figures import Period, figures_scope
 from services.analytics.terms import CATEGORY_LABELS, SOURCE_CHANNEL_LABELS, STAGE_LABELS, label
 from services.analytics.workbook import build_workbook, report_filename
@@ -82,3 +83,30 @@ def name_developers(rows, display_names):
     for row in rows:
         row["display_name"] = display_names.get(row["developer_id"], row["developer_id"])
     return rows
+
+
+def show_event_figures(session, actor, now, *, event_id):
+    """One event's guests, cost and the deals that followed; a developer sees their own guests' part."""
+    scope = event_scope(actor)
+    event = event_queries.event_profile(session, event_id)
+    if event is None:
+        raise NotFound("no such event")
+    return _event_rows(session, [event], scope)[0]
+
+
+def list_event_figures(session, actor, now, *, start=None, end=None):
+    """The events that start in the period, each with its figures and its return on spend."""
+    period, scope = Period.parse(start, end), event_scope(actor)
+    events = event_queries.events_starting_in(session, period)
+    rows = _event_rows(session, events, scope)
+    return {**period.as_dict(), "items": [listed(event, row) for event, row in zip(events, rows, strict=True)]}
+
+
+def _event_rows(session, events, scope):
+    ids = [event["event_id"] for event in events]
+    guests = event_queries.guests_of(session, ids, owner_id=scope)
+    claims = event_queries.claims_of(session, ids, claimant_id=scope)
+    came = {guest["customer_id"] for rows in guests.values() for guest in rows if guest["attended_at"]}
+    revenue = event_queries.revenue_of(session, came)
+    return [event_figures(event, guests.get(event["event_id"], []), revenue, claims.get(event["event_id"], []))
+            for event in events]

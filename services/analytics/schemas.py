@@ -71,6 +71,7 @@ class Summary(Schema):
 class DeveloperFigures(Summary):
     developer_id = fields.String()
     display_name = fields.String(allow_none=True)
+    events_attended = fields.Integer()
 
 
 class DeveloperList(Period):
@@ -119,6 +120,31 @@ class GroupFigures(Schema):
 
 class GroupList(Period):
     items = fields.List(fields.Nested(GroupFigures))
+
+
+class EventFigures(Schema):
+    """GET /api/analytics/events/{id}: its guests, its cost (reimbursed claims) and the deals that followed."""
+
+    event_id = fields.String()
+    invited = fields.Integer()
+    accepted = fields.Integer()
+    attended = fields.Integer()
+    cost = Money()
+    deals_after = fields.Integer()
+    revenue_after = Money()
+
+
+class EventFiguresItem(EventFigures):
+    title = fields.String()
+    kind = fields.String()
+    status = fields.String(allow_none=True)
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    return_on_spend = _ratio()
+
+
+class EventList(Period):
+    items = fields.List(fields.Nested(EventFiguresItem))
 
 
 class Report(Period):

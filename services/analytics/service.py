@@ -16,6 +16,8 @@ class AnalyticsService(ServiceBase):
     developers = query(reports.list_developer_figures)
     groups = query(reports.list_group_figures)
     customer = query(reports.show_customer_figures)
+    event = query(reports.show_event_figures)
+    events = query(reports.list_event_figures)
     report = query(reports.build_report)
     report_workbook = query(reports.build_workbook_file)
 

@@ -29,10 +29,20 @@ RECEPTION = "reception"
 DEAL = "deal"
 EXPENSE = "expense"
 SERVICE_REVENUE = "service_revenue"  # the custom centre's: deposits, repairs picked up, resale commissions
-METRICS = (CUSTOMER, CONTACT, VISIT, CALLBACK, CALLBACK_ON_TIME, RECEPTION, DEAL, EXPENSE, SERVICE_REVENUE)
+EVENT_ATTENDED = "event_attended"  # a guest who came to an event, for the guest's owner
+METRICS = (CUSTOMER, CONTACT, VISIT, CALLBACK, CALLBACK_ON_TIME, RECEPTION, DEAL, EXPENSE, SERVICE_REVENUE,
+           EVENT_ATTENDED)
 
 READERS = ("manager", "analyst", "developer")
 DEPARTMENT_READERS = ("manager", "analyst")
+# Event figures: the planner judges the events they run; a developer sees their own guests' part.
+EVENT_READERS = ("manager", "analyst", "planner", "developer")
+EVENT_DEPARTMENT_READERS = ("manager", "analyst", "planner")
+# Deals an attendee closes count for the event from their check-in to this many days after it ends.
+DAYS_AFTER_AN_EVENT = 90
+# The event's status as each of the events service's facts leaves it.
+EVENT_STATUS_AFTER = {"event.submitted": "pending_approval", "event.approved": "approved",
+                      "event.rejected": "rejected", "event.cancelled": "cancelled", "event.reported": "reported"}
 
 
 def label(labels, code):

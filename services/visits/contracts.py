@@ -78,7 +78,7 @@ class VisitSummarized(Contract):
 class _ClaimEvent(Contract):
     claim_id = fields.String(required=True)
     claimant_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
+    customer_id = fields.String(required=True, allow_none=True)  # null: a claim on an event names no customer
     subject = fields.Nested(SubjectRef, required=True)
     total = Money(required=True)
     status = fields.String(required=True)

@@ -60,7 +60,8 @@ def test_managers_see_every_developer_developers_only_themselves(as_user, depart
     dev1 = next(row for row in rows if row["developer_id"] == department["dev1"])
     assert dev1 == {"developer_id": department["dev1"], "display_name": "测试dev1", "customers": 2, "contacts": 1,
                     "visits": 1, "callbacks": 1, "callbacks_on_time": 1, "receptions": 0, "deals": 1,
-                    "revenue": "12800.00", "expenses": "3200.00", "return_on_spend": "4.00"}
+                    "revenue": "12800.00", "expenses": "3200.00", "return_on_spend": "4.00",
+                    "events_attended": 0}
     own = as_user("dev2").get("/api/analytics/developers", params=MARCH).json()["items"]
     assert [(row["developer_id"], row["receptions"], row["return_on_spend"]) for row in own] == [
         (department["dev2"], 1, None)]

@@ -122,7 +122,7 @@ def test_events_from_every_service_become_the_departments_figures(analytics):
     dev1, dev2 = figures["developers"]["items"]
     assert dev1 == {"developer_id": "dev-1", "customers": 2, "contacts": 1, "visits": 1, "callbacks": 1,
                     "callbacks_on_time": 1, "receptions": 0, "deals": 1, "revenue": "12800.00",
-                    "expenses": "3200.00", "return_on_spend": "4.00"}
+                    "expenses": "3200.00", "return_on_spend": "4.00", "events_attended": 0}
     assert (dev2["customers"], dev2["receptions"], dev2["return_on_spend"]) == (1, 1, None)
     funnel = {stage["stage"]: stage for stage in figures["funnel"]["stages"]}
     assert [stage["stage"] for stage in figures["funnel"]["stages"]] == [

@@ -4,10 +4,15 @@ Projections are order-tolerant: facts are keyed by the subject they count (a dea
 often it is announced), stages keep the earliest time they were reached, and customer attributes
 keep the value of the latest event that set them.
 """
-from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
-
+from services.analytics.domain.changes import (
+    CustomerChange,
+    EventCost,
+    Fact,
+    Forecast,
+    Projection,
+    StageReached,
+)
+from services.analytics.domain.event_projections import EVENT_PROJECTORS
 from services.analytics.terms import (
     CALLBACK,
     CALLBACK_ON_TIME,
@@ -20,62 +25,6 @@ from services.analytics.terms import (
     STAGES,
     VISIT,
 )
-
-
-@dataclass(frozen=True)
-class Fact:
-    metric: str
-    subject_id: str
-    customer_id: str | None
-    developer_id: str | None
-    occurred_at: datetime
-    amount: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class StageReached:
-    customer_id: str
-    stage: str
-    reached_at: datetime
-    previous_stage: str | None
-    skipped: bool
-
-
-@dataclass(frozen=True)
-class CustomerChange:
-    """Attributes an event sets on a customer (only the keys present), as of `at`."""
-
-    customer_id: str
-    at: datetime
-    values: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Forecast:
-    customer_id: str
-    assessed_at: datetime
-    expected_revenue: Decimal
-    expected_profit: Decimal
-    total_cost: Decimal
-    worth_developing: bool | None
-
-
-@dataclass
-class Projection:
-    facts: list = field(default_factory=list)
-    reached: list = field(default_factory=list)
-    changes: list = field(default_factory=list)
-    forecast: Forecast | None = None
-    erased: str | None = None
-
-    def customer_ids(self):
-        ids = {fact.customer_id for fact in self.facts} | {r.customer_id for r in self.reached}
-        ids |= {change.customer_id for change in self.changes}
-        if self.forecast:
-            ids.add(self.forecast.customer_id)
-        if self.erased:
-            ids.add(self.erased)
-        return {customer_id for customer_id in ids if customer_id}
 
 
 def stages_passed(customer_id, previous_stage, stage, at):
@@ -184,9 +133,13 @@ def _work_order_advanced(data, at):
 
 
 def _claim_reimbursed(data, at):
-    """Spend counts when it is reimbursed, for the claimant."""
+    """Spend counts when it is reimbursed, for the claimant; a claim on an event is also the event's cost
+    (it names no customer)."""
+    subject = data.get("subject") or {}
+    costs = ([EventCost(data["claim_id"], subject["id"], data["claimant_id"], data["total"], at)]
+             if subject.get("type") == "event" else [])
     return Projection(facts=[Fact(EXPENSE, data["claim_id"], data.get("customer_id"), data["claimant_id"],
-                                  at, data["total"])])
+                                  at, data["total"])], costs=costs)
 
 
 PROJECTORS = {
@@ -203,6 +156,7 @@ PROJECTORS = {
     "deal.closed": _deal_closed,
     "work_order.advanced": _work_order_advanced,
     "expense_claim.reimbursed": _claim_reimbursed,
+    **EVENT_PROJECTORS,
 }
 
 

@@ -225,3 +225,7 @@ export function t(key, params = {}) {
   const text = lookup(dictionaries[language]) ?? lookup(zh) ?? key.split(".").pop();
   return String(text).replace(/\{(\w+)\}/g, (_, name) => params[name] ?? "");
 }
+
+// Event figures on the analytics page (issue 14): their own block, merged into the analytics words.
+Object.assign(zh.analytics, { events: "活动效果", eventsAttended: "活动出席", noEvents: "本期间没有活动" });
+Object.assign(en.analytics, { events: "Event results", eventsAttended: "Event attendance", noEvents: "No events in this period" });

@@ -7,6 +7,7 @@ import { localDate, monthBounds } from "../time.js";
 import { downloadWithProgress } from "../transfer.js";
 import { label } from "../vocab.js";
 import { hashParams, keepInHash } from "./common.js";
+import { eventFiguresSection } from "./event_figures.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -77,6 +78,7 @@ export async function analyticsView() {
         { label: t("analytics.visits"), value: (d) => d.visits },
         { label: t("analytics.callbacksOnTime"), value: (d) => d.callbacks_on_time },
         { label: t("analytics.receptions"), value: (d) => d.receptions },
+        { label: t("analytics.eventsAttended"), value: (d) => d.events_attended },
         { label: t("analytics.deals"), value: (d) => d.deals },
         { label: t("analytics.revenue"), value: (d) => formatMoney(d.revenue) },
         { label: t("analytics.expenses"), value: (d) => formatMoney(d.expenses) },
@@ -87,5 +89,6 @@ export async function analyticsView() {
       { label: t("analytics.customers"), value: (s) => s.customers ?? s.registered ?? "—" },
       { label: t("analytics.revenue"), value: (s) => formatMoney(s.revenue) },
     ])) : null,
+    await eventFiguresSection(period),
     section(t("catalog.outcomes"), await (await import("./stock.js")).giftOutcomes()));
 }

@@ -5,6 +5,7 @@ import { ask, form, formatMoney, formatTime, h, section, table, toast } from "..
 import { t } from "../i18n.js";
 import { actionBar, detailList } from "./common.js";
 import { choices, label, loadVocabularies, once, statusBadge } from "./event_common.js";
+import { eventOwnFigures } from "./event_figures.js";
 
 const saved = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -16,9 +17,10 @@ const ASKING = {
 
 export async function eventView(id) {
   await loadVocabularies();
-  const [event, guests] = await Promise.all([
+  const [event, guests, figures] = await Promise.all([
     api.get(`/api/events/${id}`),
     api.get(`/api/events/${id}/invitations${query({ limit: 200 })}`),
+    eventOwnFigures(id),
   ]);
   const counts = event.counts || {};
   return h("div", { class: "grid" },
@@ -43,6 +45,7 @@ export async function eventView(id) {
             if (body) await api.post(`/api/events/${id}/${action}`, body).then(saved);
           }, action === "cancel" || action === "reject" ? "" : "primary")),
         event.status === "approved" ? h("a", { href: `#/events/${id}/check-in`, class: "button" }, t("event.checkIn")) : null)),
+    figures,
     event.actions.includes("report") ? section(t("event.report"), reportForm(id)) : null,
     event.report ? section(t("event.report"), detailList([
       [t("event.summary"), event.report.summary],
