@@ -78,7 +78,7 @@ class VisitSummarized(Contract):
 class _ClaimEvent(Contract):
     claim_id = fields.String(required=True)
     claimant_id = fields.String(required=True)
-    customer_id = fields.String(required=True)
+    customer_id = fields.String(required=True, allow_none=True)  # none on an event: it has no one customer
     subject = fields.Nested(SubjectRef, required=True)
     total = Money(required=True)
     status = fields.String(required=True)
@@ -203,6 +203,15 @@ class ReceptionSeen(Reads):
     funded_amount = fields.Decimal(allow_none=True)
 
 
+class EventSeen(Reads):
+    """An event as the subject of a claim: who runs it, whether reported, what was funded."""
+
+    id = fields.String(required=True)
+    planner_id = fields.String(required=True)
+    status = fields.String(required=True)
+    funded_amount = fields.Decimal(allow_none=True)
+
+
 class GiftSuggested(Reads):
     """The catalog's gift product for a customer category; no product_id: no rule for it yet."""
 
@@ -214,5 +223,6 @@ CALLS = (
     Calls("catalog", "suggest_gift", GiftSuggested),
     Calls("customers", "customer_summary", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
+    Calls("events", "get_event", EventSeen),
     Calls("reception", "get_reception", ReceptionSeen),
 )

@@ -14,6 +14,7 @@ MESSAGES = {
     "a {subject_type} is claimed for only once it is approved": "{0}须经批准后才能报销费用",
     "no visit summary, no expense reimbursement": "无拜访总结不得报销费用",
     "no reception report, no expense reimbursement": "无接待报告不得报销费用",
+    "no event report, no expense reimbursement": "无活动报告不得报销费用",
     "a claim has at least one item": "报销单至少要有一项费用",
     "at least one item is required": "至少填写一项费用",
     "every item costs something": "每项费用的金额都须大于零",
@@ -32,7 +33,7 @@ MESSAGES = {
     "declared {declared_type} but the content is {content_type}": "声明为 {0}，实际内容为 {1}",
     # nouns of "no such {what}", "only the {what}'s own user…" and "a {subject_type} is claimed…"
     "visit": "拜访", "expense claim": "费用报销单", "receipt": "票据", "reception": "接待",
-    "development plan": "开发方案", "development_plan": "开发方案",
+    "development plan": "开发方案", "development_plan": "开发方案", "event": "活动",
     # "cannot {action} a record that is {status}"
     "submit": "提交", "approve": "批准", "reject": "驳回", "record": "记录", "summarize": "总结",
     "reimburse": "报销",

@@ -73,7 +73,7 @@ claims = Table(
     "expense_claims", metadata,
     Column("id", String(32), primary_key=True),
     Column("claimant_id", String(64), nullable=False),
-    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_id", String(32), index=True),  # none on an event's claim
     Column("subject_type", String(20), nullable=False),
     Column("subject_id", String(32), nullable=False),
     Column("status", String(20), nullable=False),

@@ -211,7 +211,7 @@ class ReceiptOut(Schema):
 class ClaimOut(Schema):
     id = fields.String()
     claimant_id = fields.String()
-    customer_id = fields.String()
+    customer_id = fields.String(allow_none=True)
     subject = fields.Nested(SubjectRef)
     status = fields.String()
     items = fields.List(fields.Nested(ClaimItemOut))

@@ -16,7 +16,7 @@ from services.visits.handlers import claims, discussion, logistics, privacy, rec
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
 
-REMOTES = ("customers", "reception")
+REMOTES = ("customers", "reception", "events")
 
 
 class VisitsService(ServiceBase):
@@ -28,6 +28,7 @@ class VisitsService(ServiceBase):
     customers = Remote("customers", calls=contracts.CALLS)
     reception = Remote("reception", calls=contracts.CALLS)
     catalog = Remote("catalog", calls=contracts.CALLS)
+    events = Remote("events", calls=contracts.CALLS)
 
     plan_visit = command(visits.plan_visit, uses=("customers", "catalog"))
     edit_visit = command(visits.edit_visit, uses=("catalog",))

@@ -2,7 +2,7 @@
 VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized")
 VISIT_METHODS = ("in_person", "phone", "video")
 CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed")
-SUBJECT_TYPES = ("development_plan", "visit", "reception")
+SUBJECT_TYPES = ("development_plan", "visit", "reception", "event")
 EXPENSE_CATEGORIES = ("travel", "gift", "meal", "pr", "other")
 RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
 MAX_RECEIPT_BYTES = 10 * 1024 * 1024
