@@ -16,6 +16,8 @@ from services.visits.schemas import (
     ReceiptContentOut,
     ReceiptOut,
     RecordIn,
+    SupportIn,
+    SupportOut,
     UploadIn,
     VisitArgs,
     VisitIn,
@@ -158,6 +160,7 @@ OFFERS = {
     "summarize_visit": Method(VisitOut, visit_id=Id(), text=required_text(10000)),
     "get_visit": Method(VisitOut, visit_id=Id()),
     "list_visits": Method(page_of(VisitOut), args=fields.Nested(VisitArgs, load_default=dict)),
+    "add_support": Method(SupportOut, visit_id=Id(), data=fields.Nested(SupportIn, required=True)),
     "add_advice": Method(AdviceOut, visit_id=Id(), data=fields.Nested(AdviceIn, required=True)),
     "list_advice": Method(AdviceList, visit_id=Id()),
     "open_claim": Method(ClaimOut, data=fields.Nested(ClaimIn, required=True)),
@@ -210,6 +213,7 @@ class EventSeen(Reads):
     planner_id = fields.String(required=True)
     status = fields.String(required=True)
     funded_amount = fields.Decimal(allow_none=True)
+    ends_at = fields.DateTime(allow_none=True)  # a visit's customer is invited to an event not yet over
 
 
 class GiftSuggested(Reads):

@@ -10,6 +10,12 @@ MESSAGES = {
     "the next visit comes after this one": "下次拜访须安排在本次拜访之后",
     "must be after occurred_at": "须晚于本次拜访时间",
     "the pre-visit discussion is held before the visit": "访前讨论须在拜访之前进行",
+    # raising a visit's level (提升拜访等级)
+    "the support does not name what its kind needs": "所填内容与支持方式不符",
+    "required for this kind of support": "该支持方式须填写此项",
+    "not for this kind of support": "该支持方式不填写此项",
+    "the customer is invited only to an approved event still to come": "只能邀请客户参加已批准且尚未结束的活动",
+    "support": "提升拜访等级",
     # expense claims
     "a {subject_type} is claimed for only once it is approved": "{0}须经批准后才能报销费用",
     "no visit summary, no expense reimbursement": "无拜访总结不得报销费用",

@@ -12,7 +12,7 @@ from services.visits.contracts import (
     ReceptionReported,
     TaskCompleted,
 )
-from services.visits.handlers import claims, discussion, logistics, privacy, receipts, visits
+from services.visits.handlers import claims, discussion, logistics, privacy, receipts, support, visits
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
 
@@ -39,6 +39,7 @@ class VisitsService(ServiceBase):
     summarize_visit = command(visits.summarize_visit)
     get_visit = query(visits.get_visit)
     list_visits = query(visits.list_visits)
+    add_support = command(support.add_support, uses=("events",))
     add_advice = command(discussion.add_advice)
     list_advice = query(discussion.list_advice)
 
