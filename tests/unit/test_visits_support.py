@@ -110,3 +110,14 @@ def test_an_unknown_event_is_not_found_and_nothing_is_added(uow):
         support.add_support(uow, PLANNER, NOW, visit_id="v1", events=events(None),
                             data={"kind": "event_invitation", "event_id": "nope"})
     assert visit_handlers.get_visit(uow.session, VISITOR, NOW, visit_id="v1")["support"] == []
+
+
+def test_an_erased_customers_visits_keep_their_support_without_its_notes(uow, tmp_path):
+    from kam.storage import FileStore
+    from services.visits.handlers import privacy
+
+    support.add_support(uow, PLANNER, NOW, visit_id="v1", events=events(),
+                        data={"kind": "headquarters_invitation", "note": "王丽女士喜欢珍珠"})
+    privacy.erase_customer(uow, {"data": {"customer_id": "c1"}}, FileStore(tmp_path / "receipts"))
+    kept = visit_handlers.get_visit(uow.session, MANAGER, NOW, visit_id="v1")["support"]
+    assert [(s["kind"], s["note"]) for s in kept] == [("headquarters_invitation", None)]
