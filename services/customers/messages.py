@@ -19,6 +19,8 @@ MESSAGES = {
     "classification rules name unknown operators or facts: {unknown}": "分类规则中有未知的运算符或指标：{0}",
     "classification rules are malformed: {error}": "分类规则格式有误：{0}",
     "a manager may not approve their own development plan": "统筹管理人员不能批准自己的开发方案",
+    "an event is named only by a plan with an event method": "只有包含活动类开发方式的方案才能指定活动",
+    "only with an event method: {methods}": "仅限活动类开发方式：{0}",
     "assess the customer before submitting a development plan": "请先完成客户评估，再提交开发方案",
     "the latest assessment found the customer not worth developing": "最近一次评估认为该客户暂不值得开发",
     # the influence network

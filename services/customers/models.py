@@ -123,6 +123,7 @@ development_plans = Table(
     Column("methods", JSON, nullable=False),
     Column("plan", Text),
     Column("budget", Numeric(12, 2), nullable=False),
+    Column("event_id", String(32)),  # the events service's event the plan invites the customer to
     Column("status", String(20), nullable=False),
     Column("reason", Text),
     Column("decided_by", String(64)),

@@ -15,6 +15,8 @@ LINK_KINDS = ("spouse", "relative", "colleague", "classmate", "same_club", "busi
 PLAN_STATUSES = ("draft", "pending_approval", "approved", "rejected")
 PLAN_ACTIONS = ("submit", "approve", "reject")
 DEVELOPMENT_METHODS = ("launch_invitation", "promotion", "club_event", "training", "mailing", "visit")
+# The methods that are an event of the planner's (产品介绍会/推广会/俱乐部活动/培训课程): a plan using one may name it.
+EVENT_METHODS = ("launch_invitation", "promotion", "club_event", "training")
 SENSITIVE_FIELDS = ("health", "family", "finances")
 SENSITIVITY_LEVELS = ("low", "medium", "high")
 LANGUAGES = ("zh-CN", "en")

@@ -2,6 +2,11 @@
 from kam.vocabulary import Vocabulary
 from services.customers import terms
 
+DEVELOPMENT_METHOD_LABELS = {
+    "launch_invitation": ("新品发布会邀请", "Product launch invitation"), "promotion": ("推广会", "Promotion"),
+    "club_event": ("俱乐部活动", "Club event"), "training": ("培训课程", "Training course"),
+    "mailing": ("邮寄资料", "Mailed materials"), "visit": ("拜访", "Visit")}
+
 VOCABULARIES = (
     Vocabulary("customer_kinds", terms.KINDS, {"person": ("个人", "Person"), "organization": ("机构", "Organisation")}),
     Vocabulary("customer_categories", terms.CATEGORIES, {
@@ -32,10 +37,9 @@ VOCABULARIES = (
     Vocabulary("plan_statuses", terms.PLAN_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
         "rejected": ("已驳回", "Rejected")}),
-    Vocabulary("development_methods", terms.DEVELOPMENT_METHODS, {
-        "launch_invitation": ("新品发布会邀请", "Product launch invitation"), "promotion": ("推广会", "Promotion"),
-        "club_event": ("俱乐部活动", "Club event"), "training": ("培训课程", "Training course"),
-        "mailing": ("邮寄资料", "Mailed materials"), "visit": ("拜访", "Visit")}),
+    Vocabulary("development_methods", terms.DEVELOPMENT_METHODS, DEVELOPMENT_METHOD_LABELS),
+    Vocabulary("event_development_methods", terms.EVENT_METHODS, {  # a plan with one may name its event
+        code: label for code, label in DEVELOPMENT_METHOD_LABELS.items() if code in terms.EVENT_METHODS}),
     Vocabulary("sensitive_fields", terms.SENSITIVE_FIELDS, {
         "health": ("健康", "Health"), "family": ("家庭", "Family"), "finances": ("经济状况", "Finances")}),
     Vocabulary("sensitivity_levels", terms.SENSITIVITY_LEVELS, {

@@ -23,6 +23,8 @@ from services.visits.schemas import (
     ReceiptUpload,
     RecordIn,
     SummaryIn,
+    SupportIn,
+    SupportOut,
     VisitArgs,
     VisitIn,
     VisitOut,
@@ -106,6 +108,19 @@ def record_visit(form, visit_id):
 @blp.response(200, VisitOut)
 def summarize_visit(data, visit_id):
     return visits().summarize_visit(visit_id, data["text"])
+
+
+@blp.route("/visits/<visit_id>/support", methods=["POST"])
+@blp.arguments(SupportIn)
+@blp.response(201, SupportOut)
+def add_support(data, visit_id):
+    """Raise the visit's level (提升拜访等级), by the event planner or a manager, before the visit is made:
+    a senior leader joins (`leader_name`), or the customer is invited to the company or to an approved
+    event still to come (`event_id`; else 409 `event_not_open`). After the visit: 409 `invalid_transition`.
+
+    Example: `{"kind": "senior_leader", "leader_name": "周总", "note": "周总陪同，带去新品图册"}`
+    """
+    return visits().add_support(visit_id, data)
 
 
 @blp.route("/visits/<visit_id>/advice", methods=["POST"])

@@ -16,6 +16,8 @@ from services.visits.schemas import (
     ReceiptContentOut,
     ReceiptOut,
     RecordIn,
+    SupportIn,
+    SupportOut,
     UploadIn,
     VisitArgs,
     VisitIn,
@@ -158,6 +160,7 @@ OFFERS = {
     "summarize_visit": Method(VisitOut, visit_id=Id(), text=required_text(10000)),
     "get_visit": Method(VisitOut, visit_id=Id()),
     "list_visits": Method(page_of(VisitOut), args=fields.Nested(VisitArgs, load_default=dict)),
+    "add_support": Method(SupportOut, visit_id=Id(), data=fields.Nested(SupportIn, required=True)),
     "add_advice": Method(AdviceOut, visit_id=Id(), data=fields.Nested(AdviceIn, required=True)),
     "list_advice": Method(AdviceList, visit_id=Id()),
     "open_claim": Method(ClaimOut, data=fields.Nested(ClaimIn, required=True)),
@@ -203,6 +206,16 @@ class ReceptionSeen(Reads):
     funded_amount = fields.Decimal(allow_none=True)
 
 
+class EventSeen(Reads):
+    """An event as the subject of a claim: who runs it, whether reported, what was funded."""
+
+    id = fields.String(required=True)
+    planner_id = fields.String(required=True)
+    status = fields.String(required=True)
+    funded_amount = fields.Decimal(allow_none=True)
+    ends_at = fields.DateTime(allow_none=True)  # a visit's customer is invited to an event not yet over
+
+
 class GiftSuggested(Reads):
     """The catalog's gift product for a customer category; no product_id: no rule for it yet."""
 
@@ -214,5 +227,6 @@ CALLS = (
     Calls("catalog", "suggest_gift", GiftSuggested),
     Calls("customers", "customer_summary", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
+    Calls("events", "get_event", EventSeen),
     Calls("reception", "get_reception", ReceptionSeen),
 )

@@ -128,10 +128,10 @@ def _claims_in_every_state(store, visit, manager, now):
     for state, items in CLAIMS:
         data = {"subject": {"type": "visit", "id": visit["id"]},
                 "items": [{"category": c, "amount": Decimal(a), "note": n} for c, a, n in items]}
-        claim = _run(store, developer, now, claims.open_claim, data=data, customers=None, reception=None)
+        claim = _run(store, developer, now, claims.open_claim, data=data, customers=None, reception=None, events=None)
         if state == "draft":
             continue
-        _run(store, developer, now, claims.submit_claim, claim_id=claim["id"], customers=None, reception=None)
+        _run(store, developer, now, claims.submit_claim, claim_id=claim["id"], customers=None, reception=None, events=None)
         decisions = {"approved": ["approve"], "rejected": ["reject"], "reimbursed": ["approve", "reimburse"]}
         for decision in decisions.get(state, []):
             if decision == "approve":

@@ -10,10 +10,17 @@ MESSAGES = {
     "the next visit comes after this one": "下次拜访须安排在本次拜访之后",
     "must be after occurred_at": "须晚于本次拜访时间",
     "the pre-visit discussion is held before the visit": "访前讨论须在拜访之前进行",
+    # raising a visit's level (提升拜访等级)
+    "the support does not name what its kind needs": "所填内容与支持方式不符",
+    "required for this kind of support": "该支持方式须填写此项",
+    "not for this kind of support": "该支持方式不填写此项",
+    "the customer is invited only to an approved event still to come": "只能邀请客户参加已批准且尚未结束的活动",
+    "support": "提升拜访等级",
     # expense claims
     "a {subject_type} is claimed for only once it is approved": "{0}须经批准后才能报销费用",
     "no visit summary, no expense reimbursement": "无拜访总结不得报销费用",
     "no reception report, no expense reimbursement": "无接待报告不得报销费用",
+    "no event report, no expense reimbursement": "无活动报告不得报销费用",
     "a claim has at least one item": "报销单至少要有一项费用",
     "at least one item is required": "至少填写一项费用",
     "every item costs something": "每项费用的金额都须大于零",
@@ -32,7 +39,7 @@ MESSAGES = {
     "declared {declared_type} but the content is {content_type}": "声明为 {0}，实际内容为 {1}",
     # nouns of "no such {what}", "only the {what}'s own user…" and "a {subject_type} is claimed…"
     "visit": "拜访", "expense claim": "费用报销单", "receipt": "票据", "reception": "接待",
-    "development plan": "开发方案", "development_plan": "开发方案",
+    "development plan": "开发方案", "development_plan": "开发方案", "event": "活动",
     # "cannot {action} a record that is {status}"
     "submit": "提交", "approve": "批准", "reject": "驳回", "record": "记录", "summarize": "总结",
     "reimburse": "报销",

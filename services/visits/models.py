@@ -69,11 +69,23 @@ visit_advice = Table(
     _when("created_at", nullable=False),
 )
 
+visit_support = Table(
+    "visit_support", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("visit_id", String(32), ForeignKey("visits.id"), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("note", Text),
+    Column("leader_name", String(100)),
+    Column("event_id", String(32)),
+    Column("added_by", String(64), nullable=False),
+    _when("added_at", nullable=False),
+)
+
 claims = Table(
     "expense_claims", metadata,
     Column("id", String(32), primary_key=True),
     Column("claimant_id", String(64), nullable=False),
-    Column("customer_id", String(32), nullable=False, index=True),
+    Column("customer_id", String(32), index=True),  # none on an event's claim
     Column("subject_type", String(20), nullable=False),
     Column("subject_id", String(32), nullable=False),
     Column("status", String(20), nullable=False),

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from kam.plugins import ServicePlugin
 from services.visits.domain.access import CLAIMS, VISITS
+from services.visits.terms import SUPPORTER_ROLES
 
 plugin = ServicePlugin(
     name="visits",
@@ -16,6 +17,7 @@ plugin = ServicePlugin(
     demo="services.visits.demo:load",
     demo_needs=("customers",),
     console_areas=(("visits", (*VISITS.everyone, "developer")), ("visits.plan", ("developer",)),
-                   ("claims", (*CLAIMS.everyone, "developer")), ("claims.file", ("developer",)),
+                   ("claims", (*CLAIMS.everyone, "developer", "planner")), ("claims.file", ("developer",)),
+                   ("claims.event", SUPPORTER_ROLES), ("visits.support", SUPPORTER_ROLES),
                    ("approvals", ("manager",)), ("logistics", ("coordinator", "manager"))),
 )

@@ -8,6 +8,7 @@ from services.visits.terms import (
     MAX_LOGISTICS_DAYS,
     MAX_RECEIPT_BYTES,
     SUBJECT_TYPES,
+    SUPPORT_KINDS,
     VISIT_METHODS,
     VISIT_STATUSES,
 )
@@ -123,6 +124,26 @@ class RecordOut(Schema):
     next_visit_at = fields.DateTime(allow_none=True)
 
 
+class SupportIn(Schema):
+    """提升拜访等级: `leader_name` with a senior leader, `event_id` with an event invitation."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(SUPPORT_KINDS))
+    note = Text(allow_none=True, validate=validate.Length(max=2000))
+    leader_name = Text(allow_none=True, validate=validate.Length(max=100))
+    event_id = Text(allow_none=True, validate=validate.Length(max=32))
+
+
+class SupportOut(Schema):
+    id = fields.String()
+    visit_id = fields.String()
+    kind = fields.String()
+    note = fields.String(allow_none=True)
+    leader_name = fields.String(allow_none=True)
+    event_id = fields.String(allow_none=True)
+    added_by = fields.String()
+    added_at = fields.DateTime()
+
+
 class VisitOut(Schema):
     id = fields.String()
     customer_id = fields.String()
@@ -143,6 +164,7 @@ class VisitOut(Schema):
     callback = fields.Nested(CallbackOut, allow_none=True)
     summary = fields.String(allow_none=True)
     summarized_at = fields.DateTime(allow_none=True)
+    support = fields.List(fields.Nested(SupportOut))
     submitted_at = fields.DateTime(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
@@ -211,7 +233,7 @@ class ReceiptOut(Schema):
 class ClaimOut(Schema):
     id = fields.String()
     claimant_id = fields.String()
-    customer_id = fields.String()
+    customer_id = fields.String(allow_none=True)
     subject = fields.Nested(SubjectRef)
     status = fields.String()
     items = fields.List(fields.Nested(ClaimItemOut))

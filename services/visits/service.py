@@ -12,11 +12,11 @@ from services.visits.contracts import (
     ReceptionReported,
     TaskCompleted,
 )
-from services.visits.handlers import claims, discussion, logistics, privacy, receipts, visits
+from services.visits.handlers import claims, discussion, logistics, privacy, receipts, support, visits
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
 
-REMOTES = ("customers", "reception")
+REMOTES = ("customers", "reception", "events")
 
 
 class VisitsService(ServiceBase):
@@ -28,6 +28,7 @@ class VisitsService(ServiceBase):
     customers = Remote("customers", calls=contracts.CALLS)
     reception = Remote("reception", calls=contracts.CALLS)
     catalog = Remote("catalog", calls=contracts.CALLS)
+    events = Remote("events", calls=contracts.CALLS)
 
     plan_visit = command(visits.plan_visit, uses=("customers", "catalog"))
     edit_visit = command(visits.edit_visit, uses=("catalog",))
@@ -38,6 +39,7 @@ class VisitsService(ServiceBase):
     summarize_visit = command(visits.summarize_visit)
     get_visit = query(visits.get_visit)
     list_visits = query(visits.list_visits)
+    add_support = command(support.add_support, uses=("events",))
     add_advice = command(discussion.add_advice)
     list_advice = query(discussion.list_advice)
 

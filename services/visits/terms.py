@@ -2,9 +2,13 @@
 VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized")
 VISIT_METHODS = ("in_person", "phone", "video")
 CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed")
-SUBJECT_TYPES = ("development_plan", "visit", "reception")
+SUBJECT_TYPES = ("development_plan", "visit", "reception", "event")
 EXPENSE_CATEGORIES = ("travel", "gift", "meal", "pr", "other")
 RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
 MAX_RECEIPT_BYTES = 10 * 1024 * 1024
 CALLBACK_DAYS = 7
 MAX_LOGISTICS_DAYS = 31
+# Raising a visit's level (提升拜访等级): what the event planner (or a manager) adds to a visit.
+SUPPORT_KINDS = ("senior_leader", "headquarters_invitation", "event_invitation")
+SUPPORTER_ROLES = ("planner", "manager")
+SUPPORTABLE_STATUSES = ("draft", "pending_approval", "approved")

@@ -12,10 +12,15 @@ VOCABULARIES = (
         "draft": ("草稿", "Draft"), "submitted": ("已提交", "Submitted"), "approved": ("已批准", "Approved"),
         "rejected": ("已驳回", "Rejected"), "reimbursed": ("已报销", "Reimbursed")}),
     Vocabulary("claim_subject_types", terms.SUBJECT_TYPES, {
-        "development_plan": ("开发方案", "Development plan"), "visit": ("拜访", "Visit"), "reception": ("接待", "Reception")}),
+        "development_plan": ("开发方案", "Development plan"), "visit": ("拜访", "Visit"), "reception": ("接待", "Reception"),
+        "event": ("活动", "Event")}),
     Vocabulary("expense_categories", terms.EXPENSE_CATEGORIES, {
         "travel": ("差旅交通", "Travel"), "gift": ("礼品", "Gift"), "meal": ("餐饮", "Meal"), "pr": ("公关", "Public relations"),
         "other": ("其他", "Other")}),
+    Vocabulary("visit_support_kinds", terms.SUPPORT_KINDS, {
+        "senior_leader": ("高层领导陪同拜访", "A senior leader joins"),
+        "headquarters_invitation": ("邀请客户到公司", "Invitation to the company"),
+        "event_invitation": ("邀请客户参加活动", "Invitation to an event")}),
     Vocabulary("event_types", (
         "visit.submitted", "visit.approved", "visit.rejected", "visit.completed", "visit.summarized",
         "expense_claim.submitted", "expense_claim.approved", "expense_claim.rejected", "expense_claim.reimbursed"), {

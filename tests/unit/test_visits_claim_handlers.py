@@ -28,7 +28,7 @@ def remotes(log=None):
             log.append(("rpc", "get_development_plan"))
         return PLAN
 
-    return {"customers": FakeRemote(get_development_plan=plan), "reception": FakeRemote()}
+    return {"customers": FakeRemote(get_development_plan=plan), "reception": FakeRemote(), "events": FakeRemote()}
 
 
 def add_visit(uow, status="summarized", funded=Decimal("500.00")):

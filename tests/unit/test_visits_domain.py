@@ -148,7 +148,7 @@ def test_only_the_visitor_records_and_summarises():
     with pytest.raises(NotFound):
         VISITS.ensure_owner(Actor("dev-2", "developer"), {"visitor_id": "dev-1"}, "visitor_id")
     assert rules.VISIT.actions(Actor("dev-1", "developer"), approved()) == ["record"]
-    assert rules.VISIT.actions(Actor("m-1", "manager"), approved()) == []
+    assert rules.VISIT.actions(Actor("m-1", "manager"), approved()) == ["support"]  # 提升拜访等级, not the record
 
 
 def test_erasure_removes_names_and_free_text_but_keeps_figures():
@@ -178,5 +178,5 @@ def test_only_managers_approve_reject_and_reimburse():
         with pytest.raises(Forbidden):
             Actor("x", role).require_role("manager")
     pending = {"status": "pending_approval", "visitor_id": "dev-1"}
-    assert rules.VISIT.actions(Actor("m-1", "manager"), pending) == ["approve", "reject"]
+    assert rules.VISIT.actions(Actor("m-1", "manager"), pending) == ["approve", "reject", "support"]
     assert rules.VISIT.actions(Actor("dev-1", "developer"), pending) == []

@@ -1,7 +1,7 @@
 """Is this customer worth developing, and the development plan's approval workflow."""
 from decimal import ROUND_HALF_UP, Decimal
 
-from kam.errors import Conflict
+from kam.errors import Conflict, Invalid
 from kam.workflow import Step, Workflow, owner, role
 from services.customers.contracts import (
     DevelopmentPlanApproved,
@@ -9,6 +9,7 @@ from services.customers.contracts import (
     DevelopmentPlanSubmitted,
 )
 from services.customers.domain.access import PLANS, WRITERS
+from services.customers.terms import EVENT_METHODS
 
 CENTS = Decimal("0.01")
 COST_KINDS = ("staff", "travel", "pr", "management")
@@ -43,6 +44,14 @@ def assess(expected_revenue, expected_profit, costs, risk_factor):
             "costs": {kind: str(Decimal(str(costs.get(kind) or 0)).quantize(CENTS)) for kind in COST_KINDS},
             "total_cost": total_cost, "risk_factor": risk, "risk_adjusted_profit": risk_adjusted,
             "net_value": risk_adjusted - total_cost, "worth_developing": risk_adjusted > total_cost}
+
+
+def ensure_event_fits_methods(methods, event_id):
+    """A development plan names an event only when one of its methods is an event (a launch, a
+    promotion, a club event, a training course)."""
+    if event_id and not set(methods) & set(EVENT_METHODS):
+        raise Invalid("an event is named only by a plan with an event method",
+                      errors={"event_id": [f"only with an event method: {', '.join(EVENT_METHODS)}"]})
 
 
 def move_plan(plan, action, decided_by, *, reason=None):

@@ -13,7 +13,13 @@ from services.customers.domain.access import (
     ensure_may_list,
 )
 from services.customers.domain.customer import ensure_not_erased
-from services.customers.domain.development import assess, ensure_worth_developing, move_plan, with_actions
+from services.customers.domain.development import (
+    assess,
+    ensure_event_fits_methods,
+    ensure_worth_developing,
+    move_plan,
+    with_actions,
+)
 from services.customers.domain.first_contact import render
 from services.customers.handlers.stages import advance_stage
 from services.customers.models import assessments, contacts, customers, development_plans
@@ -71,8 +77,10 @@ def record_assessment(uow, actor, now, *, customer_id, data):
 
 def create_development_plan(uow, actor, now, *, data):
     customer = _workable_customer(uow.session, actor, data["customer_id"])
+    ensure_event_fits_methods(data["methods"], data.get("event_id"))
     plan = {"id": new_id(), "customer_id": data["customer_id"], "developer_id": customer["owner_id"],
-            "methods": list(data["methods"]), "plan": data["plan"], "budget": data["budget"], "status": "draft",
+            "methods": list(data["methods"]), "plan": data["plan"], "budget": data["budget"],
+            "event_id": data.get("event_id"), "status": "draft",
             "reason": None, "decided_by": None, "created_at": now, "updated_at": now}
     uow.session.execute(insert(development_plans).values(**plan))
     return with_actions(actor, plan)

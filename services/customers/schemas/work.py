@@ -131,6 +131,10 @@ class PlanIn(Schema):
                           validate=validate.Length(min=1))
     plan = fields.String(required=True, validate=validate.Length(min=1))
     budget = Money(required=True)
+    event_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(min=1, max=32),
+                             metadata={"description": "the event the plan invites the customer to; only with an "
+                                                      "event method (launch_invitation, promotion, club_event, "
+                                                      "training)"})
 
 
 class PlanOut(Schema):
@@ -140,6 +144,7 @@ class PlanOut(Schema):
     methods = fields.List(fields.String())
     plan = fields.String(allow_none=True)
     budget = Money()
+    event_id = fields.String(allow_none=True)
     status = fields.String(validate=validate.OneOf(PLAN_STATUSES))
     reason = fields.String(allow_none=True)
     decided_by = fields.String(allow_none=True)

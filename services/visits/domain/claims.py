@@ -22,19 +22,29 @@ EVENTS = {"submit": ExpenseClaimSubmitted, "approve": ExpenseClaimApproved, "rej
 # A developer claims only on their own subjects.
 SUBJECTS = {"visit": Visibility("visit", owners=("visitor_id",)),
             "development_plan": Visibility("development plan", owners=("developer_id",)),
-            "reception": Visibility("reception", owners=("host_id",))}
+            "reception": Visibility("reception", owners=("host_id",)),
+            # An event's claims are filed by the one who runs it (its planner, a planner or a manager).
+            "event": Visibility("event", owners=("planner_id",))}
 FUNDED_STATUSES = {
     "visit": ("approved", "completed", "summarized"),
     "development_plan": ("approved",),
     "reception": ("approved", "reported"),
+    "event": ("approved", "reported"),
 }
+# Who files a claim on each kind of subject: developers on their own work, the event's runner on an event.
+FILERS = {"event": ("planner", "manager")}
+DEVELOPERS = ("developer",)
 COUNTED_STATUSES = ("submitted", "approved", "reimbursed")
 RECEIPTS_OPEN = ("draft", "submitted")
 CENT = Decimal("0.01")
 
 
+def filers(subject_type):
+    return FILERS.get(subject_type, DEVELOPERS)
+
+
 def funded_amount_of(subject_type, subject):
-    """What was approved for the subject: a plan's budget, a visit's or reception's funded amount
+    """What was approved for the subject: a plan's budget, a visit's, reception's or event's funded amount
     (a reception approved without one funded nothing)."""
     amount = subject.get("budget") if subject_type == "development_plan" else subject.get("funded_amount")
     return Decimal(str(amount or 0)).quantize(CENT)
@@ -46,11 +56,13 @@ def ensure_funded(subject_type, subject):
 
 
 def ensure_ready_for_claim(subject_type, subject):
-    """无拜访总结不得报销费用; 无接待报告不得报销费用."""
+    """无拜访总结不得报销费用; 无接待报告不得报销费用; no event report, no reimbursement either."""
     if subject_type == "visit" and subject["status"] != "summarized":
         raise Conflict("no visit summary, no expense reimbursement", code="summary_required")
     if subject_type == "reception" and subject["status"] != "reported":
         raise Conflict("no reception report, no expense reimbursement", code="report_required")
+    if subject_type == "event" and subject["status"] != "reported":
+        raise Conflict("no event report, no expense reimbursement", code="report_required")
     ensure_funded(subject_type, subject)
 
 
@@ -67,7 +79,7 @@ def open_claim(*, id, claimant_id, subject_type, subject, items, now):
     ensure_funded(subject_type, subject)
     items = priced_items(items)
     return {
-        "id": id, "claimant_id": claimant_id, "customer_id": subject["customer_id"],
+        "id": id, "claimant_id": claimant_id, "customer_id": subject.get("customer_id"),
         "subject_type": subject_type, "subject_id": subject["id"], "status": "draft",
         "total": sum((item["amount"] for item in items), Decimal("0.00")),
         "funded_amount": funded_amount_of(subject_type, subject), "over_funded": False,

@@ -11,7 +11,7 @@ from services.visits.contracts import (
     VisitSubmitted,
     VisitSummarized,
 )
-from services.visits.terms import CALLBACK_DAYS
+from services.visits.terms import CALLBACK_DAYS, SUPPORTABLE_STATUSES, SUPPORTER_ROLES
 
 # The gift by customer category is the analyst's rule table in the catalog; this is only for a category
 # the catalog has no rule for yet.
@@ -23,6 +23,8 @@ VISIT = Workflow(
     Step("reject", "pending_approval", "rejected", by=role("manager")),
     Step("record", "approved", "completed", by=owner("visitor_id")),
     Step("summarize", "completed", "summarized", by=owner("visitor_id")),
+    # 提升拜访等级: the planner or a manager supports a visit still to come; it stays where it is.
+    *(Step("support", status, status, by=role(*SUPPORTER_ROLES)) for status in SUPPORTABLE_STATUSES),
 )
 EVENTS = {"submit": VisitSubmitted, "approve": VisitApproved, "reject": VisitRejected, "record": VisitCompleted,
           "summarize": VisitSummarized}
@@ -128,6 +130,36 @@ def record_visit(visit, form, now):
 
 def summarize_visit(visit, text, now):
     return {"status": moved(visit, "summarize"), "summary": text, "summarized_at": now, "updated_at": now}
+
+
+# What each kind of support names besides its note: a senior leader's name, or the event invited to.
+SUPPORT_NAMES = {"senior_leader": "leader_name", "event_invitation": "event_id"}
+
+
+def support_item(visit, data, *, id, added_by, now):
+    """提升拜访等级: a senior leader joins the visit, or the customer is invited to the company or to an
+    event. Only on a visit still to come (409 invalid_transition after it, or once rejected); each kind
+    names what it needs and nothing another kind names (422 on that field)."""
+    VISIT.target(visit["status"], "support")
+    kind = data["kind"]
+    errors = {}
+    for named_by, field in SUPPORT_NAMES.items():
+        given = (data.get(field) or "").strip() or None
+        if named_by == kind and given is None:
+            errors[field] = ["required for this kind of support"]
+        elif named_by != kind and given is not None:
+            errors[field] = ["not for this kind of support"]
+    if errors:
+        raise Invalid("the support does not name what its kind needs", errors=errors)
+    return {"id": id, "visit_id": visit["id"], "kind": kind, "note": (data.get("note") or "").strip() or None,
+            "leader_name": (data.get("leader_name") or "").strip() or None, "event_id": data.get("event_id") or None,
+            "added_by": added_by, "added_at": now}
+
+
+def ensure_invitable_event(event, now):
+    """The customer is invited only to an approved event that has not ended."""
+    if event["status"] != "approved" or (event.get("ends_at") is not None and event["ends_at"] <= now):
+        raise Conflict("the customer is invited only to an approved event still to come", code="event_not_open")
 
 
 def ensure_discussable(visit):

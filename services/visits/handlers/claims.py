@@ -13,13 +13,16 @@ from services.visits.domain.access import CLAIMS
 from services.visits.models import claim_items, claims, receipts, visits
 
 
-def subject_of(actor, subject_type, subject_id, session, customers, reception):
-    """What a claim is for: a visit here, a development plan or a reception by RPC (each callee enforces
-    the caller's visibility too). A developer claims only on their own subjects."""
+def subject_of(actor, subject_type, subject_id, session, customers, reception, events):
+    """What a claim is for: a visit here, a development plan, a reception or an event by RPC (each callee
+    enforces the caller's visibility too). A developer claims only on their own subjects, an event's
+    claims are its runner's."""
     if subject_type == "visit":
         subject = load(session, visits, subject_id, "visit")
     elif subject_type == "development_plan":
         subject = customers.get_development_plan(subject_id)
+    elif subject_type == "event":
+        subject = events.get_event(subject_id)
     else:
         subject = reception.get_reception(subject_id)
     return rules.SUBJECTS[subject_type].ensure(actor, subject)
@@ -56,10 +59,10 @@ def _moved(uow, actor, claim, action, changes):
     return claim_out(uow.session, claim, actor)
 
 
-def open_claim(uow, actor, now, *, data, customers, reception):
-    actor.require_role("developer")
+def open_claim(uow, actor, now, *, data, customers, reception, events):
     subject_type, subject_id = data["subject"]["type"], data["subject"]["id"]
-    subject = subject_of(actor, subject_type, subject_id, uow.session, customers, reception)
+    actor.require_role(*rules.filers(subject_type))
+    subject = subject_of(actor, subject_type, subject_id, uow.session, customers, reception, events)
     claim, items = rules.open_claim(id=new_id(), claimant_id=actor.user_id, subject_type=subject_type,
                                     subject=subject, items=data["items"], now=now)
     uow.session.execute(insert(claims).values(**claim))
@@ -76,11 +79,12 @@ def _already_claimed(session, claim):
     return Decimal(str(session.scalar(counted)))
 
 
-def submit_claim(uow, actor, now, *, claim_id, customers, reception):
+def submit_claim(uow, actor, now, *, claim_id, customers, reception, events):
     """The subject is asked for (perhaps over RPC) before the claim's row is locked, so no lock waits on
     another service; the claim is then read again under the lock and decided."""
     claim = CLAIMS.ensure_owner(actor, CLAIMS.load(uow.session, claims, actor, claim_id), "claimant_id")
-    subject = subject_of(actor, claim["subject_type"], claim["subject_id"], uow.session, customers, reception)
+    subject = subject_of(actor, claim["subject_type"], claim["subject_id"], uow.session, customers, reception,
+                         events)
     claim = CLAIMS.load(uow.session, claims, actor, claim_id, lock=True)
     changes = rules.submit_claim(claim, subject, _already_claimed(uow.session, claim), now)
     return _moved(uow, actor, claim, "submit", changes)
@@ -116,7 +120,7 @@ def get_claim(session, actor, now, *, claim_id):
 
 
 def list_claims(session, actor, now, *, args):
-    actor.require_role("developer", *CLAIMS.everyone)
+    actor.require_role(*rules.DEVELOPERS, *rules.FILERS["event"], *CLAIMS.everyone)
     query = select(claims).where(CLAIMS.where(actor, claims))
     for name in ("status", "customer_id", "subject_type", "subject_id"):
         if args.get(name):

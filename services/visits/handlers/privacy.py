@@ -5,7 +5,15 @@ from kam.privacy import erase_customer_events
 from services.visits.domain import visits as rules
 from services.visits.handlers.claims import claims_out
 from services.visits.handlers.visits import visit_out
-from services.visits.models import claim_items, claims, metadata, receipts, visit_advice, visits
+from services.visits.models import (
+    claim_items,
+    claims,
+    metadata,
+    receipts,
+    visit_advice,
+    visit_support,
+    visits,
+)
 
 
 def export_customer(session, actor, now, *, customer_id):
@@ -23,6 +31,8 @@ def export_customer(session, actor, now, *, customer_id):
     return {
         "visits": [visit_out(row, actor) for row in held],
         "visit_advice": [dict(row) for row in advice],
+        "visit_support": [dict(row) for row in session.execute(select(visit_support).where(
+            visit_support.c.visit_id.in_(visit_ids)).order_by(visit_support.c.added_at)).mappings()],
         "expense_claims": claims_out(session, [dict(row) for row in session.execute(claim_query).mappings()], actor),
     }
 
@@ -37,6 +47,7 @@ def erase_customer(uow, event, receipt_files):
     visit_ids = [visit["id"] for visit in held]
     if visit_ids:
         uow.session.execute(update(visit_advice).where(visit_advice.c.visit_id.in_(visit_ids)).values(text=None))
+        uow.session.execute(update(visit_support).where(visit_support.c.visit_id.in_(visit_ids)).values(note=None))
     claim_ids = select(claims.c.id).where(claims.c.customer_id == customer_id).scalar_subquery()
     uow.session.execute(update(claim_items).where(claim_items.c.claim_id.in_(claim_ids)).values(note=None))
     uow.session.execute(update(claims).where(claims.c.customer_id == customer_id)

@@ -7,6 +7,7 @@ from kam.pagination import keyset_page
 from kam.records import save
 from services.visits.domain import visits as rules
 from services.visits.domain.access import VISITS
+from services.visits.handlers.support import support_of
 from services.visits.models import visits
 
 RECORD_FIELDS = {"occurred_at": "occurred_at", "place": "record_place", "method": "record_method",
@@ -23,6 +24,16 @@ def visit_out(row, actor):
     return visit
 
 
+def with_support(session, shown):
+    """Visits as shown, each with the support added to it (提升拜访等级)."""
+    found = support_of(session, [visit["id"] for visit in shown])
+    return [{**visit, "support": found[visit["id"]]} for visit in shown]
+
+
+def shown(session, row, actor):
+    return with_support(session, [visit_out(row, actor)])[0]
+
+
 def _own_visit(uow, actor, visit_id):
     return VISITS.ensure_owner(actor, VISITS.load(uow.session, visits, actor, visit_id, lock=True), "visitor_id")
 
@@ -35,7 +46,7 @@ def _decided_visit(uow, actor, visit_id):
 def _moved(uow, actor, visit, action, changes):
     visit = save(uow.session, visits, visit, changes)
     uow.collect(rules.event_of(action, visit))
-    return visit_out(visit, actor)
+    return shown(uow.session, visit, actor)
 
 
 def suggested_gift(catalog, preparation, category):
@@ -60,7 +71,7 @@ def edit_visit(uow, actor, now, *, visit_id, changes, catalog):
     visit = _own_visit(uow, actor, visit_id)
     gift = (suggested_gift(catalog, changes["preparation"], visit.get("customer_category"))
             if "preparation" in changes else None)
-    return visit_out(save(uow.session, visits, visit, rules.edit_draft(visit, changes, now, gift)), actor)
+    return shown(uow.session, save(uow.session, visits, visit, rules.edit_draft(visit, changes, now, gift)), actor)
 
 
 def submit_visit(uow, actor, now, *, visit_id, max_discount):
@@ -89,7 +100,7 @@ def summarize_visit(uow, actor, now, *, visit_id, text):
 
 
 def get_visit(session, actor, now, *, visit_id):
-    return visit_out(VISITS.load(session, visits, actor, visit_id), actor)
+    return shown(session, VISITS.load(session, visits, actor, visit_id), actor)
 
 
 def list_visits(session, actor, now, *, args):
@@ -98,8 +109,9 @@ def list_visits(session, actor, now, *, args):
     for name in ("customer_id", "status"):
         if args.get(name):
             query = query.where(visits.c[name] == args[name])
-    return keyset_page(session, query, [visits.c.created_at, visits.c.id], args.get("limit"), args.get("cursor"),
+    page = keyset_page(session, query, [visits.c.created_at, visits.c.id], args.get("limit"), args.get("cursor"),
                        row_to_item=lambda row: visit_out(row, actor))
+    return {**page, "items": with_support(session, page["items"])}
 
 
 def note_callback_done(uow, event):

@@ -209,6 +209,16 @@ const en = {
     do: { submit: "Submit", approve: "Approve", reject: "Reject", cancel: "Cancel event", report: "Submit report" } },
 };
 
+// Events money and visit support (issue 14): an event's claims, 提升拜访等级, a plan's event.
+zh.action.support = "提升拜访等级";
+en.action.support = "Raise the visit's level";
+zh.eventMoney = { claims: "活动费用报销", noClaims: "尚无报销单", reportFirst: "活动报告提交后才能提交报销。",
+  support: "拜访支持（提升拜访等级）", kind: "支持方式", leader: "陪同领导", leaderHint: "高层领导陪同时填写",
+  event: "邀请参加的活动", detail: "领导 / 活动", planEvent: "邀请参加的活动" };
+en.eventMoney = { claims: "Event expense claims", noClaims: "No claims yet", reportFirst: "Claims are submitted once the event is reported.",
+  support: "Visit support (raised level)", kind: "Kind of support", leader: "Senior leader", leaderHint: "When a senior leader joins",
+  event: "Event invited to", detail: "Leader / event", planEvent: "Event invited to" };
+
 export const dictionaries = { "zh-CN": zh, en };
 let language = localStorage.getItem("kam.lang") || "zh-CN";
 

@@ -86,7 +86,8 @@ export async function claimView(id) {
 }
 
 function subjectLink(subject) {
-  return { visit: `#/visits/${subject.id}`, reception: `#/receptions/${subject.id}` }[subject.type] || "#/claims";
+  return { visit: `#/visits/${subject.id}`, reception: `#/receptions/${subject.id}`, event: `#/events/${subject.id}` }[subject.type]
+    || "#/claims";
 }
 
 // Receipts come as attachments (never rendered inline by the server): saved, then opened by the browser.

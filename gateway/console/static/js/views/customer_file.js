@@ -57,7 +57,7 @@ export async function customerFileView(id) {
     ])) : null,
     writer ? section(t("customer.logContact"), contactBlock(customer)) : null,
     section(t("customer.assessment"), assessmentBlock(customer, figures?.forecast, writer)),
-    section(t("customer.plans"), plansBlock(customer, plans?.items || [], writer)),
+    section(t("customer.plans"), await plansBlock(customer, plans?.items || [], writer)),
     section(t("customer.timeline"), table(timeline?.items || [], [
       { label: t("common.when"), value: (item) => formatTime(item.at) },
       { label: t("common.kind"), value: (item) => label("event_types", item.kind) },

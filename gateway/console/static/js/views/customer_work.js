@@ -6,6 +6,7 @@ import { badge, formatMoney, formatTime, h, table, toast } from "../dom.js";
 import { form } from "../forms.js";
 import { currentLanguage, t } from "../i18n.js";
 import { label, options } from "../vocab.js";
+import { openEvents, planEventField, planEventText } from "./event_money.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -67,24 +68,30 @@ function verdict(assessment) {
     ].filter(Boolean).join(" · ")));
 }
 
-export function plansBlock(customer, plans, writer) {
+export async function plansBlock(customer, plans, writer) {
+  const events = plans.some((p) => p.event_id) ? await openEvents() : [];
   const list = table(plans, [
     { label: t("customer.methods"), value: (p) => (p.methods || []).map((m) => label("development_methods", m)).join("、") },
     { label: t("customer.plan"), value: (p) => p.plan },
+    { label: t("eventMoney.planEvent"), value: (p) => planEventText(p, events) },
     { label: t("customer.budget"), value: (p) => formatMoney(p.budget) },
     { label: t("common.status"), value: (p) => badge(p.status, "plan_statuses") },
     { label: "", value: (p) => actionButtons(p, "/api/development-plans", {
       reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] } }) },
   ]);
   if (!writer) return list;
+  const eventField = await planEventField();
   const { form: element } = form([
     { name: "methods", label: t("customer.methods"), type: "checks", vocabulary: "development_methods", wide: true },
+    eventField,
     { name: "plan", label: t("customer.plan"), type: "textarea", wide: true, required: true },
     { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", min: "0", required: true },
   ], { id: "plan-form", submitLabel: t("customer.newPlan"), onSubmit: async (values) => {
     await api.post("/api/development-plans", { customer_id: customer.id, ...values });
     refresh();
   } });
+  element.addEventListener("change", () => eventField.follow(element));
+  eventField.follow(element);
   return h("div", {}, list, h("h3", {}, t("customer.newPlan")), element);
 }
 

@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import { actionBar, detailList } from "./common.js";
 import { choices, label, loadVocabularies, once, statusBadge } from "./event_common.js";
 import { eventOwnFigures } from "./event_figures.js";
+import { eventClaimsSection } from "./event_money.js";
 
 const saved = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -53,6 +54,7 @@ export async function eventView(id) {
       [t("event.attendanceNotes"), event.report.attendance_notes],
     ])) : null,
     event.actions.includes("invite") ? section(t("event.invite"), await invitationsForm(id)) : null,
+    await eventClaimsSection(event),
     section(`${t("event.guests")} (${guests.items.length})`, guestList(guests.items)));
 }
 

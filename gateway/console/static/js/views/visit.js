@@ -8,7 +8,8 @@ import { t } from "../i18n.js";
 import { localInput, wallTimeToIso } from "../time.js";
 import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
-import { detailList, optional } from "./common.js";
+import { actionBar, detailList, optional } from "./common.js";
+import { supportHandler, supportSection } from "./event_money.js";
 import { visitFields } from "./visits.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
@@ -18,6 +19,7 @@ export async function visitView(id) {
   const mine = visit.visitor_id === session.me.id;
   const prep = visit.preparation || {};
   const actions = visit.actions || [];
+  const [support, supported] = await Promise.all([supportHandler(visit), supportSection(visit)]);
   return h("div", { class: "grid" },
     section(`${t("nav.visits")} · ${visit.customer_name || ""}`,
       detailList([
@@ -39,11 +41,12 @@ export async function visitView(id) {
       actionButtons(visit, "/api/visits", {
         approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
         reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
-        record: { hidden: true }, summarize: { hidden: true },
+        record: { hidden: true }, summarize: { hidden: true }, ...(support ? { support } : {}),
       }),
       actionBar(
         visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
         visit.status !== "draft" ? h("a", { href: `#/visits/${id}/kit`, class: "button kit-link" }, t("catalog.kit")) : null)),
+    supported,
     visit.status === "draft" && mine ? section(t("visit.edit"), form(visitFields(visit), { id: "edit-visit", submitLabel: t("common.save"),
       onSubmit: (values) => api.patch(`/api/visits/${id}`, values).then(refresh) }).form) : null,
     section(t("visit.advice"), adviceBlock(id, advice?.items || [], ["draft", "pending_approval", "approved"].includes(visit.status))),
