@@ -85,8 +85,8 @@ export async function analyticsView() {
         { label: t("analytics.roi"), value: (d) => d.return_on_spend ?? "—" },
       ])),
     sources?.items ? section(t("analytics.sources"), table(sources.items, [
-      { label: t("customer.source"), value: (s) => label("source_channels", s.channel ?? s.source_channel) },
-      { label: t("analytics.customers"), value: (s) => s.customers ?? s.registered ?? "—" },
+      { label: t("customer.source"), value: (s) => label("source_channels", s.key) },
+      { label: t("analytics.customers"), value: (s) => s.customers },
       { label: t("analytics.revenue"), value: (s) => formatMoney(s.revenue) },
     ])) : null,
     await eventFiguresSection(period),

@@ -32,7 +32,7 @@ export async function eventClaimsSection(event) {
   ], { empty: t("eventMoney.noClaims") });
   const filing = runs && ["approved", "reported"].includes(event.status);
   return section(t("eventMoney.claims"), list,
-    filing ? h("p", { class: "muted" }, t("eventMoney.reportFirst")) : null,
+    filing && event.status !== "reported" ? h("p", { class: "muted" }, t("eventMoney.reportFirst")) : null,
     filing ? claimFormFor("event", event.id) : null);
 }
 
