@@ -8,7 +8,7 @@ import { t } from "../i18n.js";
 import { localInput, wallTimeToIso } from "../time.js";
 import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
-import { detailList, optional } from "./common.js";
+import { actionBar, detailList, optional } from "./common.js";
 import { visitFields } from "./visits.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
