@@ -115,6 +115,8 @@ def test_one_piece_from_its_photo_to_sold(browser, browser_context_args, system,
     login(system.base_url, "dev1").post(f"/api/visits/{visit['id']}/record", json={
         "occurred_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(), "talking_points": "试戴克拉钻"})
     open_area(developer, "deals")
+    expect(developer.locator("#new-deal")).to_contain_text("成交来源")  # a deal's origin, not a claim's subject
+    expect(developer.locator("#new-deal")).not_to_contain_text("报销")
     pick_customer(developer, "#new-deal", "欧阳雅琪")
     developer.select_option("#new-deal select[name='origin.type']", "visit")
     expect(developer.locator(f"#new-deal select[name='origin.id'] option[value='{visit['id']}']")).to_have_count(1)
