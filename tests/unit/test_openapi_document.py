@@ -1,4 +1,5 @@
 """The OpenAPI document is one that tools can read: schemathesis refuses a schema whose bounds are not numbers."""
+import re
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,22 @@ def test_a_decimal_taken_as_a_number_keeps_its_bounds_as_numbers(openapi):
     rates = [schema["properties"]["commission_rate"] for schema in agree.values()
              if "commission_rate" in schema.get("properties", {}) and schema["properties"]["commission_rate"].get("type") == "number"]
     assert rates and all(rate["minimum"] == 0 and rate["maximum"] == 1 for rate in rates)
+
+
+def test_every_link_leads_to_an_operation_with_the_parameters_it_fills(openapi):
+    links = [(where, link) for where, schema in schemas_in(openapi["paths"]) if "links" in schema and "content" in schema
+             for link in schema["links"].values()]
+    assert links, "no links at all"
+    for where, link in links:
+        _, _, path, method = link["operationRef"].split("/")
+        operation = openapi["paths"][path.replace("~1", "/")][method]
+        takes = {parameter["name"] for parameter in operation.get("parameters", []) if parameter["in"] == "path"}
+        takes |= set(re.findall(r"{(\w+)}", path.replace("~1", "/")))
+        assert set(link["parameters"]) <= takes, where
+
+
+def test_an_invitations_id_leads_to_its_rsvp_and_its_check_in(openapi):
+    guest_list = openapi["paths"]["/api/events/{event_id}/invitations"]["get"]["responses"]["200"]["links"]
+    rsvp = openapi["paths"]["/api/invitations/{invitation_id}/rsvp"]["post"]["responses"]["200"]["links"]
+    assert {link["operationRef"].rsplit("~1", 1)[1] for link in guest_list.values()} == {"rsvp/post", "check-in/post"}
+    assert rsvp["check_in"]["parameters"] == {"invitation_id": "$response.body#/id"}
