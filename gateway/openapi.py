@@ -1,6 +1,7 @@
 """What the OpenAPI document says must be what the gateway sends (schemathesis holds it to that): errors
 are application/problem+json, and a Decimal sent as text is a string."""
 import http
+from decimal import Decimal
 
 from flask_smorest.spec import prepare_response
 from marshmallow import Schema, fields
@@ -33,12 +34,26 @@ def register_problem_responses(api):
     api.spec.components.response(api.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
 
 
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
 def decimal_as_text(self, field, ret, **kwargs):
-    """apispec calls a Decimal a number and writes its bounds with the field, as text ("0.00"); a Decimal
-    dumped as a string is a string, its bounds kept as extensions."""
-    if not (isinstance(field, fields.Decimal) and field.as_string):
+    """apispec calls a Decimal a number and writes its bounds as Decimals, which go out as text ("0.00"). A Decimal
+    dumped as a string is a string, its bounds kept as extensions; a Decimal sent as a number keeps its
+    bounds, as the numbers JSON Schema wants."""
+    if not isinstance(field, fields.Decimal):
         return {}
-    for bound in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+    if not field.as_string:
+        for bound in BOUNDS:
+            if isinstance(ret.get(bound), Decimal | str):
+                ret[bound] = as_number(ret[bound])
+        return {}
+    for bound in BOUNDS:
         if bound in ret:
             ret[f"x-{bound}"] = ret.pop(bound)
     return {"type": "string", "format": "decimal", "pattern": DECIMAL_TEXT}
+
+
+def as_number(text):
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -5,7 +5,7 @@ import base64
 from flask import Response
 
 from kam.schemas import page_of
-from kam.web import Blueprint, rpc
+from kam.web import Blueprint, file_responses, rpc
 from services.catalog.schemas import (
     MAX_IMAGE_UPLOAD,
     GiftOutcomeList,
@@ -28,6 +28,8 @@ from services.catalog.schemas import (
 blp = Blueprint("catalog", __name__, url_prefix="/api", description="商品目录、图片、库存、样品预留与拜访资料包",
                 replies_dumped=True)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PICTURE = file_responses("image/jpeg", "image/png", description="the picture as uploaded (JPEG or PNG)")
+THUMBNAIL = file_responses("image/jpeg", description="the picture made small (always JPEG)")
 
 
 def catalog():
@@ -84,11 +86,13 @@ def _picture(product_id, image_id, thumbnail):
 
 
 @blp.route("/products/<product_id>/images/<image_id>", methods=["GET"])
+@blp.doc(responses=PICTURE)
 def read_image(product_id, image_id):
     return _picture(product_id, image_id, False)
 
 
 @blp.route("/products/<product_id>/images/<image_id>/thumbnail", methods=["GET"])
+@blp.doc(responses=THUMBNAIL)
 def read_thumbnail(product_id, image_id):
     return _picture(product_id, image_id, True)
 
@@ -103,6 +107,7 @@ def import_products(files):
 
 
 @blp.route("/products/export", methods=["GET"])
+@blp.doc(responses=file_responses(XLSX, description="the catalog's workbook, as an attachment"))
 def export_products():
     exported = catalog().export_products()
     return Response(base64.b64decode(exported["content_b64"]), content_type=XLSX,

@@ -20,6 +20,12 @@ blp = Blueprint("events", __name__, url_prefix="/api", replies_dumped=True,
                 description="大客户活动与俱乐部 Events and club")
 
 
+def invitation_link(action, pointer):
+    """An OpenAPI link: the invitation id in this response (at JSON `pointer`) is what /invitations/{id}/`action` takes."""
+    return {"operationRef": f"#/paths/~1api~1invitations~1{{invitation_id}}~1{action}/post",
+            "parameters": {"invitation_id": f"$response.body#{pointer}"}}
+
+
 def service():
     return rpc("events")
 
@@ -100,6 +106,8 @@ def invite_customers(data, event_id):
 @blp.route("/events/<event_id>/invitations", methods=["GET"])
 @blp.arguments(InvitationFilter, location="query")
 @blp.response(200, InvitationPage)
+@blp.doc(responses={200: {"links": {"rsvp": invitation_link("rsvp", "/items/0/id"),
+                                      "check_in": invitation_link("check-in", "/items/0/id")}}})
 def list_invitations(args, event_id):
     """The guest list; `q` finds a guest by name or phone at the door."""
     return service().list_invitations(event_id, args)
@@ -108,6 +116,7 @@ def list_invitations(args, event_id):
 @blp.route("/invitations/<invitation_id>/rsvp", methods=["POST"])
 @blp.arguments(RsvpIn)
 @blp.response(200, InvitationOut)
+@blp.doc(responses={200: {"links": {"check_in": invitation_link("check-in", "/id")}}})
 def answer_invitation(data, invitation_id):
     """`{"response": "accepted"|"declined"}`; an acceptance beyond capacity is 409 `capacity_reached`."""
     return service().answer_invitation(invitation_id, data)

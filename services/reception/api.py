@@ -4,7 +4,7 @@ import base64
 from flask import Response, request
 
 from kam.images import MAX_IMAGE_BYTES
-from kam.web import Blueprint, rpc
+from kam.web import Blueprint, file_responses, rpc
 from services.reception.schemas import (
     STEP_BODIES,
     ApproveIn,
@@ -210,11 +210,13 @@ def attach_image(form, ticket_id):
 
 
 @blp.route("/service-tickets/<ticket_id>/images/<image_id>", methods=["GET"])
+@blp.doc(responses=file_responses("image/jpeg", "image/png", description="the picture as uploaded (JPEG or PNG)"))
 def read_image(ticket_id, image_id):
     return _picture(service().read_image(ticket_id, image_id, False))
 
 
 @blp.route("/service-tickets/<ticket_id>/images/<image_id>/thumbnail", methods=["GET"])
+@blp.doc(responses=file_responses("image/jpeg", description="the picture made small (always JPEG)"))
 def read_thumbnail(ticket_id, image_id):
     return _picture(service().read_image(ticket_id, image_id, True))
 

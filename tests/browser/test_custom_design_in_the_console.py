@@ -10,6 +10,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.menu import open_area
+from tests.browser.picker import pick_customer
 from tests.browser.test_console_basics import log_in
 
 SHOTS = Path("build/screenshots")
@@ -35,7 +36,6 @@ def take_step(page, name, fill=None):
 
 
 @pytest.mark.timeout(360)  # the whole road through the screens, two users, nine screenshots
-@pytest.mark.skip(reason="the work-order form now picks its customer with the search-as-you-type picker, not a select; the walk must type (closing note, issue 12)")
 def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, system, as_user, tmp_path):
     as_user("dev1").post("/api/customers", json={"name": "慕容晴", "wechat": "wx-murong"})
     developer = browser.new_page(**browser_context_args)
@@ -47,7 +47,7 @@ def test_a_custom_design_from_brief_to_hand_over(browser, browser_context_args, 
 
     open_area(developer, "work-orders")
     expect(developer.locator(".wo-column h3").first).to_contain_text("需求沟通")
-    developer.select_option("#new-work-order select[name=customer_id]", label="慕容晴")
+    pick_customer(developer, "#new-work-order", "慕容晴", typed="慕容")
     developer.fill("#new-work-order textarea[name=description]", "结婚十周年定制铂金对戒，内圈刻字")
     developer.select_option("#new-work-order select[name=notify_channel]", "wechat")
     developer.click("#new-work-order button[type=submit]")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 from tests.browser.test_seed_chain_in_the_console import answer, revisit
 
@@ -27,7 +28,6 @@ def shots(page, name):
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.skip(reason="written before the menu folded on an iPad; it must go through open_area (closing note, issue 12)")
 def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_context_args, system, as_user,
                                                               clock):
     in_utc = {**browser_context_args, "timezone_id": "UTC"}
@@ -38,7 +38,7 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     log_in(manager, system.base_url, "manager")
     log_in(developer, system.base_url, "dev1")
 
-    planner.click("[data-nav=events]")
+    open_area(planner, "events")
     expect(planner.locator("h2").first).to_contain_text("活动日历")
     planner.click("a.button.primary")
     planner.fill("#new-event input[name=title]", "秋季高级珠宝品鉴会")
@@ -57,7 +57,7 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     expect(planner.locator(".badge").first).to_have_text("待审批")
     expect(planner.get_by_role("button", name="批准")).to_have_count(0)
 
-    manager.click("[data-nav=events]")
+    open_area(manager, "events")
     if STARTS.strftime("%Y-%m") != datetime.now(UTC).strftime("%Y-%m"):
         manager.get_by_role("button", name=re.compile("下月")).click()
     manager.get_by_role("link", name="秋季高级珠宝品鉴会").click()
@@ -65,7 +65,7 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     answer(manager, "28000")
     expect(manager.locator(".badge").first).to_have_text("已批准")
 
-    developer.click("[data-nav=invite]")
+    open_area(developer, "invite")
     developer.locator("form[id^=invite-customers] select[name=customer_ids]").select_option(label="上官婉儿 · 13955556666")
     shots(developer, "developer-invite-my-customers")
     developer.click("form[id^=invite-customers] button[type=submit]")

@@ -23,6 +23,11 @@ export function label(list, code) {
   return term ? text(term) : String(code);
 }
 
+// The codes of a list, in the server's order (a board's columns, a work order's stages).
+export function codes(list) {
+  return (lists?.[list] || []).map((term) => term.code);
+}
+
 // [[code, label]] for a <select> or a checkbox group.
 export function options(list, { except = [] } = {}) {
   return (lists?.[list] || []).filter((term) => !except.includes(term.code)).map((term) => [term.code, text(term)]);

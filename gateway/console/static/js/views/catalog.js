@@ -2,8 +2,9 @@
 import { api, query, session } from "../api.js";
 import { button, form, formatMoney, h, section, toast } from "../dom.js";
 import { t } from "../i18n.js";
+import { label, options } from "../vocab.js";
 import { detailList } from "./common.js";
-import { labelOf, once, picture, pieceCard, vocabulary } from "./catalog_common.js";
+import { once, picture, pieceCard } from "./catalog_common.js";
 
 const editor = () => ["analyst", "manager"].includes(session.me?.role);
 
@@ -14,8 +15,8 @@ function failed(error) {
 async function searchForm(onSearch, fixed = {}) {
   const { form: element } = form([
     { name: "q", label: t("common.search"), placeholder: t("catalog.search") },
-    { name: "kind", label: t("catalog.kind"), type: "select", optional: true, options: await vocabulary("product_kinds") },
-    { name: "status", label: t("catalog.status"), type: "select", optional: true, options: await vocabulary("piece_statuses"),
+    { name: "kind", label: t("catalog.kind"), type: "select", optional: true, options: options("product_kinds") },
+    { name: "status", label: t("catalog.status"), type: "select", optional: true, options: options("piece_statuses"),
       value: fixed.status },
     { name: "min_carat", label: t("catalog.minCarat"), type: "number", step: "0.01", min: "0" },
     { name: "max_carat", label: t("catalog.maxCarat"), type: "number", step: "0.01", min: "0" },
@@ -26,7 +27,7 @@ async function searchForm(onSearch, fixed = {}) {
 
 // `choose`: {visitId} to reserve pieces for that visit from the grid.
 async function grid(params, choose) {
-  const statuses = Object.fromEntries(await vocabulary("piece_statuses"));
+  const statuses = Object.fromEntries(options("piece_statuses"));
   const holder = h("div", { class: "piece-grid" });
   const cards = [];
   async function load(cursor) {
@@ -53,8 +54,8 @@ async function newProductForm(after) {
   const { form: element } = form([
     { name: "sku", label: t("catalog.sku"), required: true },
     { name: "name", label: t("catalog.name"), required: true },
-    { name: "kind", label: t("catalog.kind"), type: "select", options: await vocabulary("product_kinds") },
-    { name: "tracking", label: t("catalog.tracking"), type: "select", options: await vocabulary("product_trackings") },
+    { name: "kind", label: t("catalog.kind"), type: "select", options: options("product_kinds") },
+    { name: "tracking", label: t("catalog.tracking"), type: "select", options: options("product_trackings") },
     { name: "list_price", label: t("catalog.price"), type: "number", step: "0.01", min: "0", required: true },
     { name: "quantity", label: t("catalog.quantity"), type: "number", min: "0", parse: Number },
     { name: "reorder_level", label: t("catalog.reorderLevel"), type: "number", min: "0", parse: Number },
@@ -154,8 +155,8 @@ export async function pieceView(productId) {
     ? product.images.map((image) => picture(image.url, product.name, "photo large"))
     : picture(null, product.name, "photo large"));
   const facts = detailList([
-    [t("catalog.sku"), product.sku], [t("catalog.kind"), await labelOf("product_kinds", product.kind)],
-    [t("catalog.status"), product.status ? await labelOf("piece_statuses", product.status) : undefined],
+    [t("catalog.sku"), product.sku], [t("catalog.kind"), label("product_kinds", product.kind)],
+    [t("catalog.status"), product.status ? label("piece_statuses", product.status) : undefined],
     [t("catalog.quantity"), product.tracking === "stock" ? `${product.quantity}（${t("catalog.reorderLevel")} ${product.reorder_level}）` : undefined],
     [t("catalog.price"), formatMoney(product.list_price)], [t("catalog.carat"), product.gem.carat],
     [t("catalog.cut"), product.gem.cut], [t("catalog.color"), product.gem.color], [t("catalog.clarity"), product.gem.clarity],

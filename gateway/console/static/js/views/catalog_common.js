@@ -1,20 +1,7 @@
-// What the catalog's screens share: code lists from GET /api/vocabularies, pictures fetched with the
-// caller's token (an <img> cannot send it), and a piece's card.
+// What the catalog's screens share: pictures fetched with the caller's token (an <img> cannot send it),
+// and a piece's card. Their code lists and labels come from ../vocab.js, as everywhere.
 import { api } from "../api.js";
 import { formatMoney, h } from "../dom.js";
-import { currentLanguage } from "../i18n.js";
-
-let vocabularies = null;
-
-export async function vocabulary(name) {
-  vocabularies = vocabularies || await api.get("/api/vocabularies");
-  return (vocabularies[name] || []).map(({ code, label }) => [code, label[currentLanguage()] || label["zh-CN"]]);
-}
-
-export async function labelOf(name, code) {
-  const found = (await vocabulary(name)).find(([value]) => value === code);
-  return found ? found[1] : code;
-}
 
 const pictures = new Map();
 

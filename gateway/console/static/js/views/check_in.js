@@ -1,11 +1,11 @@
 // The door (签到): find a guest by name or phone, one tap checks them in. Large targets for an iPad.
 import { api, query } from "../api.js";
-import { formatTime, h, toast } from "../dom.js";
+import { badge, formatTime, h, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { label, loadVocabularies, once, statusBadge } from "./event_common.js";
+import { label } from "../vocab.js";
+import { once } from "./event_common.js";
 
 export async function checkInView(id) {
-  await loadVocabularies();
   const event = await api.get(`/api/events/${id}`);
   const list = h("div", { class: "door-guests" });
   const tally = h("p", { class: "door-tally" });
@@ -23,7 +23,7 @@ export async function checkInView(id) {
     const arrived = guest.status === "attended";
     return h("div", { class: `door-guest ${arrived ? "arrived" : ""}`, dataset: { guest: guest.customer_name || "" } },
       h("div", { class: "door-who" }, h("strong", {}, guest.customer_name || "—"),
-        h("span", {}, guest.customer_phone || ""), statusBadge("invitation_statuses", guest.status)),
+        h("span", {}, guest.customer_phone || ""), badge(guest.status, "invitation_statuses")),
       guest.actions.includes("check_in")
         ? once(t("event.checkInGuest"), async () => {
           await api.post(`/api/invitations/${guest.id}/check-in`);

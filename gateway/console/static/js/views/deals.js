@@ -22,7 +22,8 @@ export async function dealsView() {
 }
 
 function dealForm() {
-  const origin = subjectField("origin", ["reception", "visit"], { vocabulary: "deal_origin_types" });
+  const origin = subjectField("origin", ["reception", "visit"], { vocabulary: "deal_origin_types",
+    subjectLabel: t("deal.origin"), typeLabel: t("deal.originType") });
   return form([
     origin,
     { name: "items", label: t("deal.items"), type: "rows", wide: true, min: 1, columns: [

@@ -1,10 +1,11 @@
 // One event: its details and RSVP counts, the buttons its `actions` allow, the guest list, the
 // invitations form and the report.
 import { api, customerName, learnCustomerNames, query, userNames } from "../api.js";
-import { ask, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { ask, badge, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
+import { label, options } from "../vocab.js";
 import { actionBar, detailList } from "./common.js";
-import { choices, label, loadVocabularies, once, statusBadge } from "./event_common.js";
+import { once } from "./event_common.js";
 import { eventOwnFigures } from "./event_figures.js";
 import { eventClaimsSection } from "./event_money.js";
 
@@ -17,7 +18,6 @@ const ASKING = {
 };
 
 export async function eventView(id) {
-  await loadVocabularies();
   const [event, guests, figures] = await Promise.all([
     api.get(`/api/events/${id}`),
     api.get(`/api/events/${id}/invitations${query({ limit: 200 })}`),
@@ -27,7 +27,7 @@ export async function eventView(id) {
   return h("div", { class: "grid" },
     section(`${label("event_kinds", event.kind)} · ${event.title}`,
       detailList([
-        [t("common.status"), statusBadge("event_statuses", event.status)],
+        [t("common.status"), badge(event.status, "event_statuses")],
         [t("event.startsAt"), formatTime(event.starts_at)],
         [t("event.endsAt"), formatTime(event.ends_at)],
         [t("event.venue"), event.venue],
@@ -62,7 +62,7 @@ export function guestList(guests) {
   return table(guests, [
     { label: t("common.customer"), value: (g) => g.customer_name || "—" },
     { label: t("customer.phone"), value: (g) => g.customer_phone || "—" },
-    { label: t("common.status"), value: (g) => statusBadge("invitation_statuses", g.status) },
+    { label: t("common.status"), value: (g) => badge(g.status, "invitation_statuses") },
     { label: "", value: (g) => actionBar(...guestButtons(g)) },
   ], { empty: t("event.noGuests") });
 }
@@ -108,8 +108,8 @@ export async function invitationsForm(id, { ownerId } = {}) {
   const blocks = [h("h3", {}, t("event.byCustomers")), byPick.form];
   if (!ownerId) {
     const bySegment = form([
-      { name: "category", label: t("customer.category"), type: "select", optional: true, options: choices("customer_categories") },
-      { name: "stage", label: t("customer.stage"), type: "select", optional: true, options: choices("stages") },
+      { name: "category", label: t("customer.category"), type: "select", optional: true, options: options("customer_categories") },
+      { name: "stage", label: t("customer.stage"), type: "select", optional: true, options: options("stages") },
       { name: "owner_id", label: t("common.owner"), type: "select", optional: true, options: Object.entries(users) },
       { name: "anniversary_within_days", label: t("event.anniversaryWithin"), type: "number", min: 0, parse: Number },
     ], { id: `invite-segment-${id}`, submitLabel: t("event.inviteSegment"),

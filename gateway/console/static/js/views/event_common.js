@@ -1,33 +1,7 @@
-// What the events screens share: code lists from GET /api/vocabularies (fetched once), an action's
-// button that cannot fire twice, and failures shown in the user's language.
-import { api } from "../api.js";
+// What the events screens share: an action's button that cannot fire twice, failures shown in the user's
+// language, and months. Their code lists and labels come from ../vocab.js, as everywhere.
 import { h, toast } from "../dom.js";
-import { currentLanguage, t } from "../i18n.js";
-
-let vocabularies = null;
-
-export async function loadVocabularies() {
-  vocabularies ??= await api.get("/api/vocabularies");
-  return vocabularies;
-}
-
-// [[code, label], …] for a form's select; the label in the user's language.
-export function choices(name) {
-  return (vocabularies?.[name] || []).map((term) => [term.code, labelOf(term)]);
-}
-
-export function label(name, code) {
-  const term = (vocabularies?.[name] || []).find((candidate) => candidate.code === code);
-  return term ? labelOf(term) : code;
-}
-
-function labelOf(term) {
-  return currentLanguage() === "en" ? term.label.en : term.label["zh-CN"];
-}
-
-export function statusBadge(name, code) {
-  return h("span", { class: `badge status-${code}`, dataset: { status: code } }, label(name, code));
-}
+import { t } from "../i18n.js";
 
 export function failed(error) {
   toast(error?.body?.detail || error?.message || t("common.unavailable"), "error");

@@ -1,15 +1,15 @@
 // The events calendar (a month at a time) and planning a new event.
 import { api, query, session } from "../api.js";
-import { button, form, formatTime, h, section, table } from "../dom.js";
+import { badge, button, form, formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
+import { label, options } from "../vocab.js";
 import { actionBar } from "./common.js";
-import { choices, label, loadVocabularies, localInput, monthOf, statusBadge } from "./event_common.js";
+import { localInput, monthOf } from "./event_common.js";
 
 const RUNNERS = ["planner", "manager"];
 export const runsEvents = () => RUNNERS.includes(session.me?.role);
 
 export async function eventsView() {
-  await loadVocabularies();
   const month = new URLSearchParams(location.hash.split("?")[1] || "").get("month") || monthOf(new Date());
   const page = await api.get("/api/events" + query({ month, limit: 100 }));
   const go = (offset) => {
@@ -31,15 +31,14 @@ export async function eventsView() {
         { label: t("common.kind"), value: (e) => label("event_kinds", e.kind) },
         { label: t("event.venue"), value: (e) => e.venue },
         { label: t("event.seats"), value: (e) => `${e.seats_taken} / ${e.capacity}` },
-        { label: t("common.status"), value: (e) => statusBadge("event_statuses", e.status) },
+        { label: t("common.status"), value: (e) => badge(e.status, "event_statuses") },
       ], { onRow: (e) => { location.hash = `#/events/${e.id}`; }, empty: t("event.noneThisMonth") })));
 }
 
 export async function newEventView() {
-  await loadVocabularies();
   const { form: element } = form([
     { name: "title", label: t("event.title"), required: true, wide: true },
-    { name: "kind", label: t("common.kind"), type: "select", options: choices("event_kinds") },
+    { name: "kind", label: t("common.kind"), type: "select", options: options("event_kinds") },
     { name: "venue", label: t("event.venue"), required: true },
     { name: "starts_at", label: t("event.startsAt"), type: "datetime-local", required: true, parse: localInput },
     { name: "ends_at", label: t("event.endsAt"), type: "datetime-local", required: true, parse: localInput },

@@ -2,13 +2,14 @@
 import { api } from "../api.js";
 import { formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { once, vocabulary } from "./catalog_common.js";
+import { options } from "../vocab.js";
+import { once } from "./catalog_common.js";
 
 const PATHS = { check_out: "check-out", check_in: "check-in", cancel: "cancel" };
 
 async function list(status) {
   const { items } = await api.get(`/api/reservations?status=${status}&limit=200`);
-  const statuses = Object.fromEntries(await vocabulary("reservation_statuses"));
+  const statuses = Object.fromEntries(options("reservation_statuses"));
   return table(items, [
     { label: t("catalog.name"), value: (r) => h("a", { href: `#/catalog/${r.product_id}` }, r.name) },
     { label: t("catalog.sku"), value: (r) => r.sku },

@@ -3,11 +3,11 @@
 import { api, query, session } from "../api.js";
 import { formatTime, h, section } from "../dom.js";
 import { t } from "../i18n.js";
+import { label } from "../vocab.js";
 import { guestList, invitationsForm } from "./event.js";
-import { label, loadVocabularies, monthOf } from "./event_common.js";
+import { monthOf } from "./event_common.js";
 
 export async function inviteMineView() {
-  await loadVocabularies();
   const now = new Date();
   const months = [0, 1, 2].map((offset) => monthOf(new Date(now.getFullYear(), now.getMonth() + offset, 1)));
   const pages = await Promise.all(months.map((month) => api.get("/api/events" + query({ month, status: "approved", limit: 100 }))));

@@ -3,7 +3,8 @@
 import { api, session } from "../api.js";
 import { form, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { once, picture, vocabulary } from "./catalog_common.js";
+import { options } from "../vocab.js";
+import { once, picture } from "./catalog_common.js";
 
 async function stockTable() {
   const { items } = await api.get("/api/products?tracking=stock&limit=200");
@@ -22,7 +23,7 @@ async function stockTable() {
 
 async function giftRules(gifts) {
   const { items } = await api.get("/api/gift-rules");
-  const categories = Object.fromEntries(await vocabulary("customer_categories"));
+  const categories = Object.fromEntries(options("customer_categories"));
   const mayEdit = ["analyst", "manager"].includes(session.me?.role);
   return table(items, [
     { label: t("customer.category"), value: (r) => categories[r.category] || r.category },
@@ -43,7 +44,7 @@ async function giftRules(gifts) {
 
 export async function giftOutcomes() {
   const { items } = await api.get("/api/gift-rules/outcomes");
-  const categories = Object.fromEntries(await vocabulary("customer_categories"));
+  const categories = Object.fromEntries(options("customer_categories"));
   return table(items, [
     { label: t("customer.category"), value: (o) => categories[o.category] || "—" },
     { label: t("catalog.giftFor"), value: (o) => o.name || o.product_id },

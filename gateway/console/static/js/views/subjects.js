@@ -13,11 +13,12 @@ const SOURCES = {
   development_plan: { path: "/api/development-plans", text: (x) => `${(x.plan || "").slice(0, 30)} · ${label("plan_statuses", x.status)}` },
 };
 
-export function subjectField(name, types, { vocabulary = "claim_subject_types", customerName = "customer_id" } = {}) {
+export function subjectField(name, types, { vocabulary = "claim_subject_types", customerName = "customer_id",
+  subjectLabel = t("claim.subject"), typeLabel = t("claim.subjectType") } = {}) {
   const customer = customerPicker({ name: customerName, label: t("common.customer") });
-  const type = h("select", { name: `${name}.type`, "aria-label": t("claim.subjectType") },
+  const type = h("select", { name: `${name}.type`, "aria-label": typeLabel },
     options(vocabulary).filter(([code]) => types.includes(code)).map(([code, text]) => h("option", { value: code }, text)));
-  const item = h("select", { name: `${name}.id`, "aria-label": t("claim.subject") }, h("option", { value: "" }, t("claim.pickCustomerFirst")));
+  const item = h("select", { name: `${name}.id`, "aria-label": subjectLabel }, h("option", { value: "" }, t("claim.pickCustomerFirst")));
   const load = async () => {
     if (!customer.value) return;
     const source = SOURCES[type.value];
@@ -31,7 +32,7 @@ export function subjectField(name, types, { vocabulary = "claim_subject_types", 
   customer.addEventListener("pick", load);
   type.addEventListener("change", load);
   const element = h("div", { class: "subject-picker" }, customer, type, item);
-  return { name, label: `${t("common.customer")} · ${t("claim.subject")}`, type: "custom", element, wide: true,
+  return { name, label: `${t("common.customer")} · ${subjectLabel}`, type: "custom", element, wide: true,
     errorsFrom: [customerName],
     read: () => (item.value ? { type: type.value, id: item.value } : null),
     customer: () => customer.value };

@@ -3,7 +3,7 @@
 import { api, customerName, learnCustomerNames, request } from "../api.js";
 import { button, form, formatDate, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
-import { choices, codes, label, vocabularies } from "../vocabularies.js";
+import { codes, label, options } from "../vocab.js";
 import { detailList } from "./common.js";
 
 const money = (name) => ({ name, label: t(`workOrder.${name}`), type: "number", step: "0.01", min: "0", required: true });
@@ -15,9 +15,9 @@ const BODIES = {
   "pay-deposit": () => [money("amount")],
   "quality-check": () => [{ name: "passed", label: t("workOrder.passed"), type: "checkbox", keepEmpty: true }, note],
   estimate: () => [money("amount"), { name: "due_date", label: t("workOrder.dueDate"), type: "date", required: true }],
-  agree: (vocab) => [money("asking_price"),
+  agree: () => [money("asking_price"),
     { name: "commission_rate", label: t("workOrder.commission_rate"), type: "number", step: "0.0001", min: "0", required: true },
-    { name: "mode", label: t("workOrder.mode"), type: "select", options: choices(vocab, "resale_modes") },
+    { name: "mode", label: t("workOrder.mode"), type: "select", options: options("resale_modes") },
     { name: "until", label: t("workOrder.until"), type: "date" }],
   sell: async () => [money("price"), { name: "buyer_customer_id", label: t("workOrder.buyer"), type: "customer" }],
   extend: () => [{ name: "until", label: t("workOrder.until"), type: "date", required: true }],
@@ -27,12 +27,12 @@ const BODIES = {
 const MONEY = ["valuation", "quote", "deposit", "deposit_paid", "balance_due", "estimate", "asking_price", "sale_price",
   "commission", "payout"];
 
-function stages(order, vocab) {
-  const all = codes(vocab, `${order.kind}_statuses`).length ? codes(vocab, `${order.kind}_statuses`)
-    : codes(vocab, "general_ticket_statuses");
+function stages(order) {
+  const all = codes(`${order.kind}_statuses`).length ? codes(`${order.kind}_statuses`)
+    : codes("general_ticket_statuses");
   const at = all.indexOf(order.status);
   return h("ol", { class: "wo-stages" }, all.map((status, index) =>
-    h("li", { class: index === at ? "current" : index < at ? "done" : "" }, label(vocab, "ticket_statuses", status))));
+    h("li", { class: index === at ? "current" : index < at ? "done" : "" }, label("ticket_statuses", status))));
 }
 
 function figures(step) {
@@ -42,19 +42,19 @@ function figures(step) {
 }
 
 // The named actions have labels in the vocabulary; opening, the general start/resolve and the migration in i18n.
-function stepLabel(vocab, action) {
-  return codes(vocab, "work_order_actions").includes(action) ? label(vocab, "work_order_actions", action) : t(`workOrder.${action}`);
+function stepLabel(action) {
+  return codes("work_order_actions").includes(action) ? label("work_order_actions", action) : t(`workOrder.${action}`);
 }
 
-function stepButton(vocab, action, open) {
-  return button(stepLabel(vocab, action), () => open(action), "primary");
+function stepButton(action, open) {
+  return button(stepLabel(action), () => open(action), "primary");
 }
 
-function history(order, vocab) {
-  const statusLabel = (status) => (status ? label(vocab, "ticket_statuses", status) : "—");
+function history(order) {
+  const statusLabel = (status) => (status ? label("ticket_statuses", status) : "—");
   return h("div", { class: "wo-history" }, table(order.history, [
     { label: t("common.when"), value: (step) => formatTime(step.at) },
-    { label: t("workOrder.step"), value: (step) => stepLabel(vocab, step.action) },
+    { label: t("workOrder.step"), value: (step) => stepLabel(step.action) },
     { label: t("common.status"), value: (step) => `${statusLabel(step.from_status)} → ${statusLabel(step.to_status)}` },
     { label: t("workOrder.by"), value: (step) => (step.by_role ? t(`role.${step.by_role}`) : "—") },
     { label: t("workOrder.figures"), value: figures },
@@ -70,14 +70,14 @@ function moneyList(order) {
   return pairs.length ? detailList(pairs) : h("p", { class: "empty" }, t("common.empty"));
 }
 
-async function pictures(order, vocab, refresh) {
+async function pictures(order, refresh) {
   const shown = await Promise.all(order.images.map(async (image) => {
     const url = URL.createObjectURL(await api.blob(image.thumbnail_url));
-    return h("figure", { class: "wo-picture" }, h("img", { src: url, alt: label(vocab, "image_purposes", image.purpose) }),
-      h("figcaption", {}, label(vocab, "image_purposes", image.purpose)));
+    return h("figure", { class: "wo-picture" }, h("img", { src: url, alt: label("image_purposes", image.purpose) }),
+      h("figcaption", {}, label("image_purposes", image.purpose)));
   }));
   const file = h("input", { type: "file", accept: "image/jpeg,image/png", id: "work-order-picture" });
-  const purpose = h("select", { name: "purpose" }, choices(vocab, "image_purposes").map(([code, text]) => h("option", { value: code }, text)));
+  const purpose = h("select", { name: "purpose" }, options("image_purposes").map(([code, text]) => h("option", { value: code }, text)));
   const upload = button(t("workOrder.upload"), async () => {
     if (!file.files[0]) return toast(t("workOrder.chooseFile"), "error");
     upload.disabled = true;
@@ -92,39 +92,38 @@ async function pictures(order, vocab, refresh) {
     h("div", { class: "action-bar" }, purpose, file, upload));
 }
 
-async function nextSteps(order, vocab, refresh) {
+async function nextSteps(order, refresh) {
   const holder = h("div", { class: "wo-step-form" });
   const open = async (action) => {
-    const fields = await (BODIES[action] || (() => [note]))(vocab);
-    const { form: element } = form(fields, { id: `step-${action}`, submitLabel: stepLabel(vocab, action),
+    const fields = await (BODIES[action] || (() => [note]))();
+    const { form: element } = form(fields, { id: `step-${action}`, submitLabel: stepLabel(action),
       onSubmit: async (values) => {
         await api.post(`/api/service-tickets/${order.id}/${action}`, values);
         toast(t("common.saved"));
         refresh();
       } });
-    holder.replaceChildren(h("h3", {}, stepLabel(vocab, action)), element);
+    holder.replaceChildren(h("h3", {}, stepLabel(action)), element);
   };
   if (!order.actions.length) return h("p", { class: "empty" }, t("workOrder.noNextStep"));
   return h("div", {}, h("div", { class: "action-bar wo-actions" },
-    order.actions.map((action) => stepButton(vocab, action, open))), holder);
+    order.actions.map((action) => stepButton(action, open))), holder);
 }
 
 export async function workOrderView(id) {
-  const vocab = await vocabularies();
   const order = await api.get(`/api/service-tickets/${id}`);
   await learnCustomerNames([order.customer_id]);
   const refresh = () => window.kamRender();
   return h("div", { class: "grid" },
-    section(`${label(vocab, "ticket_kinds", order.kind)} · ${customerName(order.customer_id)}`,
-      h("p", { class: "wo-status" }, h("span", { class: "badge" }, label(vocab, "ticket_statuses", order.status))),
-      stages(order, vocab),
+    section(`${label("ticket_kinds", order.kind)} · ${customerName(order.customer_id)}`,
+      h("p", { class: "wo-status" }, h("span", { class: "badge" }, label("ticket_statuses", order.status))),
+      stages(order),
       detailList([[t("ticket.description"), order.description],
         [t("workOrder.piece"), order.piece ? order.piece.description : undefined],
         [t("workOrder.intakeNotes"), order.intake_notes ?? undefined],
-        [t("workOrder.notifyChannel"), order.notify_channel ? label(vocab, "notice_channels", order.notify_channel) : null]]),
+        [t("workOrder.notifyChannel"), order.notify_channel ? label("notice_channels", order.notify_channel) : null]]),
       h("a", { href: `#/work-orders/board/${order.kind}`, class: "button ghost" }, t("workOrder.backToBoard"))),
-    section(t("workOrder.next"), await nextSteps(order, vocab, refresh)),
+    section(t("workOrder.next"), await nextSteps(order, refresh)),
     section(t("workOrder.money"), h("div", { class: "wo-money" }, moneyList(order))),
-    section(t("workOrder.pictures"), await pictures(order, vocab, refresh)),
-    Object.assign(section(t("workOrder.history"), history(order, vocab)), { className: "card wo-wide" }));
+    section(t("workOrder.pictures"), await pictures(order, refresh)),
+    Object.assign(section(t("workOrder.history"), history(order)), { className: "card wo-wide" }));
 }
