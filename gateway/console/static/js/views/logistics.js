@@ -1,6 +1,6 @@
 // The coordinator's list: approved visits and receptions of the coming days, with their logistics.
 import { api } from "../api.js";
-import { formatTime, h, section, table } from "../dom.js";
+import { formatTime, section, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { label } from "../vocab.js";
 

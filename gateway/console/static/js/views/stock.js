@@ -4,7 +4,7 @@ import { api, session } from "../api.js";
 import { form, h, section, table, toast } from "../dom.js";
 import { t } from "../i18n.js";
 import { options } from "../vocab.js";
-import { once, picture } from "./catalog_common.js";
+import { picture } from "./catalog_common.js";
 
 async function stockTable() {
   const { items } = await api.get("/api/products?tracking=stock&limit=200");
