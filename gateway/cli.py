@@ -28,7 +28,10 @@ def cmd_gateway(args):
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "gateway.wsgi:app",
                                "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
                                "--worker-class", "gthread", "--threads", str(args.threads),
-                               "--timeout", "60", "--graceful-timeout", "10"])
+                               "--timeout", "60", "--graceful-timeout", "10",
+                               # idle keep-alive connections stay open longer than a client or proxy
+                               # keeps them (gunicorn's 2 s made clients send on a closing connection)
+                               "--keep-alive", "75"])
 
 
 def cmd_demo(args):
