@@ -22,6 +22,8 @@ from services.visits.schemas import (
     ReceiptOut,
     ReceiptUpload,
     RecordIn,
+    ReviewIn,
+    RevisionIn,
     SummaryIn,
     SupportIn,
     SupportOut,
@@ -108,6 +110,28 @@ def record_visit(form, visit_id):
 @blp.response(200, VisitOut)
 def summarize_visit(data, visit_id):
     return visits().summarize_visit(visit_id, data["text"])
+
+
+@blp.route("/visits/<visit_id>/review", methods=["POST"])
+@blp.arguments(ReviewIn)
+@blp.response(200, VisitOut)
+def review_visit(data, visit_id):
+    """报告检查, by a manager, on a completed or summarized visit: `{"decision": "accepted"}` or
+    `{"decision": "returned", "comment": "请补充客户对报价的反馈"}`. Its expense claims are approved only once
+    accepted (409 `review_required`)."""
+    return visits().review_visit(visit_id, data)
+
+
+@blp.route("/visits/<visit_id>/revise", methods=["POST"])
+@blp.arguments(RevisionIn)
+@blp.response(200, VisitOut)
+def revise_visit(changes, visit_id):
+    """Its visitor revises a returned record or summary (only the fields sent change; when it happened
+    stays); it waits for review again and the earlier version stays in `versions`.
+
+    Example: `{"customer_feedback": "客户希望下次带铂金款", "summary": "客户有意向，约定两周后再访"}`
+    """
+    return visits().revise_visit(visit_id, changes)
 
 
 @blp.route("/visits/<visit_id>/support", methods=["POST"])

@@ -7,6 +7,8 @@ from services.visits.terms import (
     EXPENSE_CATEGORIES,
     MAX_LOGISTICS_DAYS,
     MAX_RECEIPT_BYTES,
+    REVIEW_DECISIONS,
+    REVIEW_STATUSES,
     SUBJECT_TYPES,
     SUPPORT_KINDS,
     VISIT_METHODS,
@@ -77,6 +79,25 @@ class RecordIn(Schema):
     next_visit_at = fields.AwareDateTime(allow_none=True)
 
 
+class ReviewIn(Schema):
+    """报告检查: `comment` says what to revise when the report is returned."""
+
+    decision = fields.String(required=True, validate=validate.OneOf(REVIEW_DECISIONS))
+    comment = Text(allow_none=True, validate=validate.Length(max=2000))
+
+
+class RevisionIn(Schema):
+    """A returned report revised: the record form's fields but the visit's time, and the summary."""
+
+    place = Text(allow_none=True, validate=validate.Length(max=300))
+    method = fields.String(validate=validate.OneOf(VISIT_METHODS))
+    talking_points = Text(allow_none=True)
+    customer_feedback = Text(allow_none=True)
+    next_steps = Text(allow_none=True)
+    next_visit_at = fields.AwareDateTime(allow_none=True)
+    summary = Text(validate=validate.Length(min=1, max=10000))
+
+
 class SummaryIn(Schema):
     text = required_text(10000)
 
@@ -90,6 +111,8 @@ class AdviceIn(Schema):
 class VisitArgs(ListArgs):
     customer_id = fields.String()
     status = fields.String(validate=validate.OneOf(VISIT_STATUSES))
+    review = fields.String(validate=validate.OneOf(REVIEW_STATUSES),
+                           metadata={"description": "pending: reports waiting for review (报告检查)"})
 
 
 class OfferOut(Schema):
@@ -122,6 +145,30 @@ class RecordOut(Schema):
     customer_feedback = fields.String(allow_none=True)
     next_steps = fields.String(allow_none=True)
     next_visit_at = fields.DateTime(allow_none=True)
+
+
+class ReviewOut(Schema):
+    status = fields.String(metadata={"description": "pending | accepted | returned"})
+    comment = fields.String(allow_none=True)
+    by = fields.String(allow_none=True)
+    at = fields.DateTime(allow_none=True)
+
+
+class VersionOut(Schema):
+    """One version of the visit's report (times as ISO 8601 strings), with its review if it had one."""
+
+    version = fields.Integer()
+    at = fields.String()
+    by = fields.String()
+    occurred_at = fields.String()
+    place = fields.String(allow_none=True)
+    method = fields.String(allow_none=True)
+    talking_points = fields.String(allow_none=True)
+    customer_feedback = fields.String(allow_none=True)
+    next_steps = fields.String(allow_none=True)
+    next_visit_at = fields.String(allow_none=True)
+    summary = fields.String(allow_none=True)
+    review = fields.Dict(allow_none=True)
 
 
 class SupportIn(Schema):
@@ -164,6 +211,8 @@ class VisitOut(Schema):
     callback = fields.Nested(CallbackOut, allow_none=True)
     summary = fields.String(allow_none=True)
     summarized_at = fields.DateTime(allow_none=True)
+    review = fields.Nested(ReviewOut, allow_none=True)
+    versions = fields.List(fields.Nested(VersionOut))
     support = fields.List(fields.Nested(SupportOut))
     submitted_at = fields.DateTime(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)

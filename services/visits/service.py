@@ -37,6 +37,8 @@ class VisitsService(ServiceBase):
     reject_visit = command(visits.reject_visit)
     record_visit = command(visits.record_visit)
     summarize_visit = command(visits.summarize_visit)
+    review_visit = command(visits.review_visit)
+    revise_visit = command(visits.revise_visit)
     get_visit = query(visits.get_visit)
     list_visits = query(visits.list_visits)
     add_support = command(support.add_support, uses=("events",))
@@ -45,7 +47,7 @@ class VisitsService(ServiceBase):
 
     open_claim = command(claims.open_claim, uses=REMOTES)
     submit_claim = command(claims.submit_claim, uses=REMOTES)
-    approve_claim = command(claims.approve_claim)
+    approve_claim = command(claims.approve_claim, uses=("reception",))
     reject_claim = command(claims.reject_claim)
     reimburse_claim = command(claims.reimburse_claim)
     get_claim = query(claims.get_claim)

@@ -12,3 +12,7 @@ MAX_LOGISTICS_DAYS = 31
 SUPPORT_KINDS = ("senior_leader", "headquarters_invitation", "event_invitation")
 SUPPORTER_ROLES = ("planner", "manager")
 SUPPORTABLE_STATUSES = ("draft", "pending_approval", "approved")
+# 报告检查: a manager reviews a visit's record and summary.
+REVIEW_STATUSES = ("pending", "accepted", "returned")
+REVIEW_DECISIONS = ("accepted", "returned")
+REVIEWABLE_STATUSES = ("completed", "summarized")

@@ -77,6 +77,15 @@ def test_the_seeds_chain_from_plan_to_reimbursement(system, as_user, customer):
     summarized = developer.post(f"/api/visits/{visit['id']}/summary", json={"text": "客户意向明确，下一步邀请到店品鉴"})
     assert summarized.json()["status"] == "summarized"
     assert developer.post(f"/api/expense-claims/{claim['id']}/submit").json()["status"] == "submitted"
+    unreviewed = manager.post(f"/api/expense-claims/{claim['id']}/approve")
+    assert unreviewed.status_code == 409 and unreviewed.json()["code"] == "review_required"
+    returned = manager.post(f"/api/visits/{visit['id']}/review", json={"decision": "returned", "comment": "请补充报价反馈"})
+    assert returned.status_code == 200 and returned.json()["review"]["status"] == "returned"
+    assert developer.get(f"/api/visits/{visit['id']}").json()["actions"] == ["revise"]
+    revised = developer.post(f"/api/visits/{visit['id']}/revise", json={"customer_feedback": "客户接受九二折"})
+    assert revised.status_code == 200 and [v["review"] and v["review"]["status"] for v in revised.json()["versions"]] \
+        == ["returned", None]
+    assert manager.post(f"/api/visits/{visit['id']}/review", json={"decision": "accepted"}).status_code == 200
     assert manager.post(f"/api/expense-claims/{claim['id']}/approve").json()["status"] == "approved"
     reimbursed = manager.post(f"/api/expense-claims/{claim['id']}/reimburse")
     assert reimbursed.status_code == 200 and reimbursed.json()["status"] == "reimbursed"
@@ -172,6 +181,7 @@ def test_receipts_and_the_coordinators_list(as_user, customer):
     assert as_user("dev2").get(f"/api/expense-claims/{claim['id']}/receipts/{upload.json()['id']}").status_code == 404
 
     developer.post(f"/api/visits/{past['id']}/summary", json={"text": "总结"})
+    manager.post(f"/api/visits/{past['id']}/review", json={"decision": "accepted"})
     developer.post(f"/api/expense-claims/{claim['id']}/submit")
     over = manager.post(f"/api/expense-claims/{claim['id']}/approve")
     assert over.status_code == 409 and over.json()["code"] == "over_funded_amount"

@@ -5,6 +5,7 @@ from sqlalchemy import insert, select, update
 from kam.db import new_id
 from kam.pagination import keyset_page
 from kam.records import save
+from services.visits.domain import review
 from services.visits.domain import visits as rules
 from services.visits.domain.access import VISITS
 from services.visits.handlers.support import support_of
@@ -20,7 +21,9 @@ def visit_out(row, actor):
     visit["record"] = ({field: visit[column] for field, column in RECORD_FIELDS.items()}
                        if visit.get("occurred_at") else None)
     visit["callback"] = rules.callback_of(visit)
-    visit["actions"] = rules.VISIT.actions(actor, visit)
+    visit["review"] = review.review_of(visit)
+    visit["versions"] = visit.get("versions") or []
+    visit["actions"] = rules.VISIT.actions(actor, visit) + review.REVIEW.actions(actor, visit)
     return visit
 
 
@@ -99,6 +102,23 @@ def summarize_visit(uow, actor, now, *, visit_id, text):
     return _moved(uow, actor, visit, "summarize", rules.summarize_visit(visit, text, now))
 
 
+def review_visit(uow, actor, now, *, visit_id, data):
+    """报告检查, by a manager: accepted, or returned to the visitor with what to revise."""
+    visit = _decided_visit(uow, actor, visit_id)
+    visit = save(uow.session, visits, visit, review.review_visit(visit, actor, data["decision"], data.get("comment"),
+                                                                 now))
+    uow.collect(review.reviewed_event(visit))
+    return shown(uow.session, visit, actor)
+
+
+def revise_visit(uow, actor, now, *, visit_id, changes):
+    """The visitor revises a returned report; it waits for review again."""
+    visit = _own_visit(uow, actor, visit_id)
+    visit = save(uow.session, visits, visit, review.revise_visit(visit, changes, now))
+    uow.collect(review.revised_event(visit))
+    return shown(uow.session, visit, actor)
+
+
 def get_visit(session, actor, now, *, visit_id):
     return shown(session, VISITS.load(session, visits, actor, visit_id), actor)
 
@@ -109,6 +129,8 @@ def list_visits(session, actor, now, *, args):
     for name in ("customer_id", "status"):
         if args.get(name):
             query = query.where(visits.c[name] == args[name])
+    if args.get("review"):
+        query = query.where(visits.c.review_status == args["review"])
     page = keyset_page(session, query, [visits.c.created_at, visits.c.id], args.get("limit"), args.get("cursor"),
                        row_to_item=lambda row: visit_out(row, actor))
     return {**page, "items": with_support(session, page["items"])}

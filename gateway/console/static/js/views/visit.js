@@ -10,6 +10,7 @@ import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
 import { actionBar, detailList, optional } from "./common.js";
 import { supportHandler, supportSection } from "./event_money.js";
+import { reviewSection, reviseSection } from "./review.js";
 import { visitFields } from "./visits.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
@@ -41,7 +42,8 @@ export async function visitView(id) {
       actionButtons(visit, "/api/visits", {
         approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
         reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
-        record: { hidden: true }, summarize: { hidden: true }, ...(support ? { support } : {}),
+        record: { hidden: true }, summarize: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
+        ...(support ? { support } : {}),
       }),
       actionBar(
         visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
@@ -62,7 +64,22 @@ export async function visitView(id) {
       [t("visit.nextSteps"), visit.record.next_steps],
       [t("visit.nextVisitAt"), formatTime(visit.record.next_visit_at)],
     ])) : null,
-    visit.summary ? section(t("visit.summary"), h("p", {}, visit.summary)) : null);
+    visit.summary ? section(t("visit.summary"), h("p", {}, visit.summary)) : null,
+    reviewSection(visit, "/api/visits", (v) => [v.talking_points, v.customer_feedback, v.summary].filter(Boolean).join(" / ")),
+    reviseSection(visit, "/api/visits", revisionFields(visit)));
+}
+
+function revisionFields(visit) {
+  const record = visit.record || {};
+  return [
+    { name: "place", label: t("visit.place"), value: record.place },
+    { name: "method", label: t("visit.method"), type: "select", vocabulary: "visit_methods", value: record.method },
+    { name: "talking_points", label: t("visit.talkingPoints"), type: "textarea", wide: true, value: record.talking_points },
+    { name: "customer_feedback", label: t("visit.feedback"), type: "textarea", wide: true, value: record.customer_feedback },
+    { name: "next_steps", label: t("visit.nextSteps"), type: "textarea", wide: true, value: record.next_steps },
+    { name: "next_visit_at", label: t("visit.nextVisitAt"), type: "datetime-local", value: record.next_visit_at ? localInput(record.next_visit_at) : "", parse: wallTimeToIso },
+    ...(visit.status === "summarized" ? [{ name: "summary", label: t("visit.summary"), type: "textarea", wide: true, rows: 5, value: visit.summary }] : []),
+  ];
 }
 
 function adviceBlock(id, items, open) {
