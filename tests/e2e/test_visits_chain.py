@@ -187,3 +187,43 @@ def test_receipts_and_the_coordinators_list(as_user, customer):
     assert over.status_code == 409 and over.json()["code"] == "over_funded_amount"
     approved = manager.post(f"/api/expense-claims/{claim['id']}/approve", json={"override_reason": "客户招待超支，同意"})
     assert approved.status_code == 200 and approved.json()["override_reason"] == "客户招待超支，同意"
+
+
+def _next_visit_task(developer, visit_id, status, due_at=None):
+    def found():
+        items = developer.get(f"/api/tasks?assignee=me&status={status}&kind=next_visit&limit=200").json()["items"]
+        task = next((task for task in items if task["subject"] == {"type": "visit", "id": visit_id}), None)
+        if task and (due_at is None or datetime.fromisoformat(task["due_at"]) == due_at):
+            return task
+        return None
+
+    return testing.wait_until(found, timeout=20, message=f"the {status} next_visit task of the visit")
+
+
+def test_the_agreed_next_visit_is_a_task_that_moves_with_the_revision_and_is_done_by_the_next_visit(as_user,
+                                                                                                    customer):
+    developer, manager = as_user("dev1"), as_user("manager")
+
+    def recorded_visit(occurred_at, next_visit_at):
+        visit = developer.post("/api/visits", json=plan_body(customer)).json()
+        developer.post(f"/api/visits/{visit['id']}/submit")
+        manager.post(f"/api/visits/{visit['id']}/approve", json={"funded_amount": "800.00"})
+        body = {"occurred_at": iso(occurred_at), "talking_points": "克拉钻",
+                "next_visit_at": next_visit_at and iso(next_visit_at)}
+        assert developer.post(f"/api/visits/{visit['id']}/record", json=body).status_code == 200
+        return visit
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    agreed = now + timedelta(days=14)
+    first = recorded_visit(now - timedelta(hours=2), agreed)
+    task = _next_visit_task(developer, first["id"], "open", agreed)
+    assert task["customer_id"] == customer["id"] and task["assignee_id"] == developer.get("/api/me").json()["id"]
+
+    manager.post(f"/api/visits/{first['id']}/review", json={"decision": "returned", "comment": "下次拜访时间请与客户确认"})
+    moved = agreed + timedelta(days=7)
+    assert developer.post(f"/api/visits/{first['id']}/revise", json={"next_visit_at": iso(moved)}).status_code == 200
+    _next_visit_task(developer, first["id"], "open", moved)
+
+    recorded_visit(now - timedelta(hours=1), None)
+    done = _next_visit_task(developer, first["id"], "done")
+    assert datetime.fromisoformat(done["due_at"]) == moved
