@@ -16,6 +16,12 @@ MESSAGES = {
     "not for this kind of support": "该支持方式不填写此项",
     "the customer is invited only to an approved event still to come": "只能邀请客户参加已批准且尚未结束的活动",
     "support": "提升拜访等级",
+    # 签到
+    "the visit was checked in already": "该拜访已经签到",
+    "a check-in is made on arrival": "签到须在到达时进行",
+    "when did the visit happen": "请填写拜访时间",
+    "required unless the visit was checked in": "未签到时必填",
+    "check in": "签到",
     # 报告检查: the review of a visit's record and summary
     "a manager may not review their own visit": "经理不得检查自己的拜访报告",
     "a returned report says what to revise": "退回报告须写明需要修改的内容",

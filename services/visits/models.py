@@ -58,6 +58,10 @@ visits = Table(
     Column("reviewed_by", String(64)),
     _when("reviewed_at"),
     Column("versions", JSON),
+    # 签到: the visitor's arrival
+    _when("checked_in_at"),
+    Column("check_in_place", String(300)),
+    Column("check_in_location", JSON),
     _when("created_at", nullable=False), _when("updated_at", nullable=False),
     Index("ix_visits_review", "review_status", "updated_at"),
     Index("ix_visits_visitor_created", "visitor_id", "created_at", "id"),

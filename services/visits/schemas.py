@@ -69,8 +69,21 @@ class ReasonIn(Schema):
     reason = required_text()
 
 
+class LocationIn(Schema):
+    lat = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    lng = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+
+
+class CheckInIn(Schema):
+    """签到 on arrival: `at` defaults to now; `location` from the browser's geolocation, or null."""
+
+    at = fields.AwareDateTime(allow_none=True)
+    place = Text(allow_none=True, validate=validate.Length(max=300))
+    location = fields.Nested(LocationIn, allow_none=True)
+
+
 class RecordIn(Schema):
-    occurred_at = fields.AwareDateTime(required=True)
+    occurred_at = fields.AwareDateTime(metadata={"description": "the check-in's time when left out"})
     place = Text(allow_none=True, validate=validate.Length(max=300))
     method = fields.String(validate=validate.OneOf(VISIT_METHODS))
     talking_points = Text(allow_none=True)
@@ -135,6 +148,12 @@ class CallbackOut(Schema):
     due_at = fields.DateTime()
     done_at = fields.DateTime(allow_none=True)
     on_time = fields.Boolean(allow_none=True)
+
+
+class CheckInOut(Schema):
+    at = fields.DateTime()
+    place = fields.String(allow_none=True)
+    location = fields.Dict(allow_none=True)
 
 
 class RecordOut(Schema):
@@ -207,6 +226,7 @@ class VisitOut(Schema):
     funded_amount = Money(allow_none=True)
     approver_id = fields.String(allow_none=True)
     rejection_reason = fields.String(allow_none=True)
+    check_in = fields.Nested(CheckInOut, allow_none=True)
     record = fields.Nested(RecordOut, allow_none=True)
     callback = fields.Nested(CallbackOut, allow_none=True)
     summary = fields.String(allow_none=True)
@@ -338,7 +358,22 @@ class LogisticsItemOut(Schema):
     lead_id = fields.String(allow_none=True)
 
 
+class WhereaboutsOut(Schema):
+    """Who is where today: a visit checked in today."""
+
+    visit_id = fields.String()
+    visitor_id = fields.String()
+    visitor_name = fields.String(allow_none=True, metadata={"description": "added by the gateway"})
+    customer_id = fields.String()
+    customer_name = fields.String(allow_none=True)
+    status = fields.String()
+    at = fields.DateTime()
+    place = fields.String(allow_none=True)
+    location = fields.Dict(allow_none=True)
+
+
 class LogisticsOut(Schema):
     days = fields.Integer()
     items = fields.List(fields.Nested(LogisticsItemOut))
+    checked_in = fields.List(fields.Nested(WhereaboutsOut))
     next_cursor = fields.String(allow_none=True)

@@ -35,6 +35,7 @@ class VisitsService(ServiceBase):
     submit_visit = command(visits.submit_visit, uses=("max_discount",))
     approve_visit = command(visits.approve_visit)
     reject_visit = command(visits.reject_visit)
+    check_in_visit = command(visits.check_in_visit)
     record_visit = command(visits.record_visit)
     summarize_visit = command(visits.summarize_visit)
     review_visit = command(visits.review_visit)

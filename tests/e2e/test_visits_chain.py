@@ -227,3 +227,30 @@ def test_the_agreed_next_visit_is_a_task_that_moves_with_the_revision_and_is_don
     recorded_visit(now - timedelta(hours=1), None)
     done = _next_visit_task(developer, first["id"], "done")
     assert datetime.fromisoformat(done["due_at"]) == moved
+
+
+def test_the_visitor_checks_in_and_the_record_and_the_coordinator_follow_it(as_user, customer):
+    developer, manager, coordinator = as_user("dev1"), as_user("manager"), as_user("coordinator")
+    visit = developer.post("/api/visits", json=plan_body(customer)).json()
+    path = f"/api/visits/{visit['id']}"
+    early = developer.post(f"{path}/check-in", json={"place": "客户家中", "location": None})
+    assert early.status_code == 409 and early.json()["code"] == "invalid_transition"
+    developer.post(f"{path}/submit")
+    manager.post(f"{path}/approve", json={"funded_amount": "800.00"})
+    assert manager.post(f"{path}/check-in", json={}).status_code == 403
+    bad = developer.post(f"{path}/check-in", json={"location": {"lat": 91, "lng": 121.47}})
+    assert bad.status_code == 422 and "location" in bad.json()["errors"]
+    arrived = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=10)
+    checked = developer.post(f"{path}/check-in", json={"at": iso(arrived), "place": "客户家中",
+                                                       "location": {"lat": 31.2304, "lng": 121.4737}})
+    assert checked.status_code == 200, checked.text
+    assert "check_in" not in checked.json()["actions"]
+    assert developer.post(f"{path}/check-in", json={}).json()["code"] == "invalid_transition"
+    here = coordinator.get("/api/logistics").json()["checked_in"]
+    mine = next(item for item in here if item["visit_id"] == visit["id"])
+    me = developer.get("/api/me").json()
+    assert (mine["place"], mine["location"]) == ("客户家中", {"lat": 31.2304, "lng": 121.4737})
+    assert mine["visitor_name"] == (me["display_name"] or me["id"])
+    recorded = developer.post(f"{path}/record", json={"talking_points": "克拉钻"}).json()
+    assert datetime.fromisoformat(recorded["record"]["occurred_at"]) == arrived
+    assert datetime.fromisoformat(recorded["callback"]["due_at"]) == arrived + timedelta(days=7)

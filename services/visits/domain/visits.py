@@ -11,6 +11,7 @@ from services.visits.contracts import (
     VisitSubmitted,
     VisitSummarized,
 )
+from services.visits.domain.check_in import may_check_in, record_form
 from services.visits.domain.review import with_version
 from services.visits.terms import CALLBACK_DAYS, SUPPORTABLE_STATUSES, SUPPORTER_ROLES
 
@@ -22,6 +23,7 @@ VISIT = Workflow(
     Step("submit", "draft", "pending_approval", by=owner("visitor_id")),
     Step("approve", "pending_approval", "approved", by=role("manager")),
     Step("reject", "pending_approval", "rejected", by=role("manager")),
+    Step("check_in", "approved", "approved", by=may_check_in),
     Step("record", "approved", "completed", by=owner("visitor_id")),
     Step("summarize", "completed", "summarized", by=owner("visitor_id")),
     # 提升拜访等级: the planner or a manager supports a visit still to come; it stays where it is.
@@ -114,6 +116,7 @@ def reject_visit(visit, approver_id, reason, now):
 def record_visit(visit, form, now):
     """The visit record form (客户拜访记录表); the callback falls due one week after the visit."""
     status = moved(visit, "record")
+    form = record_form(visit, form)
     occurred_at = form["occurred_at"]
     if occurred_at > now:
         raise Invalid("a visit is recorded after it happened",
@@ -195,7 +198,7 @@ def callback_done(visit, done_at, on_time):
 
 
 ERASED_TEXT = ("customer_name", "place", "objectives", "record_place", "talking_points", "customer_feedback",
-               "next_steps", "summary", "rejection_reason", "review_comment")
+               "next_steps", "summary", "rejection_reason", "review_comment", "check_in_place", "check_in_location")
 
 
 def erased_visit(visit):

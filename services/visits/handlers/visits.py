@@ -5,7 +5,7 @@ from sqlalchemy import insert, select, update
 from kam.db import new_id
 from kam.pagination import keyset_page
 from kam.records import save
-from services.visits.domain import review
+from services.visits.domain import check_in, review
 from services.visits.domain import visits as rules
 from services.visits.domain.access import VISITS
 from services.visits.handlers.support import support_of
@@ -22,6 +22,7 @@ def visit_out(row, actor):
                        if visit.get("occurred_at") else None)
     visit["callback"] = rules.callback_of(visit)
     visit["review"] = review.review_of(visit)
+    visit["check_in"] = check_in.check_in_of(visit)
     visit["versions"] = visit.get("versions") or []
     visit["actions"] = rules.VISIT.actions(actor, visit) + review.REVIEW.actions(actor, visit)
     return visit
@@ -90,6 +91,12 @@ def approve_visit(uow, actor, now, *, visit_id, funded_amount):
 def reject_visit(uow, actor, now, *, visit_id, reason):
     visit = _decided_visit(uow, actor, visit_id)
     return _moved(uow, actor, visit, "reject", rules.reject_visit(visit, actor.user_id, reason, now))
+
+
+def check_in_visit(uow, actor, now, *, visit_id, data):
+    """签到 by the visitor on arrival (no event: the record that follows tells the others)."""
+    visit = _own_visit(uow, actor, visit_id)
+    return shown(uow.session, save(uow.session, visits, visit, check_in.check_in(visit, data, now)), actor)
 
 
 def record_visit(uow, actor, now, *, visit_id, form):
