@@ -53,6 +53,19 @@ class VisitCompleted(ConsumedContract):
     customer_id = fields.String(required=True)
     visitor_id = fields.String(required=True)
     occurred_at = fields.DateTime(required=True)
+    next_visit_at = fields.DateTime(allow_none=True, load_default=None)  # the next_visit task's due time
+
+
+class VisitRevised(ConsumedContract):
+    """A returned record revised: its agreed next visit may have moved."""
+
+    event_type = "visit.revised"
+    visit_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    visitor_id = fields.String(required=True)
+    occurred_at = fields.DateTime(required=True)
+    next_visit_at = fields.DateTime(allow_none=True, load_default=None)
+    revised_at = fields.DateTime(required=True)
 
 
 class DealDelivered(ConsumedContract):
@@ -209,7 +222,7 @@ class ReservationReturned(_Reservation):
     returned_at = fields.DateTime(required=True)
 
 
-CONSUMED = (VisitCompleted, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
+CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
             *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
             ReservationReturned, WorkOrderAdvanced)
 

@@ -30,6 +30,8 @@ def task_title(kind, details, subject_type):
         return "拜访后一周回访"
     if kind == "return_visit":
         return "交付后回访"
+    if kind == "next_visit":
+        return "约定的下次拜访"
     if kind == "event_follow_up":
         return "活动后跟进"
     if kind == "piece_overdue":

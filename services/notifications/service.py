@@ -5,7 +5,15 @@ from kam.identity import Actor
 from kam.inbox import handles
 from kam.service import Database, ServiceBase, rpc
 from kam.usecase import command, query
-from services.notifications import contracts, due_work, event_guests, handlers, inbox, work_orders
+from services.notifications import (
+    contracts,
+    due_work,
+    event_guests,
+    handlers,
+    inbox,
+    next_visits,
+    work_orders,
+)
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     CustomerCreated,
@@ -20,6 +28,7 @@ from services.notifications.contracts import (
     ReturnVisitRecorded,
     StockLow,
     VisitCompleted,
+    VisitRevised,
     WorkOrderAdvanced,
 )
 from services.notifications.models import metadata
@@ -48,6 +57,11 @@ class NotificationsService(ServiceBase):
     @handles(VisitCompleted)
     def create_callback(self, uow, event):
         handlers.create_callback(uow, *self._by(event), visit=event["data"], policy=self.policy)
+        next_visits.visit_recorded(uow, self._by(event)[1], visit=event["data"])
+
+    @handles(VisitRevised)
+    def move_next_visit(self, uow, event):
+        next_visits.visit_revised(uow, self._by(event)[1], visit=event["data"])
 
     @handles(DealDelivered)
     def schedule_return_visits(self, uow, event):

@@ -10,7 +10,8 @@ VOCABULARIES = (
         "piece_overdue": ("样品逾期未还", "Piece overdue"), "restock": ("补货", "Restock"),
         "piece_ready": ("通知客户取件", "Piece ready: tell the customer"),
         "repair_overdue": ("维修逾期", "Repair overdue"),
-        "consignment_ending": ("寄售到期：退还或延期", "Consignment ended: return or extend")}),
+        "consignment_ending": ("寄售到期：退还或延期", "Consignment ended: return or extend"),
+        "next_visit": ("约定的下次拜访", "Next visit agreed")}),
     Vocabulary("task_statuses", terms.STATUSES, {
         "open": ("待办", "Open"), "done": ("已完成", "Done"), "cancelled": ("已取消", "Cancelled")}),
     Vocabulary("notification_channels", terms.CHANNELS, {

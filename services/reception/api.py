@@ -21,11 +21,13 @@ from services.reception.schemas import (
     ReceptionPage,
     RejectIn,
     ReportIn,
+    ReportRevision,
     ResolveIn,
     ReturnVisitFilter,
     ReturnVisitIn,
     ReturnVisitOut,
     ReturnVisitPage,
+    ReviewIn,
     TicketFilter,
     TicketIn,
     TicketOut,
@@ -107,6 +109,25 @@ def report_reception(data, reception_id):
     "description": "1.20克拉钻石戒指 GIA证书", "interest": "high"}], "outcome": "deal", "notes": "夫人偏好铂金戒托"}`
     """
     return service().report_reception(reception_id, data)
+
+
+@blp.route("/receptions/<reception_id>/review", methods=["POST"])
+@blp.arguments(ReviewIn)
+@blp.response(200, ReceptionOut)
+def review_reception(data, reception_id):
+    """接待报告的审查, by a manager other than its host, on a reported reception:
+    `{"decision": "accepted"}` or `{"decision": "returned", "comment": "请补充客户对戒托的意见"}`.
+    Its expense claims are approved only once accepted (409 `review_required`)."""
+    return service().review_reception(reception_id, data)
+
+
+@blp.route("/receptions/<reception_id>/revise", methods=["POST"])
+@blp.arguments(ReportRevision)
+@blp.response(200, ReceptionOut)
+def revise_report(changes, reception_id):
+    """Its host revises a returned report (only the fields sent change); it waits for review again and
+    the earlier version stays in `versions`."""
+    return service().revise_report(reception_id, changes)
 
 
 # Deals (成交与配送)

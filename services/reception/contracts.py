@@ -149,6 +149,8 @@ OFFERS = {
     "approve_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ApproveIn)),
     "reject_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.RejectIn)),
     "report_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ReportIn)),
+    "review_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ReviewIn)),
+    "revise_report": Method(schemas.ReceptionOut, reception_id=Id(), changes=_body(schemas.ReportRevision)),
     "get_reception": Method(schemas.ReceptionOut, reception_id=Id()),
     "list_receptions": Method(schemas.ReceptionPage, args=_body(schemas.ReceptionFilter)),
     "create_deal": Method(schemas.DealOut, data=_body(schemas.DealIn)),

@@ -138,11 +138,15 @@ class Loader:
                                data={"funded_amount": Decimal("2000.00") + 500 * index}, at=decided)
         if status == "approved":
             return approved
-        return self.change(host, receptions.report_reception, reception_id=created["id"], data={
+        reported = self.change(host, receptions.report_reception, reception_id=created["id"], data={
             "experience": "客户准时到达，商务室品鉴前先沟通需求，对服务与环境评价很高",
             "products_viewed": [{"sku": item["sku"], "description": item["description"], "interest": "high"}
                                 for item in ITEMS[:2]],
             "outcome": "deal", "notes": "客户希望周年纪念日前送达"}, at=scheduled + timedelta(hours=3))
+        if index % 3:  # the others wait in the manager's review queue (接待报告的审查)
+            return reported
+        return self.change(self.manager, receptions.review_reception, reception_id=created["id"],
+                           data={"decision": "accepted"}, at=scheduled + timedelta(days=1))
 
     def deals(self, index, customer, host, reception):
         origin = {"type": "reception", "id": reception["id"]}

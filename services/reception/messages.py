@@ -8,6 +8,12 @@ MESSAGES = {
     "only the plan of a reception is revised": "只能修改接待方案中的内容",
     "not editable": "不可修改",
     "a manager may not approve their own reception": "统筹管理人员不能批准自己主持的接待",
+    # 接待报告的审查
+    "a manager may not review their own reception": "统筹管理人员不能审查自己主持的接待报告",
+    "a returned report says what to revise": "退回报告须写明需要修改的内容",
+    "required when returned": "退回时必填",
+    "a revision changes something": "修改须至少更改一项内容",
+    "nothing to revise": "没有需要修改的内容",
     # deals
     "the discount is above the subtotal": "折扣超过了小计金额",
     "at most the subtotal {subtotal}": "不能超过小计 {0}",
@@ -36,7 +42,8 @@ MESSAGES = {
     "visit": "拜访", "customer": "客户",
     # "cannot {action} a record that is {status}", and the statuses a deal's origin may be in
     "submit": "提交", "approve": "批准", "reject": "驳回", "report": "报告", "deliver": "交付",
-    "start": "开始处理", "resolve": "解决",
+    "start": "开始处理", "resolve": "解决", "review": "检查", "revise": "修改",
+    "pending": "待检查", "accepted": "已通过", "returned": "已退回",
     "draft": "草稿", "pending_approval": "待审批", "approved": "已批准", "rejected": "已驳回", "reported": "已报告",
     "closed": "已成交", "delivered": "已交付", "open": "待处理", "in_progress": "处理中", "resolved": "已解决",
     "completed": "已拜访", "summarized": "已总结",

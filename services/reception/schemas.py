@@ -13,6 +13,8 @@ from services.reception.terms import (
     RECEPTION_STATUSES,
     RESALE_MODES,
     RETURN_VISIT_METHODS,
+    REVIEW_DECISIONS,
+    REVIEW_STATUSES,
     TICKET_KINDS,
     TICKET_STATUSES,
 )
@@ -93,6 +95,42 @@ class ReportOut(ReportIn):
     reported_at = fields.DateTime()
 
 
+class ReportRevision(Schema):
+    """A returned report revised: only the fields sent change."""
+
+    experience = Text(validate=validate.Length(min=1))
+    products_viewed = fields.List(fields.Nested(ProductViewed))
+    outcome = one_of(RECEPTION_OUTCOMES)
+    notes = Text(allow_none=True)
+
+
+class ReviewIn(Schema):
+    """接待报告的审查: `comment` says what to revise when the report is returned."""
+
+    decision = one_of(REVIEW_DECISIONS, required=True)
+    comment = Text(allow_none=True, validate=validate.Length(max=2000))
+
+
+class ReviewOut(Schema):
+    status = one_of(REVIEW_STATUSES)
+    comment = Text(allow_none=True)
+    by = Id(allow_none=True)
+    at = fields.DateTime(allow_none=True)
+
+
+class ReportVersionOut(Schema):
+    """One version of the report (its time as an ISO 8601 string), with its review if it had one."""
+
+    version = fields.Integer()
+    at = Text()
+    by = Id()
+    experience = Text(allow_none=True)
+    products_viewed = fields.List(fields.Nested(ProductViewed))
+    outcome = Text(allow_none=True)
+    notes = Text(allow_none=True)
+    review = fields.Dict(allow_none=True)
+
+
 class ReceptionOut(Schema):
     id = Id()
     customer_id = Id()
@@ -109,6 +147,8 @@ class ReceptionOut(Schema):
     decided_at = fields.DateTime(allow_none=True)
     reason = Text(allow_none=True)
     report = fields.Nested(ReportOut, allow_none=True)
+    review = fields.Nested(ReviewOut, allow_none=True)
+    versions = fields.List(fields.Nested(ReportVersionOut))
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     actions = fields.List(fields.String())
@@ -117,6 +157,8 @@ class ReceptionOut(Schema):
 class ReceptionFilter(ListArgs):
     customer_id = Id(load_default=None)
     status = one_of(RECEPTION_STATUSES, load_default=None)
+    review = one_of(REVIEW_STATUSES, load_default=None,
+                    metadata={"description": "pending: reports waiting for review (接待报告的审查)"})
 
 
 # Deals

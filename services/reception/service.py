@@ -25,6 +25,8 @@ class ReceptionService(ServiceBase):
     approve_reception = command(receptions.approve_reception)
     reject_reception = command(receptions.reject_reception)
     report_reception = command(receptions.report_reception)
+    review_reception = command(receptions.review_reception)
+    revise_report = command(receptions.revise_report)
     get_reception = query(receptions.get_reception)
     list_receptions = query(receptions.list_receptions)
 

@@ -28,3 +28,7 @@ RETURN_VISIT_METHODS = ("phone", "wechat", "sms", "email", "in_person", "video")
 
 WRITER_ROLES = ("developer", "manager")
 READER_ROLES = ("developer", "manager", "coordinator", "planner", "analyst")
+
+# The review of a reception's report (接待报告的审查)
+REVIEW_STATUSES = ("pending", "accepted", "returned")
+REVIEW_DECISIONS = ("accepted", "returned")

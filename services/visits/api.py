@@ -11,6 +11,7 @@ from services.visits.schemas import (
     AdviceIn,
     AdviceList,
     AdviceOut,
+    CheckInIn,
     ClaimApprovalIn,
     ClaimArgs,
     ClaimIn,
@@ -22,6 +23,8 @@ from services.visits.schemas import (
     ReceiptOut,
     ReceiptUpload,
     RecordIn,
+    ReviewIn,
+    RevisionIn,
     SummaryIn,
     SupportIn,
     SupportOut,
@@ -95,6 +98,19 @@ def reject_visit(data, visit_id):
     return visits().reject_visit(visit_id, data["reason"])
 
 
+@blp.route("/visits/<visit_id>/check-in", methods=["POST"])
+@blp.arguments(CheckInIn)
+@blp.response(200, VisitOut)
+def check_in_visit(data, visit_id):
+    """签到, by the visitor on arrival at an approved visit, once. The record form then takes `occurred_at`
+    from it when not given.
+
+    Example: `{"at": "2026-03-02T10:05:00+08:00", "place": "客户办公室", "location": {"lat": 31.2304, "lng": 121.4737}}`
+    (`location` null when the browser gave none)
+    """
+    return visits().check_in_visit(visit_id, data)
+
+
 @blp.route("/visits/<visit_id>/record", methods=["POST"])
 @blp.arguments(RecordIn)
 @blp.response(200, VisitOut)
@@ -108,6 +124,28 @@ def record_visit(form, visit_id):
 @blp.response(200, VisitOut)
 def summarize_visit(data, visit_id):
     return visits().summarize_visit(visit_id, data["text"])
+
+
+@blp.route("/visits/<visit_id>/review", methods=["POST"])
+@blp.arguments(ReviewIn)
+@blp.response(200, VisitOut)
+def review_visit(data, visit_id):
+    """报告检查, by a manager, on a completed or summarized visit: `{"decision": "accepted"}` or
+    `{"decision": "returned", "comment": "请补充客户对报价的反馈"}`. Its expense claims are approved only once
+    accepted (409 `review_required`)."""
+    return visits().review_visit(visit_id, data)
+
+
+@blp.route("/visits/<visit_id>/revise", methods=["POST"])
+@blp.arguments(RevisionIn)
+@blp.response(200, VisitOut)
+def revise_visit(changes, visit_id):
+    """Its visitor revises a returned record or summary (only the fields sent change; when it happened
+    stays); it waits for review again and the earlier version stays in `versions`.
+
+    Example: `{"customer_feedback": "客户希望下次带铂金款", "summary": "客户有意向，约定两周后再访"}`
+    """
+    return visits().revise_visit(visit_id, changes)
 
 
 @blp.route("/visits/<visit_id>/support", methods=["POST"])
@@ -141,11 +179,14 @@ def list_advice(visit_id):
 @blp.arguments(LogisticsArgs, location="query")
 @blp.response(200, LogisticsOut)
 def list_logistics(args):
-    """The coordinator's list: approved visits and receptions of the coming days, soonest first."""
+    """The coordinator's list: approved visits and receptions of the coming days, soonest first, and who
+    is where today (`checked_in`: the visits checked in today, with the visitor's name)."""
     view = visits().list_logistics(args["days"])
     names = display_names()
     for item in view["items"]:
         item["people"] = [names.get(person, person) for person in item["people"]]
+    for item in view["checked_in"]:
+        item["visitor_name"] = names.get(item["visitor_id"], item["visitor_id"])
     return view
 
 

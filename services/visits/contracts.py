@@ -9,6 +9,7 @@ from services.visits.schemas import (
     AdviceIn,
     AdviceList,
     AdviceOut,
+    CheckInIn,
     ClaimArgs,
     ClaimIn,
     ClaimOut,
@@ -16,6 +17,8 @@ from services.visits.schemas import (
     ReceiptContentOut,
     ReceiptOut,
     RecordIn,
+    ReviewIn,
+    RevisionIn,
     SupportIn,
     SupportOut,
     UploadIn,
@@ -25,7 +28,7 @@ from services.visits.schemas import (
     VisitPatch,
     required_text,
 )
-from services.visits.terms import MAX_LOGISTICS_DAYS
+from services.visits.terms import MAX_LOGISTICS_DAYS, REVIEW_DECISIONS
 
 
 class VisitSubmitted(Contract):
@@ -77,6 +80,30 @@ class VisitSummarized(Contract):
     summarized_at = fields.DateTime(required=True)
 
 
+class VisitReviewed(Contract):
+    """报告检查: a manager accepted the visit's report, or returned it to its visitor with a comment."""
+
+    event_type = "visit.reviewed"
+    visit_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    visitor_id = fields.String(required=True)
+    decision = fields.String(required=True, validate=validate.OneOf(REVIEW_DECISIONS))
+    comment = fields.String(allow_none=True)
+    reviewed_by = fields.String(required=True)
+
+
+class VisitRevised(Contract):
+    """A returned report was revised by its visitor; the next visit it agrees may have moved."""
+
+    event_type = "visit.revised"
+    visit_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    visitor_id = fields.String(required=True)
+    occurred_at = fields.DateTime(required=True)
+    next_visit_at = fields.DateTime(allow_none=True)
+    revised_at = fields.DateTime(required=True)
+
+
 class _ClaimEvent(Contract):
     claim_id = fields.String(required=True)
     claimant_id = fields.String(required=True)
@@ -105,7 +132,8 @@ class ExpenseClaimReimbursed(_ClaimEvent):
     event_type = "expense_claim.reimbursed"
 
 
-PUBLISHED = (VisitSubmitted, VisitApproved, VisitRejected, VisitCompleted, VisitSummarized, ExpenseClaimSubmitted,
+PUBLISHED = (VisitSubmitted, VisitApproved, VisitRejected, VisitCompleted, VisitSummarized, VisitReviewed,
+             VisitRevised, ExpenseClaimSubmitted,
              ExpenseClaimApproved, ExpenseClaimRejected, ExpenseClaimReimbursed)
 
 
@@ -156,8 +184,11 @@ OFFERS = {
     "submit_visit": Method(VisitOut, visit_id=Id()),
     "approve_visit": Method(VisitOut, visit_id=Id(), funded_amount=Money(required=True)),
     "reject_visit": Method(VisitOut, visit_id=Id(), reason=required_text()),
+    "check_in_visit": Method(VisitOut, visit_id=Id(), data=fields.Nested(CheckInIn, required=True)),
     "record_visit": Method(VisitOut, visit_id=Id(), form=fields.Nested(RecordIn, required=True)),
     "summarize_visit": Method(VisitOut, visit_id=Id(), text=required_text(10000)),
+    "review_visit": Method(VisitOut, visit_id=Id(), data=fields.Nested(ReviewIn, required=True)),
+    "revise_visit": Method(VisitOut, visit_id=Id(), changes=fields.Nested(RevisionIn, required=True)),
     "get_visit": Method(VisitOut, visit_id=Id()),
     "list_visits": Method(page_of(VisitOut), args=fields.Nested(VisitArgs, load_default=dict)),
     "add_support": Method(SupportOut, visit_id=Id(), data=fields.Nested(SupportIn, required=True)),
@@ -204,6 +235,7 @@ class ReceptionSeen(Reads):
     host_id = fields.String(allow_none=True)
     status = fields.String(required=True)
     funded_amount = fields.Decimal(allow_none=True)
+    review = fields.Dict(allow_none=True, load_default=None)  # its claims are approved once accepted
 
 
 class EventSeen(Reads):

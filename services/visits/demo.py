@@ -124,7 +124,10 @@ def _step(store, step, visit, developer, manager, planned_at, now):
 
 
 def _claims_in_every_state(store, visit, manager, now):
+    """The visit's report is accepted first (报告检查): its claims are approved only then. The other
+    recorded visits wait in the manager's review queue."""
     developer = Actor(visit["visitor_id"], "developer")
+    _run(store, manager, now, visits.review_visit, visit_id=visit["id"], data={"decision": "accepted"})
     for state, items in CLAIMS:
         data = {"subject": {"type": "visit", "id": visit["id"]},
                 "items": [{"category": c, "amount": Decimal(a), "note": n} for c, a, n in items]}
@@ -136,7 +139,7 @@ def _claims_in_every_state(store, visit, manager, now):
         for decision in decisions.get(state, []):
             if decision == "approve":
                 _run(store, manager, now, claims.approve_claim, claim_id=claim["id"],
-                     override_reason="客户关系重要，超出部分同意报销")
+                     override_reason="客户关系重要，超出部分同意报销", reception=None)
             elif decision == "reject":
                 _run(store, manager, now, claims.reject_claim, claim_id=claim["id"], reason="与本次拜访无关的费用")
             else:

@@ -16,6 +16,22 @@ MESSAGES = {
     "not for this kind of support": "该支持方式不填写此项",
     "the customer is invited only to an approved event still to come": "只能邀请客户参加已批准且尚未结束的活动",
     "support": "提升拜访等级",
+    # 签到
+    "the visit was checked in already": "该拜访已经签到",
+    "a check-in is made on arrival": "签到须在到达时进行",
+    "when did the visit happen": "请填写拜访时间",
+    "required unless the visit was checked in": "未签到时必填",
+    "check in": "签到",
+    # 报告检查: the review of a visit's record and summary
+    "a manager may not review their own visit": "经理不得检查自己的拜访报告",
+    "a returned report says what to revise": "退回报告须写明需要修改的内容",
+    "required when returned": "退回时必填",
+    "the visit has no summary to revise yet": "该拜访尚无总结可修改",
+    "write the summary first": "请先填写拜访总结",
+    "a revision changes something": "修改须至少更改一项内容",
+    "nothing to revise": "没有需要修改的内容",
+    "the {subject_type}'s report has not been accepted yet": "{0}报告尚未通过检查，不能批准报销",
+    "review": "检查", "revise": "修改", "pending": "待检查", "accepted": "已通过", "returned": "已退回",
     # expense claims
     "a {subject_type} is claimed for only once it is approved": "{0}须经批准后才能报销费用",
     "no visit summary, no expense reimbursement": "无拜访总结不得报销费用",

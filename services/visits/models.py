@@ -52,7 +52,18 @@ visits = Table(
     Column("callback_on_time", Boolean),
     Column("summary", Text),
     _when("summarized_at"),
+    # 报告检查: the review of the record and summary, and each version of them
+    Column("review_status", String(20)),
+    Column("review_comment", Text),
+    Column("reviewed_by", String(64)),
+    _when("reviewed_at"),
+    Column("versions", JSON),
+    # 签到: the visitor's arrival
+    _when("checked_in_at"),
+    Column("check_in_place", String(300)),
+    Column("check_in_location", JSON),
     _when("created_at", nullable=False), _when("updated_at", nullable=False),
+    Index("ix_visits_review", "review_status", "updated_at"),
     Index("ix_visits_visitor_created", "visitor_id", "created_at", "id"),
     Index("ix_visits_created", "created_at", "id"),
     Index("ix_visits_customer", "customer_id"),

@@ -7,6 +7,8 @@ from services.visits.terms import (
     EXPENSE_CATEGORIES,
     MAX_LOGISTICS_DAYS,
     MAX_RECEIPT_BYTES,
+    REVIEW_DECISIONS,
+    REVIEW_STATUSES,
     SUBJECT_TYPES,
     SUPPORT_KINDS,
     VISIT_METHODS,
@@ -67,14 +69,46 @@ class ReasonIn(Schema):
     reason = required_text()
 
 
+class LocationIn(Schema):
+    lat = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    lng = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+
+
+class CheckInIn(Schema):
+    """签到 on arrival: `at` defaults to now; `location` from the browser's geolocation, or null."""
+
+    at = fields.AwareDateTime(allow_none=True)
+    place = Text(allow_none=True, validate=validate.Length(max=300))
+    location = fields.Nested(LocationIn, allow_none=True)
+
+
 class RecordIn(Schema):
-    occurred_at = fields.AwareDateTime(required=True)
+    occurred_at = fields.AwareDateTime(metadata={"description": "the check-in's time when left out"})
     place = Text(allow_none=True, validate=validate.Length(max=300))
     method = fields.String(validate=validate.OneOf(VISIT_METHODS))
     talking_points = Text(allow_none=True)
     customer_feedback = Text(allow_none=True)
     next_steps = Text(allow_none=True)
     next_visit_at = fields.AwareDateTime(allow_none=True)
+
+
+class ReviewIn(Schema):
+    """报告检查: `comment` says what to revise when the report is returned."""
+
+    decision = fields.String(required=True, validate=validate.OneOf(REVIEW_DECISIONS))
+    comment = Text(allow_none=True, validate=validate.Length(max=2000))
+
+
+class RevisionIn(Schema):
+    """A returned report revised: the record form's fields but the visit's time, and the summary."""
+
+    place = Text(allow_none=True, validate=validate.Length(max=300))
+    method = fields.String(validate=validate.OneOf(VISIT_METHODS))
+    talking_points = Text(allow_none=True)
+    customer_feedback = Text(allow_none=True)
+    next_steps = Text(allow_none=True)
+    next_visit_at = fields.AwareDateTime(allow_none=True)
+    summary = Text(validate=validate.Length(min=1, max=10000))
 
 
 class SummaryIn(Schema):
@@ -90,6 +124,8 @@ class AdviceIn(Schema):
 class VisitArgs(ListArgs):
     customer_id = fields.String()
     status = fields.String(validate=validate.OneOf(VISIT_STATUSES))
+    review = fields.String(validate=validate.OneOf(REVIEW_STATUSES),
+                           metadata={"description": "pending: reports waiting for review (报告检查)"})
 
 
 class OfferOut(Schema):
@@ -114,6 +150,12 @@ class CallbackOut(Schema):
     on_time = fields.Boolean(allow_none=True)
 
 
+class CheckInOut(Schema):
+    at = fields.DateTime()
+    place = fields.String(allow_none=True)
+    location = fields.Dict(allow_none=True)
+
+
 class RecordOut(Schema):
     occurred_at = fields.DateTime()
     place = fields.String(allow_none=True)
@@ -122,6 +164,30 @@ class RecordOut(Schema):
     customer_feedback = fields.String(allow_none=True)
     next_steps = fields.String(allow_none=True)
     next_visit_at = fields.DateTime(allow_none=True)
+
+
+class ReviewOut(Schema):
+    status = fields.String(metadata={"description": "pending | accepted | returned"})
+    comment = fields.String(allow_none=True)
+    by = fields.String(allow_none=True)
+    at = fields.DateTime(allow_none=True)
+
+
+class VersionOut(Schema):
+    """One version of the visit's report (times as ISO 8601 strings), with its review if it had one."""
+
+    version = fields.Integer()
+    at = fields.String()
+    by = fields.String()
+    occurred_at = fields.String()
+    place = fields.String(allow_none=True)
+    method = fields.String(allow_none=True)
+    talking_points = fields.String(allow_none=True)
+    customer_feedback = fields.String(allow_none=True)
+    next_steps = fields.String(allow_none=True)
+    next_visit_at = fields.String(allow_none=True)
+    summary = fields.String(allow_none=True)
+    review = fields.Dict(allow_none=True)
 
 
 class SupportIn(Schema):
@@ -160,10 +226,13 @@ class VisitOut(Schema):
     funded_amount = Money(allow_none=True)
     approver_id = fields.String(allow_none=True)
     rejection_reason = fields.String(allow_none=True)
+    check_in = fields.Nested(CheckInOut, allow_none=True)
     record = fields.Nested(RecordOut, allow_none=True)
     callback = fields.Nested(CallbackOut, allow_none=True)
     summary = fields.String(allow_none=True)
     summarized_at = fields.DateTime(allow_none=True)
+    review = fields.Nested(ReviewOut, allow_none=True)
+    versions = fields.List(fields.Nested(VersionOut))
     support = fields.List(fields.Nested(SupportOut))
     submitted_at = fields.DateTime(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
@@ -289,7 +358,22 @@ class LogisticsItemOut(Schema):
     lead_id = fields.String(allow_none=True)
 
 
+class WhereaboutsOut(Schema):
+    """Who is where today: a visit checked in today."""
+
+    visit_id = fields.String()
+    visitor_id = fields.String()
+    visitor_name = fields.String(allow_none=True, metadata={"description": "added by the gateway"})
+    customer_id = fields.String()
+    customer_name = fields.String(allow_none=True)
+    status = fields.String()
+    at = fields.DateTime()
+    place = fields.String(allow_none=True)
+    location = fields.Dict(allow_none=True)
+
+
 class LogisticsOut(Schema):
     days = fields.Integer()
     items = fields.List(fields.Nested(LogisticsItemOut))
+    checked_in = fields.List(fields.Nested(WhereaboutsOut))
     next_cursor = fields.String(allow_none=True)

@@ -1,4 +1,7 @@
 """The visits service's vocabularies, shared by its domain and its payloads."""
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized")
 VISIT_METHODS = ("in_person", "phone", "video")
 CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed")
@@ -12,3 +15,10 @@ MAX_LOGISTICS_DAYS = 31
 SUPPORT_KINDS = ("senior_leader", "headquarters_invitation", "event_invitation")
 SUPPORTER_ROLES = ("planner", "manager")
 SUPPORTABLE_STATUSES = ("draft", "pending_approval", "approved")
+# 报告检查: a manager reviews a visit's record and summary.
+REVIEW_STATUSES = ("pending", "accepted", "returned")
+REVIEW_DECISIONS = ("accepted", "returned")
+REVIEWABLE_STATUSES = ("completed", "summarized")
+# 签到: the department's day ("who is where today") and the leeway for an iPad's clock
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
+CHECK_IN_LEEWAY = timedelta(minutes=5)

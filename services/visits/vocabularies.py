@@ -21,12 +21,17 @@ VOCABULARIES = (
         "senior_leader": ("高层领导陪同拜访", "A senior leader joins"),
         "headquarters_invitation": ("邀请客户到公司", "Invitation to the company"),
         "event_invitation": ("邀请客户参加活动", "Invitation to an event")}),
+    # 报告检查 of a visit's record and summary, and of a reception's report (接待报告的审查)
+    Vocabulary("review_statuses", terms.REVIEW_STATUSES, {
+        "pending": ("待检查", "Waiting for review"), "accepted": ("已通过", "Accepted"), "returned": ("已退回", "Returned")}),
     Vocabulary("event_types", (
         "visit.submitted", "visit.approved", "visit.rejected", "visit.completed", "visit.summarized",
+        "visit.reviewed", "visit.revised",
         "expense_claim.submitted", "expense_claim.approved", "expense_claim.rejected", "expense_claim.reimbursed"), {
         "visit.submitted": ("拜访计划提交", "Visit submitted"), "visit.approved": ("拜访计划批准", "Visit approved"),
         "visit.rejected": ("拜访计划驳回", "Visit rejected"), "visit.completed": ("完成拜访", "Visit recorded"),
-        "visit.summarized": ("拜访总结", "Visit summarised"), "expense_claim.submitted": ("费用报销提交", "Claim submitted"),
+        "visit.summarized": ("拜访总结", "Visit summarised"), "visit.reviewed": ("拜访报告检查", "Visit report reviewed"),
+        "visit.revised": ("拜访报告修改", "Visit report revised"), "expense_claim.submitted": ("费用报销提交", "Claim submitted"),
         "expense_claim.approved": ("费用报销批准", "Claim approved"), "expense_claim.rejected": ("费用报销驳回", "Claim rejected"),
         "expense_claim.reimbursed": ("费用已报销", "Claim reimbursed")}),
 )

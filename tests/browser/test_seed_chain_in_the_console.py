@@ -1,6 +1,6 @@
 """The seed's chain in a real browser, as a developer and a manager would walk it: a new customer, a visit
 plan, approval with funding, the visit record, the callback task on My day, the summary, the expense
-claim, its approval and reimbursement. Screenshots land in tests/browser/screenshots/."""
+claim, the report's review, the claim's approval and reimbursement. Screenshots land in tests/browser/screenshots/."""
 import re
 
 from playwright.sync_api import expect
@@ -100,6 +100,9 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     developer.get_by_role("button", name="提交审批").click()
     expect(developer.locator(".badge").first).to_have_text("已提交")
 
+    open_area(manager, "approvals")  # 报告检查: the claim is approved only once the report is accepted
+    manager.locator(".review-queue tr", has_text="林婉清").locator("button[data-action=accept]").click()
+    expect(manager.locator(".review-queue tr", has_text="林婉清")).to_have_count(0)
     revisit(manager, claim_url)
     manager.get_by_role("button", name="批准").click()
     expect(manager.locator(".badge").first).to_have_text("已批准")

@@ -28,6 +28,35 @@ def events_about(system, customer_id, *types):
     return [e for e in envelopes if e["data"].get("customer_id") == customer_id]
 
 
+def test_no_review_no_reception_claim_approval_over_http(system, as_user):
+    """接待报告的审查: a returned report is revised by its host; its claim is approved once it is accepted."""
+    developer, manager = as_user("dev1"), as_user("manager")
+    customer = developer.post("/api/customers", json={"name": "司马静"}).json()
+    path = f"/api/receptions/{developer.post('/api/receptions', json={**RECEPTION, 'customer_id': customer['id']}).json()['id']}"
+    developer.post(f"{path}/submit")
+    manager.post(f"{path}/approve", json={"funded_amount": "1000.00"})
+    early = manager.post(f"{path}/review", json={"decision": "accepted"})
+    assert early.status_code == 409 and early.json()["code"] == "invalid_transition"
+    reported = developer.post(f"{path}/report", json={"experience": "满意", "outcome": "follow_up"}).json()
+    assert reported["review"]["status"] == "pending" and manager.get(path).json()["actions"] == ["review"]
+    waiting = manager.get(f"/api/receptions?review=pending&customer_id={customer['id']}").json()["items"]
+    assert [item["id"] for item in waiting] == [reported["id"]]
+    claim = developer.post("/api/expense-claims", json={"subject": {"type": "reception", "id": reported["id"]},
+                                                         "items": [{"category": "meal", "amount": "600.00"}]}).json()
+    assert developer.post(f"/api/expense-claims/{claim['id']}/submit").json()["status"] == "submitted"
+    refused = manager.post(f"/api/expense-claims/{claim['id']}/approve")
+    assert refused.status_code == 409 and refused.json()["code"] == "review_required"
+    no_comment = manager.post(f"{path}/review", json={"decision": "returned"})
+    assert no_comment.status_code == 422 and "comment" in no_comment.json()["errors"]
+    manager.post(f"{path}/review", json={"decision": "returned", "comment": "请写明客户看过的款式"})
+    assert manager.post(f"/api/expense-claims/{claim['id']}/approve").json()["code"] == "review_required"
+    revised = developer.post(f"{path}/revise", json={"products_viewed": [{"description": "1.20克拉钻石戒指"}]})
+    assert revised.status_code == 200, revised.text
+    assert [v["review"] and v["review"]["status"] for v in revised.json()["versions"]] == ["returned", None]
+    assert manager.post(f"{path}/review", json={"decision": "accepted"}).json()["review"]["status"] == "accepted"
+    assert manager.post(f"/api/expense-claims/{claim['id']}/approve").json()["status"] == "approved"
+
+
 def test_reception_approval_report_deal_delivery_over_http(system, as_user):
     developer, manager, stranger = as_user("dev1"), as_user("manager"), as_user("dev2")
     customer = developer.post("/api/customers", json={"name": "欧阳婉清"}).json()

@@ -77,6 +77,15 @@ def test_the_seeds_chain_from_plan_to_reimbursement(system, as_user, customer):
     summarized = developer.post(f"/api/visits/{visit['id']}/summary", json={"text": "客户意向明确，下一步邀请到店品鉴"})
     assert summarized.json()["status"] == "summarized"
     assert developer.post(f"/api/expense-claims/{claim['id']}/submit").json()["status"] == "submitted"
+    unreviewed = manager.post(f"/api/expense-claims/{claim['id']}/approve")
+    assert unreviewed.status_code == 409 and unreviewed.json()["code"] == "review_required"
+    returned = manager.post(f"/api/visits/{visit['id']}/review", json={"decision": "returned", "comment": "请补充报价反馈"})
+    assert returned.status_code == 200 and returned.json()["review"]["status"] == "returned"
+    assert developer.get(f"/api/visits/{visit['id']}").json()["actions"] == ["revise"]
+    revised = developer.post(f"/api/visits/{visit['id']}/revise", json={"customer_feedback": "客户接受九二折"})
+    assert revised.status_code == 200 and [v["review"] and v["review"]["status"] for v in revised.json()["versions"]] \
+        == ["returned", None]
+    assert manager.post(f"/api/visits/{visit['id']}/review", json={"decision": "accepted"}).status_code == 200
     assert manager.post(f"/api/expense-claims/{claim['id']}/approve").json()["status"] == "approved"
     reimbursed = manager.post(f"/api/expense-claims/{claim['id']}/reimburse")
     assert reimbursed.status_code == 200 and reimbursed.json()["status"] == "reimbursed"
@@ -172,8 +181,76 @@ def test_receipts_and_the_coordinators_list(as_user, customer):
     assert as_user("dev2").get(f"/api/expense-claims/{claim['id']}/receipts/{upload.json()['id']}").status_code == 404
 
     developer.post(f"/api/visits/{past['id']}/summary", json={"text": "总结"})
+    manager.post(f"/api/visits/{past['id']}/review", json={"decision": "accepted"})
     developer.post(f"/api/expense-claims/{claim['id']}/submit")
     over = manager.post(f"/api/expense-claims/{claim['id']}/approve")
     assert over.status_code == 409 and over.json()["code"] == "over_funded_amount"
     approved = manager.post(f"/api/expense-claims/{claim['id']}/approve", json={"override_reason": "客户招待超支，同意"})
     assert approved.status_code == 200 and approved.json()["override_reason"] == "客户招待超支，同意"
+
+
+def _next_visit_task(developer, visit_id, status, due_at=None):
+    def found():
+        items = developer.get(f"/api/tasks?assignee=me&status={status}&kind=next_visit&limit=200").json()["items"]
+        task = next((task for task in items if task["subject"] == {"type": "visit", "id": visit_id}), None)
+        if task and (due_at is None or datetime.fromisoformat(task["due_at"]) == due_at):
+            return task
+        return None
+
+    return testing.wait_until(found, timeout=20, message=f"the {status} next_visit task of the visit")
+
+
+def test_the_agreed_next_visit_is_a_task_that_moves_with_the_revision_and_is_done_by_the_next_visit(as_user,
+                                                                                                    customer):
+    developer, manager = as_user("dev1"), as_user("manager")
+
+    def recorded_visit(occurred_at, next_visit_at):
+        visit = developer.post("/api/visits", json=plan_body(customer)).json()
+        developer.post(f"/api/visits/{visit['id']}/submit")
+        manager.post(f"/api/visits/{visit['id']}/approve", json={"funded_amount": "800.00"})
+        body = {"occurred_at": iso(occurred_at), "talking_points": "克拉钻",
+                "next_visit_at": next_visit_at and iso(next_visit_at)}
+        assert developer.post(f"/api/visits/{visit['id']}/record", json=body).status_code == 200
+        return visit
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    agreed = now + timedelta(days=14)
+    first = recorded_visit(now - timedelta(hours=2), agreed)
+    task = _next_visit_task(developer, first["id"], "open", agreed)
+    assert task["customer_id"] == customer["id"] and task["assignee_id"] == developer.get("/api/me").json()["id"]
+
+    manager.post(f"/api/visits/{first['id']}/review", json={"decision": "returned", "comment": "下次拜访时间请与客户确认"})
+    moved = agreed + timedelta(days=7)
+    assert developer.post(f"/api/visits/{first['id']}/revise", json={"next_visit_at": iso(moved)}).status_code == 200
+    _next_visit_task(developer, first["id"], "open", moved)
+
+    recorded_visit(now - timedelta(hours=1), None)
+    done = _next_visit_task(developer, first["id"], "done")
+    assert datetime.fromisoformat(done["due_at"]) == moved
+
+
+def test_the_visitor_checks_in_and_the_record_and_the_coordinator_follow_it(as_user, customer):
+    developer, manager, coordinator = as_user("dev1"), as_user("manager"), as_user("coordinator")
+    visit = developer.post("/api/visits", json=plan_body(customer)).json()
+    path = f"/api/visits/{visit['id']}"
+    early = developer.post(f"{path}/check-in", json={"place": "客户家中", "location": None})
+    assert early.status_code == 409 and early.json()["code"] == "invalid_transition"
+    developer.post(f"{path}/submit")
+    manager.post(f"{path}/approve", json={"funded_amount": "800.00"})
+    assert manager.post(f"{path}/check-in", json={}).status_code == 403
+    bad = developer.post(f"{path}/check-in", json={"location": {"lat": 91, "lng": 121.47}})
+    assert bad.status_code == 422 and "location" in bad.json()["errors"]
+    arrived = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=10)
+    checked = developer.post(f"{path}/check-in", json={"at": iso(arrived), "place": "客户家中",
+                                                       "location": {"lat": 31.2304, "lng": 121.4737}})
+    assert checked.status_code == 200, checked.text
+    assert "check_in" not in checked.json()["actions"]
+    assert developer.post(f"{path}/check-in", json={}).json()["code"] == "invalid_transition"
+    here = coordinator.get("/api/logistics").json()["checked_in"]
+    mine = next(item for item in here if item["visit_id"] == visit["id"])
+    me = developer.get("/api/me").json()
+    assert (mine["place"], mine["location"]) == ("客户家中", {"lat": 31.2304, "lng": 121.4737})
+    assert mine["visitor_name"] == (me["display_name"] or me["id"])
+    recorded = developer.post(f"{path}/record", json={"talking_points": "克拉钻"}).json()
+    assert datetime.fromisoformat(recorded["record"]["occurred_at"]) == arrived
+    assert datetime.fromisoformat(recorded["callback"]["due_at"]) == arrived + timedelta(days=7)

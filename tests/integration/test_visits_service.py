@@ -200,6 +200,10 @@ def test_a_claim_is_reimbursed_once_only_even_under_two_concurrent_requests(syst
         claim = developer.open_claim({"subject": {"type": "visit", "id": visit["id"]},
                                       "items": [{"category": "gift", "amount": Decimal("380.00"), "note": "礼盒"}]})
         developer.submit_claim(claim["id"])
+        with pytest.raises(Conflict) as refused:
+            manager.approve_claim(claim["id"])
+        assert refused.value.error_code == "review_required"
+        assert manager.review_visit(visit["id"], {"decision": "accepted"})["review"]["status"] == "accepted"
         manager.approve_claim(claim["id"])
 
     def reimburse():

@@ -31,10 +31,11 @@ def remotes(log=None):
     return {"customers": FakeRemote(get_development_plan=plan), "reception": FakeRemote(), "events": FakeRemote()}
 
 
-def add_visit(uow, status="summarized", funded=Decimal("500.00")):
+def add_visit(uow, status="summarized", funded=Decimal("500.00"), review="accepted"):
     uow.session.execute(visits.insert().values(
         id="v1", customer_id="c1", customer_name="王丽", visitor_id="dev-1", status=status, planned_at=NOW,
-        method="in_person", preparation={}, companions=[], funded_amount=funded, created_at=NOW, updated_at=NOW))
+        method="in_person", preparation={}, companions=[], funded_amount=funded, review_status=review,
+        created_at=NOW, updated_at=NOW))
 
 
 def opened(uow, subject_type="visit", subject_id="v1", amount="120.00"):
@@ -85,9 +86,9 @@ def test_approving_a_claim_over_its_funding_needs_the_managers_override(uow):
     claim = claims.submit_claim(uow, DEV, NOW, claim_id=claim["id"], **remotes())
     assert claim["over_funded"] is True and claim["actions"] == []
     with pytest.raises(Conflict) as refused:
-        claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None)
+        claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None, reception=FakeRemote())
     assert refused.value.error_code == "over_funded_amount"
-    approved = claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason="年度重点客户")
+    approved = claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason="年度重点客户", reception=FakeRemote())
     assert (approved["status"], approved["override_reason"]) == ("approved", "年度重点客户")
     assert approved["actions"] == ["reimburse"]
     assert uow.published_types() == ["expense_claim.submitted", "expense_claim.approved"]
@@ -97,7 +98,7 @@ def test_a_claim_is_reimbursed_once_only(uow):
     add_visit(uow)
     claim = opened(uow)
     claims.submit_claim(uow, DEV, NOW, claim_id=claim["id"], **remotes())
-    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None)
+    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None, reception=FakeRemote())
     assert claims.reimburse_claim(uow, MANAGER, NOW, claim_id=claim["id"])["status"] == "reimbursed"
     with pytest.raises(InvalidTransition):
         claims.reimburse_claim(uow, MANAGER, NOW, claim_id=claim["id"])

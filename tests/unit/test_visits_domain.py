@@ -147,7 +147,7 @@ def test_only_the_visitor_records_and_summarises():
         VISITS.ensure_owner(Actor("m-1", "manager"), {"visitor_id": "dev-1"}, "visitor_id")
     with pytest.raises(NotFound):
         VISITS.ensure_owner(Actor("dev-2", "developer"), {"visitor_id": "dev-1"}, "visitor_id")
-    assert rules.VISIT.actions(Actor("dev-1", "developer"), approved()) == ["record"]
+    assert rules.VISIT.actions(Actor("dev-1", "developer"), approved()) == ["check_in", "record"]  # 签到 first, when the visitor arrives
     assert rules.VISIT.actions(Actor("m-1", "manager"), approved()) == ["support"]  # 提升拜访等级, not the record
 
 

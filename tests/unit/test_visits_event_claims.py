@@ -102,7 +102,7 @@ def test_the_earlier_claims_on_the_same_event_count_towards_its_funding(uow):
 def test_an_event_claim_reaches_analytics_with_its_subject_and_no_customer(uow):
     claim = opened(uow)
     claims.submit_claim(uow, PLANNER, NOW, claim_id=claim["id"], **remotes(event()))
-    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None)
+    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None, reception=FakeRemote())
     claims.reimburse_claim(uow, MANAGER, NOW, claim_id=claim["id"])
     reimbursed = uow.published[-1]
     assert reimbursed["type"] == "expense_claim.reimbursed"
@@ -122,7 +122,7 @@ def test_analytics_reads_a_reimbursed_event_claim_as_spend_with_no_customer(uow)
 
     claim = opened(uow)
     claims.submit_claim(uow, PLANNER, NOW, claim_id=claim["id"], **remotes(event()))
-    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None)
+    claims.approve_claim(uow, MANAGER, NOW, claim_id=claim["id"], override_reason=None, reception=FakeRemote())
     claims.reimburse_claim(uow, MANAGER, NOW, claim_id=claim["id"])
     data = uow.published[-1]["data"]
     facts = project("expense_claim.reimbursed", PROJECTED["expense_claim.reimbursed"]().load(data), NOW).facts

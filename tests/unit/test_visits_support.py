@@ -100,7 +100,7 @@ def test_the_visitor_sees_the_support_on_the_visit(uow):
     seen = visit_handlers.get_visit(uow.session, VISITOR, NOW, visit_id="v1")
     assert [(s["kind"], s["added_by"]) for s in seen["support"]] == [("event_invitation", "planner-1"),
                                                                    ("senior_leader", "m-1")]
-    assert seen["support"][0] == added and seen["actions"] == ["record"]
+    assert seen["support"][0] == added and seen["actions"] == ["check_in", "record"]
     listed = visit_handlers.list_visits(uow.session, VISITOR, NOW, args={})
     assert [len(v["support"]) for v in listed["items"]] == [2]
 

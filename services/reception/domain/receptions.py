@@ -11,6 +11,7 @@ from services.reception.contracts import (
     ReceptionReported,
     ReceptionSubmitted,
 )
+from services.reception.domain import review
 from services.reception.domain.access import visible
 from services.reception.terms import WRITER_ROLES
 
@@ -51,6 +52,11 @@ class Reception:
     reason: str | None = None
     report: dict | None = None
     reported_at: datetime | None = None
+    review_status: str | None = None
+    review_comment: str | None = None
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    versions: list | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -85,8 +91,22 @@ class Reception:
         """Only an approved reception is reported (its report then unlocks the expense claim)."""
         self._move("report", now)
         self.report, self.reported_at = report, now
+        self._apply({"review_status": "pending", "versions": review.with_version(None, report, self.host_id, now)})
         return ReceptionReported.of({"reception_id": self.id, "customer_id": self.customer_id,
                                      "host_id": self.host_id, "reported_at": now, "outcome": report["outcome"]})
+
+    def review(self, actor, decision, comment, now):
+        """接待报告的审查: accepted, or returned to its host with what to revise."""
+        self._apply(review.decide(self.__dict__, actor, decision, comment, now))
+        self.updated_at = now
+
+    def revise_report(self, actor, changes, now):
+        self._apply(review.revise(self.__dict__, changes, actor.user_id, now))
+        self.updated_at = now
+
+    def _apply(self, changes):
+        for name, value in changes.items():
+            setattr(self, name, value)
 
     def _move(self, action, now):
         self.status = WORKFLOW.target(self.status, action)

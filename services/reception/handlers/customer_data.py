@@ -40,17 +40,25 @@ def export_customer(session, actor, now, *, customer_id):
     }
 
 
+def _erased_report(report):
+    return {"outcome": report.get("outcome"), "experience": None, "products_viewed": [], "notes": None}
+
+
 def erase_customer(uow, event, picture_files=None):
     customer_id = event["data"]["customer_id"]
     session = uow.session
     _erase_work_orders(session, customer_id, picture_files)
-    for reception in session.execute(select(receptions.c.id, receptions.c.report, receptions.c.arrangements)
+    for reception in session.execute(select(receptions.c.id, receptions.c.report, receptions.c.arrangements,
+                                            receptions.c.versions)
                                      .where(receptions.c.customer_id == customer_id)).mappings().all():
-        report = reception["report"] and {"outcome": reception["report"].get("outcome"),
-                                          "experience": None, "products_viewed": [], "notes": None}
+        report = reception["report"] and _erased_report(reception["report"])
+        versions = [{**_erased_report(kept), "version": kept["version"], "at": kept["at"], "by": kept["by"],
+                     "review": kept["review"] and {**kept["review"], "comment": None}}
+                    for kept in reception["versions"] or []]
         arrangements = {**(reception["arrangements"] or {}), "note": None}
         session.execute(update(receptions).where(receptions.c.id == reception["id"])
-                        .values(needs=None, reason=None, report=report, arrangements=arrangements))
+                        .values(needs=None, reason=None, report=report, arrangements=arrangements, versions=versions,
+                                review_comment=None))
     session.execute(update(deals).where(deals.c.customer_id == customer_id).values(delivery_address=None))
     session.execute(update(service_tickets).where(service_tickets.c.customer_id == customer_id).values(
         description=None, piece=None, intake_notes=None, resolution=None))

@@ -5,6 +5,7 @@ from sqlalchemy import insert
 
 from kam.db import new_id
 from kam.records import save
+from services.reception.domain import review
 from services.reception.domain.access import ensure_may, ensure_reader, ensure_writer
 from services.reception.domain.receptions import (
     SEEN,
@@ -23,7 +24,9 @@ def as_output(reception, actor):
     out = asdict(reception)
     if reception.report is not None:
         out["report"] = {**reception.report, "reported_at": reception.reported_at}
-    out["actions"] = WORKFLOW.actions(actor, out)
+    out["review"] = review.review_of(out)
+    out["versions"] = out["versions"] or []
+    out["actions"] = WORKFLOW.actions(actor, out) + review.REVIEW.actions(actor, out)
     return out
 
 
@@ -41,7 +44,8 @@ def get_reception(session, actor, now, *, reception_id):
 
 def list_receptions(session, actor, now, *, args):
     return list_page(session, actor, receptions, SEEN, order_column=receptions.c.created_at,
-                     filters={"customer_id": args.get("customer_id"), "status": args.get("status")},
+                     filters={"customer_id": args.get("customer_id"), "status": args.get("status"),
+                              "review_status": args.get("review")},
                      args=args, to_item=lambda row: as_output(Reception(**row), actor))
 
 
@@ -70,7 +74,28 @@ def reject_reception(uow, actor, now, *, reception_id, data):
 def report_reception(uow, actor, now, *, reception_id, data):
     reception = _load_for_change(uow, actor, reception_id, "report")
     uow.collect(reception.record_report(data, now))
-    _save(uow, reception, ("status", "report", "reported_at", "updated_at"))
+    _save(uow, reception, ("status", "report", "reported_at", "review_status", "versions", "updated_at"))
+    return as_output(reception, actor)
+
+
+REVIEWED = ("review_status", "review_comment", "reviewed_by", "reviewed_at", "versions", "updated_at")
+
+
+def review_reception(uow, actor, now, *, reception_id, data):
+    actor.require_role(*review.APPROVERS)
+    reception = _load_for_change(uow, actor, reception_id)
+    reception.review(actor, data["decision"], data.get("comment"), now)
+    _save(uow, reception, REVIEWED)
+    return as_output(reception, actor)
+
+
+def revise_report(uow, actor, now, *, reception_id, changes):
+    """The host revises a returned report; it waits for review again."""
+    ensure_writer(actor)
+    reception = _load_for_change(uow, actor, reception_id)
+    ensure_may(review.REVIEW, actor, reception.__dict__, "revise")
+    reception.revise_report(actor, changes, now)
+    _save(uow, reception, ("report", *REVIEWED))
     return as_output(reception, actor)
 
 

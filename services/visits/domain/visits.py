@@ -11,6 +11,8 @@ from services.visits.contracts import (
     VisitSubmitted,
     VisitSummarized,
 )
+from services.visits.domain.check_in import may_check_in, record_form
+from services.visits.domain.review import with_version
 from services.visits.terms import CALLBACK_DAYS, SUPPORTABLE_STATUSES, SUPPORTER_ROLES
 
 # The gift by customer category is the analyst's rule table in the catalog; this is only for a category
@@ -21,6 +23,7 @@ VISIT = Workflow(
     Step("submit", "draft", "pending_approval", by=owner("visitor_id")),
     Step("approve", "pending_approval", "approved", by=role("manager")),
     Step("reject", "pending_approval", "rejected", by=role("manager")),
+    Step("check_in", "approved", "approved", by=may_check_in),
     Step("record", "approved", "completed", by=owner("visitor_id")),
     Step("summarize", "completed", "summarized", by=owner("visitor_id")),
     # 提升拜访等级: the planner or a manager supports a visit still to come; it stays where it is.
@@ -113,23 +116,32 @@ def reject_visit(visit, approver_id, reason, now):
 def record_visit(visit, form, now):
     """The visit record form (客户拜访记录表); the callback falls due one week after the visit."""
     status = moved(visit, "record")
+    form = record_form(visit, form)
     occurred_at = form["occurred_at"]
     if occurred_at > now:
         raise Invalid("a visit is recorded after it happened",
                       errors={"occurred_at": ["must not be in the future"]})
     if form.get("next_visit_at") and form["next_visit_at"] <= occurred_at:
         raise Invalid("the next visit comes after this one", errors={"next_visit_at": ["must be after occurred_at"]})
-    return {
+    changes = {
         "status": status, "occurred_at": occurred_at,
         "record_place": form.get("place") or visit.get("place"), "record_method": form.get("method") or visit["method"],
         "talking_points": form.get("talking_points"), "customer_feedback": form.get("customer_feedback"),
         "next_steps": form.get("next_steps"), "next_visit_at": form.get("next_visit_at"),
         "recorded_at": now, "callback_due_at": occurred_at + timedelta(days=CALLBACK_DAYS), "updated_at": now,
     }
+    return {**changes, **to_review({**visit, **changes}, now)}
 
 
 def summarize_visit(visit, text, now):
-    return {"status": moved(visit, "summarize"), "summary": text, "summarized_at": now, "updated_at": now}
+    """The summary joins the report; it waits for the manager's review again (报告检查)."""
+    changes = {"status": moved(visit, "summarize"), "summary": text, "summarized_at": now, "updated_at": now}
+    return {**changes, **to_review({**visit, **changes}, now)}
+
+
+def to_review(visit, now):
+    return {"review_status": "pending", "review_comment": None, "reviewed_by": None, "reviewed_at": None,
+            "versions": with_version(visit, visit["visitor_id"], now)}
 
 
 # What each kind of support names besides its note: a senior leader's name, or the event invited to.
@@ -186,11 +198,14 @@ def callback_done(visit, done_at, on_time):
 
 
 ERASED_TEXT = ("customer_name", "place", "objectives", "record_place", "talking_points", "customer_feedback",
-               "next_steps", "summary", "rejection_reason")
+               "next_steps", "summary", "rejection_reason", "review_comment", "check_in_place", "check_in_location")
 
 
 def erased_visit(visit):
     """Under PIPL: names and free text go; dates, amounts and statuses stay as anonymous figures."""
     preparation = {**visit["preparation"], "products": [], "offers": [
         {"discount": offer["discount"]} for offer in visit["preparation"].get("offers") or []]}
-    return {**{field: None for field in ERASED_TEXT}, "companions": [], "preparation": preparation}
+    versions = [{"version": kept["version"], "at": kept["at"], "by": kept["by"], "occurred_at": kept["occurred_at"],
+                 "review": kept["review"] and {**kept["review"], "comment": None}} for kept in visit.get("versions") or []]
+    return {**{field: None for field in ERASED_TEXT}, "companions": [], "preparation": preparation,
+            "versions": versions}

@@ -10,6 +10,7 @@ from kam.pagination import keyset_page
 from kam.records import load, save
 from services.visits.domain import claims as rules
 from services.visits.domain.access import CLAIMS
+from services.visits.domain.review import ensure_accepted, review_of
 from services.visits.models import claim_items, claims, receipts, visits
 
 
@@ -26,6 +27,15 @@ def subject_of(actor, subject_type, subject_id, session, customers, reception, e
     else:
         subject = reception.get_reception(subject_id)
     return rules.SUBJECTS[subject_type].ensure(actor, subject)
+
+
+def reviewed_subject(session, claim, reception):
+    """The review of a claim's visit (here) or reception (by RPC, as the manager sees it); none for others."""
+    if claim["subject_type"] == "visit":
+        return {"review": review_of(load(session, visits, claim["subject_id"], "visit"))}
+    if claim["subject_type"] == "reception":
+        return reception.get_reception(claim["subject_id"])
+    return {}
 
 
 def claims_out(session, found, actor):
@@ -90,8 +100,15 @@ def submit_claim(uow, actor, now, *, claim_id, customers, reception, events):
     return _moved(uow, actor, claim, "submit", changes)
 
 
-def approve_claim(uow, actor, now, *, claim_id, override_reason):
+def approve_claim(uow, actor, now, *, claim_id, override_reason, reception):
+    """Only once the visit's or reception's report was accepted (报告检查); the subject is asked for before
+    the claim's row is locked, as on submit."""
+    actor.require_role("manager")
+    claim = CLAIMS.load(uow.session, claims, actor, claim_id)
+    subject = reviewed_subject(uow.session, claim, reception)
     claim = _decided(uow, actor, claim_id)
+    rules.CLAIM.target(claim["status"], "approve")
+    ensure_accepted(claim["subject_type"], subject)
     return _moved(uow, actor, claim, "approve", rules.approve_claim(claim, actor.user_id, override_reason, now))
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from services.visits.domain.check_in import today
 from services.visits.models import receptions, visits
 
 
@@ -19,7 +20,17 @@ def list_logistics(session, actor, now, *, days):
         receptions.c.scheduled_at < until)).mappings().all()
     items = [_visit_line(row) for row in planned] + [_reception_line(row) for row in hosted]
     items.sort(key=lambda item: (item["at"], item["id"]))
-    return {"days": days, "items": items, "next_cursor": None}
+    return {"days": days, "items": items, "checked_in": checked_in_today(session, now), "next_cursor": None}
+
+
+def checked_in_today(session, now):
+    """Who is where today: the visits checked in during the department's day, latest first."""
+    start, end = today(now)
+    found = session.execute(select(visits).where(visits.c.checked_in_at >= start, visits.c.checked_in_at < end)
+                            .order_by(visits.c.checked_in_at.desc(), visits.c.id)).mappings()
+    return [{"visit_id": row["id"], "visitor_id": row["visitor_id"], "customer_id": row["customer_id"],
+             "customer_name": row["customer_name"], "status": row["status"], "at": row["checked_in_at"],
+             "place": row["check_in_place"], "location": row["check_in_location"]} for row in found]
 
 
 def _visit_line(visit):

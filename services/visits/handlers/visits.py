@@ -5,6 +5,7 @@ from sqlalchemy import insert, select, update
 from kam.db import new_id
 from kam.pagination import keyset_page
 from kam.records import save
+from services.visits.domain import check_in, review
 from services.visits.domain import visits as rules
 from services.visits.domain.access import VISITS
 from services.visits.handlers.support import support_of
@@ -20,7 +21,10 @@ def visit_out(row, actor):
     visit["record"] = ({field: visit[column] for field, column in RECORD_FIELDS.items()}
                        if visit.get("occurred_at") else None)
     visit["callback"] = rules.callback_of(visit)
-    visit["actions"] = rules.VISIT.actions(actor, visit)
+    visit["review"] = review.review_of(visit)
+    visit["check_in"] = check_in.check_in_of(visit)
+    visit["versions"] = visit.get("versions") or []
+    visit["actions"] = rules.VISIT.actions(actor, visit) + review.REVIEW.actions(actor, visit)
     return visit
 
 
@@ -89,6 +93,12 @@ def reject_visit(uow, actor, now, *, visit_id, reason):
     return _moved(uow, actor, visit, "reject", rules.reject_visit(visit, actor.user_id, reason, now))
 
 
+def check_in_visit(uow, actor, now, *, visit_id, data):
+    """签到 by the visitor on arrival (no event: the record that follows tells the others)."""
+    visit = _own_visit(uow, actor, visit_id)
+    return shown(uow.session, save(uow.session, visits, visit, check_in.check_in(visit, data, now)), actor)
+
+
 def record_visit(uow, actor, now, *, visit_id, form):
     visit = _own_visit(uow, actor, visit_id)
     return _moved(uow, actor, visit, "record", rules.record_visit(visit, form, now))
@@ -97,6 +107,23 @@ def record_visit(uow, actor, now, *, visit_id, form):
 def summarize_visit(uow, actor, now, *, visit_id, text):
     visit = _own_visit(uow, actor, visit_id)
     return _moved(uow, actor, visit, "summarize", rules.summarize_visit(visit, text, now))
+
+
+def review_visit(uow, actor, now, *, visit_id, data):
+    """报告检查, by a manager: accepted, or returned to the visitor with what to revise."""
+    visit = _decided_visit(uow, actor, visit_id)
+    visit = save(uow.session, visits, visit, review.review_visit(visit, actor, data["decision"], data.get("comment"),
+                                                                 now))
+    uow.collect(review.reviewed_event(visit))
+    return shown(uow.session, visit, actor)
+
+
+def revise_visit(uow, actor, now, *, visit_id, changes):
+    """The visitor revises a returned report; it waits for review again."""
+    visit = _own_visit(uow, actor, visit_id)
+    visit = save(uow.session, visits, visit, review.revise_visit(visit, changes, now))
+    uow.collect(review.revised_event(visit))
+    return shown(uow.session, visit, actor)
 
 
 def get_visit(session, actor, now, *, visit_id):
@@ -109,6 +136,8 @@ def list_visits(session, actor, now, *, args):
     for name in ("customer_id", "status"):
         if args.get(name):
             query = query.where(visits.c[name] == args[name])
+    if args.get("review"):
+        query = query.where(visits.c.review_status == args["review"])
     page = keyset_page(session, query, [visits.c.created_at, visits.c.id], args.get("limit"), args.get("cursor"),
                        row_to_item=lambda row: visit_out(row, actor))
     return {**page, "items": with_support(session, page["items"])}

@@ -1,6 +1,7 @@
 // Receptions at the company: booking with its arrangements (business lounge, hosts, refreshments, a meal
 // out with its senior leader), a draft revised in place, approval from `actions`, and the report.
 import { actionButtons } from "../actions.js";
+import { reviewSection, reviseSection } from "./review.js";
 import { api, customerName, may, session, userNames } from "../api.js";
 import { badge, formatMoney, formatTime, h, section, toast } from "../dom.js";
 import { form } from "../forms.js";
@@ -69,7 +70,7 @@ export async function receptionView(id) {
     ]), actionButtons(r, "/api/receptions", {
       approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] },
       reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
-      report: { hidden: true },
+      report: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
     })),
     r.status === "draft" && mine ? section(t("reception.edit"), form(receptionFields(r, users), { id: "edit-reception",
       submitLabel: t("common.save"), onSubmit: (v) => api.patch(`/api/receptions/${id}`, v).then(refresh) }).form) : null,
@@ -87,5 +88,11 @@ export async function receptionView(id) {
       [t("reception.productsViewed"), (r.report.products_viewed || []).map((p) => p.description).join("、")],
       [t("common.notes"), r.report.notes],
     ])) : null,
+    reviewSection(r, "/api/receptions", (v) => [v.experience, (v.products_viewed || []).map((p) => p.description).join("、"), v.notes].filter(Boolean).join(" / ")),
+    reviseSection(r, "/api/receptions", r.report ? [
+      { name: "experience", label: t("reception.experience"), type: "textarea", wide: true, value: r.report.experience },
+      { name: "outcome", label: t("reception.outcome"), type: "select", vocabulary: "reception_outcomes", value: r.report.outcome },
+      { name: "notes", label: t("common.notes"), type: "textarea", wide: true, value: r.report.notes },
+    ] : []),
     ["approved", "reported"].includes(r.status) && mine && may("claims.file") ? section(t("claim.new"), claimFormFor("reception", id)) : null);
 }

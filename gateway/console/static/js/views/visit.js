@@ -10,6 +10,8 @@ import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
 import { actionBar, detailList, optional } from "./common.js";
 import { supportHandler, supportSection } from "./event_money.js";
+import { reviewSection, reviseSection } from "./review.js";
+import { checkInButton, checkInText } from "./visit_check_in.js";
 import { visitFields } from "./visits.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
@@ -36,13 +38,17 @@ export async function visitView(id) {
         [t("customer.budget"), formatMoney(visit.budget)],
         [t("visit.funded"), formatMoney(visit.funded_amount)],
         [t("common.reason"), visit.rejection_reason || undefined],
+        [t("visit.checkedIn"), visit.check_in ? `${formatTime(visit.check_in.at)} · ${checkInText(visit.check_in)}` : undefined],
         [t("visit.callback"), visit.callback ? `${label("task_statuses", visit.callback.status)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
       ]),
       actionButtons(visit, "/api/visits", {
         approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
         reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
-        record: { hidden: true }, summarize: { hidden: true }, ...(support ? { support } : {}),
+        record: { hidden: true }, summarize: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
+        check_in: { hidden: true },
+        ...(support ? { support } : {}),
       }),
+      checkInButton(visit),
       actionBar(
         visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
         visit.status !== "draft" ? h("a", { href: `#/visits/${id}/kit`, class: "button kit-link" }, t("catalog.kit")) : null)),
@@ -62,7 +68,22 @@ export async function visitView(id) {
       [t("visit.nextSteps"), visit.record.next_steps],
       [t("visit.nextVisitAt"), formatTime(visit.record.next_visit_at)],
     ])) : null,
-    visit.summary ? section(t("visit.summary"), h("p", {}, visit.summary)) : null);
+    visit.summary ? section(t("visit.summary"), h("p", {}, visit.summary)) : null,
+    reviewSection(visit, "/api/visits", (v) => [v.talking_points, v.customer_feedback, v.summary].filter(Boolean).join(" / ")),
+    reviseSection(visit, "/api/visits", revisionFields(visit)));
+}
+
+function revisionFields(visit) {
+  const record = visit.record || {};
+  return [
+    { name: "place", label: t("visit.place"), value: record.place },
+    { name: "method", label: t("visit.method"), type: "select", vocabulary: "visit_methods", value: record.method },
+    { name: "talking_points", label: t("visit.talkingPoints"), type: "textarea", wide: true, value: record.talking_points },
+    { name: "customer_feedback", label: t("visit.feedback"), type: "textarea", wide: true, value: record.customer_feedback },
+    { name: "next_steps", label: t("visit.nextSteps"), type: "textarea", wide: true, value: record.next_steps },
+    { name: "next_visit_at", label: t("visit.nextVisitAt"), type: "datetime-local", value: record.next_visit_at ? localInput(record.next_visit_at) : "", parse: wallTimeToIso },
+    ...(visit.status === "summarized" ? [{ name: "summary", label: t("visit.summary"), type: "textarea", wide: true, rows: 5, value: visit.summary }] : []),
+  ];
 }
 
 function adviceBlock(id, items, open) {
@@ -80,8 +101,10 @@ function adviceBlock(id, items, open) {
 
 function recordForm(visit) {
   return form([
-    { name: "occurred_at", label: t("visit.occurredAt"), type: "datetime-local", required: true, value: localInput(visit.planned_at), parse: wallTimeToIso },
-    { name: "place", label: t("visit.place"), value: visit.place },
+    visit.check_in
+      ? { name: "occurred_at", label: t("visit.occurredAt"), type: "datetime-local", placeholder: t("visit.fromCheckIn"), parse: wallTimeToIso }
+      : { name: "occurred_at", label: t("visit.occurredAt"), type: "datetime-local", required: true, value: localInput(visit.planned_at), parse: wallTimeToIso },
+    { name: "place", label: t("visit.place"), value: visit.check_in?.place || visit.place },
     { name: "method", label: t("visit.method"), type: "select", vocabulary: "visit_methods", value: visit.method },
     { name: "talking_points", label: t("visit.talkingPoints"), type: "textarea", wide: true, required: true },
     { name: "customer_feedback", label: t("visit.feedback"), type: "textarea", wide: true },

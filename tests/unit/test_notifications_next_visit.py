@@ -1,0 +1,65 @@
+"""约定下次拜访: the next_visit task from a visit record, on a fake unit of work."""
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kam.fakes import FakeUnitOfWork
+from services.notifications import next_visits
+from services.notifications.models import metadata, tasks
+
+VISITED = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+NEXT = VISITED + timedelta(days=14)
+
+
+@pytest.fixture
+def uow():
+    with FakeUnitOfWork(metadata) as fake:
+        yield fake
+
+
+def visit(visit_id="v-1", next_visit_at=NEXT, occurred_at=VISITED, **more):
+    return {"visit_id": visit_id, "customer_id": "c-1", "visitor_id": "dev-1", "occurred_at": occurred_at,
+            "next_visit_at": next_visit_at, **more}
+
+
+def next_visit_tasks(uow):
+    return uow.session.execute(select(tasks).where(tasks.c.kind == "next_visit")
+                               .order_by(tasks.c.created_at, tasks.c.id)).mappings().all()
+
+
+def test_a_recorded_next_visit_is_a_task_for_the_visitor_due_then(uow):
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    next_visits.visit_recorded(uow, VISITED, visit=visit())  # a redelivery makes no second task
+    [task] = next_visit_tasks(uow)
+    assert (task["assignee_id"], task["due_at"], task["status"], task["subject_id"]) == ("dev-1", NEXT, "open", "v-1")
+    assert uow.published_types() == ["task.created"]
+
+
+def test_no_next_visit_agreed_no_task(uow):
+    next_visits.visit_recorded(uow, VISITED, visit=visit(next_visit_at=None))
+    assert next_visit_tasks(uow) == [] and uow.published == []
+
+
+def test_the_next_visit_task_moves_when_the_record_is_revised(uow):
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    later = NEXT + timedelta(days=7)
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=later, revised_at=VISITED + timedelta(days=1)))
+    [task] = next_visit_tasks(uow)
+    assert (task["due_at"], task["original_due_at"], task["status"]) == (later, later, "open")
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=None, revised_at=VISITED + timedelta(days=2)))
+    assert [task["status"] for task in next_visit_tasks(uow)] == ["cancelled"]
+    next_visits.visit_revised(uow, VISITED + timedelta(days=3),
+                              visit=visit(next_visit_at=NEXT, revised_at=VISITED + timedelta(days=3)))
+    assert [(task["status"], task["due_at"]) for task in next_visit_tasks(uow)] == [("cancelled", later), ("open", NEXT)]
+
+
+def test_the_next_visit_task_is_done_when_the_next_visit_to_that_customer_is_recorded(uow):
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    again = NEXT - timedelta(days=1)
+    next_visits.visit_recorded(uow, again, visit=visit("v-2", next_visit_at=None, occurred_at=again))
+    [task] = next_visit_tasks(uow)
+    assert (task["status"], task["completed_at"], task["completed_by"]) == ("done", again, "dev-1")
+    assert uow.published_types() == ["task.created", "task.completed"]
+    next_visits.visit_revised(uow, again, visit=visit(next_visit_at=NEXT + timedelta(days=30), revised_at=again))
+    assert [task["status"] for task in next_visit_tasks(uow)] == ["done"]  # it has happened: nothing moves
