@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
+from tests.system import unique_phone
 
 
 def revisit(page, url):
@@ -34,7 +35,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     developer.click("a.button.primary")
     developer.fill("#new-customer input[name=name]", "林婉清")
     developer.select_option("#new-customer select[name=category]", "high_value")
-    developer.fill("#new-customer input[name=phone]", "13912345678")
+    developer.fill("#new-customer input[name=phone]", unique_phone())
     developer.fill("#new-customer input[name=wedding_anniversary]", "2016-06-18")
     developer.click("#new-customer button[type=submit]")
     expect(developer.locator("h2").first).to_have_text("林婉清")
