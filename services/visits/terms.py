@@ -12,3 +12,6 @@ MAX_LOGISTICS_DAYS = 31
 SUPPORT_KINDS = ("senior_leader", "headquarters_invitation", "event_invitation")
 SUPPORTER_ROLES = ("planner", "manager")
 SUPPORTABLE_STATUSES = ("draft", "pending_approval", "approved")
+# The customers service's categories (its vocabulary `customer_categories`): hospitality caps are per category.
+CUSTOMER_CATEGORIES = ("important", "high_value", "group_purchase", "strategic", "potential")
+HOSPITALITY_KINDS = ("gift_value", "meal_per_head")  # what a cap limits: a visit's gift, a reception's meal out
