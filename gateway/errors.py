@@ -34,10 +34,11 @@ DEFAULT_CODES = {400: "malformed_request", 401: "unauthorized", 403: "forbidden"
                  429: "too_many_attempts", 500: "internal_error", 503: "service_unavailable"}
 
 
-def problem(status, title, detail="", code=None, errors=None, headers=None):
-    """The problem in the caller's language (Accept-Language, zh-CN by default); `code` never changes."""
+def problem(status, title, detail="", code=None, errors=None, headers=None, extra=None):
+    """The problem in the caller's language (Accept-Language, zh-CN by default); `code` never changes.
+    `extra` members (a service's facts about the problem, e.g. `existing_customer_id`) go in untranslated."""
     catalog, language = _language()
-    body = {"type": "about:blank", "title": catalog.translate(title, language), "status": status,
+    body = {**(extra or {}), "type": "about:blank", "title": catalog.translate(title, language), "status": status,
             "detail": catalog.translate(detail, language), "code": code or DEFAULT_CODES.get(status, "error")}
     if errors:
         body["errors"] = catalog.translate(errors, language)
@@ -62,7 +63,8 @@ def _language():
 def from_remote(error):
     for kind, (status, title) in REMOTE_ERRORS.items():
         if isinstance(error, kind):
-            return problem(status, title, error.detail, error.error_code, error.errors or None)
+            return problem(status, title, error.detail, error.error_code, error.errors or None,
+                           extra=error.extra or None)
     raise LookupError(type(error))
 
 

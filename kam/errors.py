@@ -5,8 +5,8 @@ from nameko.exceptions import deserialize_to_instance
 class KamError(Exception):
     code = "error"
 
-    def __init__(self, detail="", code=None, errors=None):
-        super().__init__(detail, code or self.code, errors or {})
+    def __init__(self, detail="", code=None, errors=None, extra=None):
+        super().__init__(detail, code or self.code, errors or {}, extra or {})
 
     @property
     def detail(self):
@@ -19,6 +19,11 @@ class KamError(Exception):
     @property
     def errors(self):
         return self.args[2]
+
+    @property
+    def extra(self):
+        """Plain facts the problem body carries beside `code` (ids, names: never translated)."""
+        return self.args[3] if len(self.args) > 3 else {}
 
     def __str__(self):
         return f"{self.error_code}: {self.detail}"

@@ -1,4 +1,5 @@
 """The whole system as real processes on RabbitMQ and PostgreSQL, for the e2e and browser tests."""
+import itertools
 import os
 import secrets
 import subprocess
@@ -13,6 +14,15 @@ from kam.config import Settings
 PASSWORD = "e2e-password-1"
 USERS = {"admin": "admin", "manager": "manager", "dev1": "developer", "dev2": "developer",
          "coordinator": "coordinator", "planner": "planner", "analyst": "analyst"}
+
+
+_PHONES = itertools.count(1)
+
+
+def unique_phone():
+    """A mobile number no other test of this session has registered: one system is shared by the whole
+    session, and a phone another customer has is 409 `duplicate_customer`."""
+    return f"139{os.getpid() % 1000:03d}{next(_PHONES):05d}"
 
 
 class Api:

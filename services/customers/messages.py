@@ -15,6 +15,11 @@ MESSAGES = {
     "purpose is required": "请填写用途",
     "the customer's data was erased": "该客户的个人信息已清除",
     "the customer is already erased": "该客户的个人信息已经清除",
+    # a person is entered once
+    "this customer is already registered: {name}": "该客户已登记：{0}",
+    "this customer is already registered by another developer; a manager can transfer it to you":
+        "该客户已由其他开发人员登记；如需跟进，请统筹管理人员将客户转给您",
+    "already registered for another customer": "已登记在另一位客户名下",
     # classification and development
     "classification rules name unknown operators or facts: {unknown}": "分类规则中有未知的运算符或指标：{0}",
     "classification rules are malformed: {error}": "分类规则格式有误：{0}",

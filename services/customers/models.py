@@ -10,6 +10,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from kam.db import UtcDateTime, service_metadata
@@ -42,6 +43,12 @@ customers = Table(
     Column("score_reasons", JSON),
     Column("rules_hash", String(64)),
     Column("erased_at", UtcDateTime()),
+    Column("phone_key", String(40)),  # the phone and WeChat as compared (domain/duplicates.py): one person once
+    Column("wechat_key", String(100)),
+    Index("uq_customers_phone_key", "phone_key", unique=True, postgresql_where=text("phone_key IS NOT NULL"),
+          sqlite_where=text("phone_key IS NOT NULL")),
+    Index("uq_customers_wechat_key", "wechat_key", unique=True, postgresql_where=text("wechat_key IS NOT NULL"),
+          sqlite_where=text("wechat_key IS NOT NULL")),
     Index("ix_customers_owner_created", "owner_id", "created_at", "id"),
     Index("ix_customers_category_stage", "category", "stage", "created_at", "id"),
     Index("ix_customers_stage", "stage", "created_at", "id"),

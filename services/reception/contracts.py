@@ -179,6 +179,7 @@ class CustomerSeen(Reads):
 
     id = fields.String(required=True)
     owner_id = fields.String(allow_none=True, load_default=None)
+    category = fields.String(allow_none=True, load_default=None)  # for the hospitality cap
     phone = fields.String(allow_none=True, load_default=None)
     wechat = fields.String(allow_none=True, load_default=None)
     email = fields.String(allow_none=True, load_default=None)
@@ -203,5 +204,13 @@ class ItemsClaimed(Reads):
     items = fields.List(fields.Nested(ClaimedItem), required=True)
 
 
+class HospitalityReviewed(Reads):
+    """The visits service's word on a meal out per head against the hospitality cap (it keeps the caps
+    and logs every override)."""
+
+    over_cap = fields.Boolean(required=True)
+
+
 CALLS = (Calls("customers", "customer_summary", CustomerSeen), Calls("visits", "get_visit", VisitSeen),
-         Calls("catalog", "claim_items_for_deal", ItemsClaimed))
+         Calls("catalog", "claim_items_for_deal", ItemsClaimed),
+         Calls("visits", "review_hospitality", HospitalityReviewed))

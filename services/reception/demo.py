@@ -135,7 +135,8 @@ class Loader:
             return self.change(self.manager, receptions.reject_reception, reception_id=created["id"],
                                data={"reason": "与总部年检时间冲突，请改期"}, at=decided)
         approved = self.change(self.manager, receptions.approve_reception, reception_id=created["id"],
-                               data={"funded_amount": Decimal("2000.00") + 500 * index}, at=decided)
+                               data={"funded_amount": Decimal("2000.00") + 500 * index}, at=decided,
+                               customers=self.directory, visits=None)  # no meal per head here: no cap to ask
         if status == "approved":
             return approved
         reported = self.change(host, receptions.report_reception, reception_id=created["id"], data={

@@ -40,6 +40,8 @@ class MealOut(Schema):
     venue = Text(required=True, validate=validate.Length(min=1, max=200))
     accompanying_leader = Text(load_default=None, allow_none=True)
     standard = Text(load_default=None, allow_none=True)
+    meal_per_head = Money(load_default=None, allow_none=True, metadata={
+        "description": "what the meal costs per head; held against the hospitality cap of the customer's category"})
 
 
 class Arrangements(Schema):
@@ -72,6 +74,8 @@ class ReceptionChange(Schema):
 
 class ApproveIn(Schema):
     funded_amount = Money(load_default=None, allow_none=True)
+    override_reason = Text(load_default=None, allow_none=True, validate=validate.Length(max=2000), metadata={
+        "description": "required when the meal out per head is above the hospitality cap"})
 
 
 class RejectIn(Schema):

@@ -22,7 +22,7 @@ class ReceptionService(ServiceBase):
     create_reception = command(receptions.create_reception, uses=("customers",))
     revise_reception = command(receptions.revise_reception)
     submit_reception = command(receptions.submit_reception)
-    approve_reception = command(receptions.approve_reception)
+    approve_reception = command(receptions.approve_reception, uses=("customers", "visits"))
     reject_reception = command(receptions.reject_reception)
     report_reception = command(receptions.report_reception)
     review_reception = command(receptions.review_reception)

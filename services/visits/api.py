@@ -6,6 +6,13 @@ from flask import Response
 
 from kam.schemas import page_of
 from kam.web import Blueprint, display_names, file_responses, rpc
+from services.visits.hospitality_schemas import (
+    OverrideArgs,
+    OverrideOut,
+    PolicyIn,
+    PolicyOut,
+    VisitApprovalIn,
+)
 from services.visits.schemas import (
     MAX_RECEIPT_BYTES,
     AdviceIn,
@@ -16,7 +23,6 @@ from services.visits.schemas import (
     ClaimArgs,
     ClaimIn,
     ClaimOut,
-    FundingIn,
     LogisticsArgs,
     LogisticsOut,
     ReasonIn,
@@ -85,10 +91,12 @@ def submit_visit(visit_id):
 
 
 @blp.route("/visits/<visit_id>/approve", methods=["POST"])
-@blp.arguments(FundingIn)
+@blp.arguments(VisitApprovalIn)
 @blp.response(200, VisitOut)
 def approve_visit(data, visit_id):
-    return visits().approve_visit(visit_id, data["funded_amount"])
+    """A gift (at its catalog list price) above the hospitality cap of the customer's category needs
+    `override_reason`, else 409 `over_hospitality_cap`; the override is logged."""
+    return visits().approve_visit(visit_id, data["funded_amount"], data.get("override_reason"))
 
 
 @blp.route("/visits/<visit_id>/reject", methods=["POST"])
@@ -263,3 +271,29 @@ def read_receipt(claim_id, receipt_id):
     return Response(base64.b64decode(receipt["content_b64"]), mimetype=receipt["content_type"],
                     headers={"Content-Disposition": f'attachment; filename="receipt-{receipt["id"]}"',
                              "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
+
+
+@blp.route("/policies/hospitality", methods=["GET"])
+@blp.response(200, PolicyOut)
+def get_hospitality_policy():
+    """The hospitality caps (规格根据公司规定) per customer category; null: no cap. Everyone signed in reads them."""
+    return visits().get_hospitality_policy()
+
+
+@blp.route("/policies/hospitality", methods=["PUT"])
+@blp.arguments(PolicyIn)
+@blp.response(200, PolicyOut)
+def set_hospitality_policy(policy):
+    """Managers set the caps; the policy sent replaces the one kept.
+
+    Example: `{"caps": {"important": {"gift_value": "200.00", "meal_per_head": "150.00"}}}`
+    """
+    return visits().set_hospitality_policy(policy)
+
+
+@blp.route("/policies/hospitality/overrides", methods=["GET"])
+@blp.arguments(OverrideArgs, location="query")
+@blp.response(200, page_of(OverrideOut))
+def list_hospitality_overrides(args):
+    """Every approval above a cap, with the manager's reason, newest first (managers)."""
+    return visits().list_hospitality_overrides(args)

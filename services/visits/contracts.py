@@ -5,6 +5,14 @@ from marshmallow import fields, validate
 from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
 from kam.schemas import Money, SubjectRef, page_of
+from services.visits.hospitality_schemas import (
+    HospitalityReviewIn,
+    HospitalityReviewOut,
+    OverrideArgs,
+    OverrideOut,
+    PolicyIn,
+    PolicyOut,
+)
 from services.visits.schemas import (
     AdviceIn,
     AdviceList,
@@ -182,7 +190,8 @@ OFFERS = {
     "plan_visit": Method(VisitOut, data=fields.Nested(VisitIn, required=True)),
     "edit_visit": Method(VisitOut, visit_id=Id(), changes=fields.Nested(VisitPatch(partial=True), required=True)),
     "submit_visit": Method(VisitOut, visit_id=Id()),
-    "approve_visit": Method(VisitOut, visit_id=Id(), funded_amount=Money(required=True)),
+    "approve_visit": Method(VisitOut, visit_id=Id(), funded_amount=Money(required=True), override_reason=fields.String(
+        allow_none=True, load_default=None, validate=validate.Length(max=2000))),
     "reject_visit": Method(VisitOut, visit_id=Id(), reason=required_text()),
     "check_in_visit": Method(VisitOut, visit_id=Id(), data=fields.Nested(CheckInIn, required=True)),
     "record_visit": Method(VisitOut, visit_id=Id(), form=fields.Nested(RecordIn, required=True)),
@@ -204,6 +213,10 @@ OFFERS = {
     "list_claims": Method(page_of(ClaimOut), args=fields.Nested(ClaimArgs, load_default=dict)),
     "attach_receipt": Method(ReceiptOut, claim_id=Id(), upload=fields.Nested(UploadIn, required=True)),
     "read_receipt": Method(ReceiptContentOut, claim_id=Id(), receipt_id=Id()),
+    "get_hospitality_policy": Method(PolicyOut),
+    "set_hospitality_policy": Method(PolicyOut, policy=fields.Nested(PolicyIn, required=True)),
+    "review_hospitality": Method(HospitalityReviewOut, data=fields.Nested(HospitalityReviewIn, required=True)),
+    "list_hospitality_overrides": Method(page_of(OverrideOut), args=fields.Nested(OverrideArgs, load_default=dict)),
     "list_logistics": Method(LogisticsOut, days=fields.Integer(
         load_default=7, validate=validate.Range(min=1, max=MAX_LOGISTICS_DAYS))),
 }
@@ -255,8 +268,16 @@ class GiftSuggested(Reads):
     name = fields.String(allow_none=True)
 
 
+class ProductPriced(Reads):
+    """A visit's gift product: its catalog list price is what the hospitality cap is held against."""
+
+    id = fields.String(required=True)
+    list_price = fields.Decimal(allow_none=True)
+
+
 CALLS = (
     Calls("catalog", "suggest_gift", GiftSuggested),
+    Calls("catalog", "get_product", ProductPriced),
     Calls("customers", "customer_summary", CustomerSeen),
     Calls("customers", "get_development_plan", PlanSeen),
     Calls("events", "get_event", EventSeen),

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from kam.db import utcnow
 from kam.identity import Actor
 from kam.service import open_store
-from services.visits.handlers import claims, discussion, visits
+from services.visits.handlers import claims, discussion, hospitality, visits
 from services.visits.models import metadata
 from services.visits.models import visits as visits_table
 from services.visits.policy import DEFAULT_MAX_DISCOUNT
@@ -26,6 +26,8 @@ PLANS = [  # (state, days from now, place, objectives, products, discount, compa
 RECORD = {"talking_points": "介绍了结婚周年克拉钻系列和私人定制流程；客户对1克拉圆钻很感兴趣",
           "customer_feedback": "希望在结婚纪念日前拿到戒指，预算在八万元左右", "next_steps": "准备三款设计稿，邀请到店品鉴"}
 SUMMARY = "客户购买意向明确，决策人为夫妻双方；下一步邀请到公司商务室品鉴，并请策划同事准备纪念日惊喜方案。"
+# 规格根据公司规定: party, government and military customers (重要客户) get modest gifts and meals.
+CAPS = {"important": {"gift_value": Decimal("200.00"), "meal_per_head": Decimal("150.00")}}
 CLAIMS = [  # (final state, items)
     ("draft", [("travel", "86.00", "往返出租车")]),
     ("submitted", [("travel", "120.00", "公司车油费"), ("meal", "260.00", "与客户午餐")]),
@@ -67,6 +69,7 @@ def load(demo):
                 return "already loaded"
         manager = Actor(demo.users["manager"][0]["id"], "manager")
         now = utcnow()
+        _run(store, manager, now, hospitality.set_hospitality_policy, policy={"caps": CAPS})
         summarized, planned = [], []
         for index, plan in enumerate(PLANS):
             customer = customers[index % len(customers)]
@@ -114,7 +117,8 @@ def _step(store, step, visit, developer, manager, planned_at, now):
     if step == "submit":
         return _run(store, actor, now, visits.submit_visit, visit_id=visit["id"], max_discount=DEFAULT_MAX_DISCOUNT)
     if step == "approve":
-        return _run(store, actor, now, visits.approve_visit, visit_id=visit["id"], funded_amount=Decimal("600.00"))
+        return _run(store, actor, now, visits.approve_visit, visit_id=visit["id"], funded_amount=Decimal("600.00"),
+                    catalog=HouseGiftsOnly())
     if step == "reject":
         return _run(store, actor, now, visits.reject_visit, visit_id=visit["id"], reason="球会场合不宜首次拜访，请改为电话初次沟通")
     if step == "record":

@@ -45,6 +45,13 @@ MESSAGES = {
         "报销金额 {0} 超出核定经费 {1}，批准须填写超额理由",
     "receipts are attached before the claim is decided": "票据须在报销单审批之前上传",
     "the claim has already been reimbursed": "该报销单已经报销",
+    # hospitality caps (规格根据公司规定)
+    "only a manager may set the hospitality caps": "只有统筹管理人员可以设定招待标准",
+    "only a manager may read the hospitality overrides": "只有统筹管理人员可以查看超标审批记录",
+    "the {what} of {amount} is above the cap of {cap} for this customer's category; "
+    "approving it needs the manager's override_reason":
+        "{0}（{1} 元）超出该类客户的招待标准（{2} 元），须由统筹管理人员填写超标理由（override_reason）后批准",
+    "gift": "礼品", "meal out per head": "外出用餐人均费用",
     # receipts
     "the receipt is empty": "票据文件为空",
     "the receipt is too large": "票据文件过大",

@@ -148,3 +148,30 @@ receptions = Table(
     _when("updated_at", nullable=False),
     Index("ix_receptions_seen_status_scheduled", "status", "scheduled_at"),
 )
+
+# 规格根据公司规定: what may be given or spent on a customer of each category, and each override of it.
+hospitality_caps = Table(
+    "hospitality_caps", metadata,
+    Column("category", String(20), primary_key=True),
+    Column("gift_value", Numeric(12, 2)),
+    Column("meal_per_head", Numeric(12, 2)),
+    Column("updated_by", String(64)),
+    _when("updated_at", nullable=False),
+)
+
+hospitality_overrides = Table(
+    "hospitality_overrides", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("subject_type", String(20), nullable=False),  # visit | reception
+    Column("subject_id", String(32), nullable=False),
+    Column("customer_id", String(32), nullable=False),
+    Column("category", String(20)),
+    Column("kind", String(20), nullable=False),  # gift_value | meal_per_head
+    Column("amount", Numeric(12, 2), nullable=False),
+    Column("cap", Numeric(12, 2), nullable=False),
+    Column("reason", Text),
+    Column("approver_id", String(64), nullable=False),
+    _when("at", nullable=False),
+    Index("ix_hospitality_overrides_at", "at", "id"),
+    Index("uq_hospitality_overrides_subject", "subject_type", "subject_id", "kind", unique=True),
+)

@@ -19,5 +19,7 @@ plugin = ServicePlugin(
     console_areas=(("visits", (*VISITS.everyone, "developer")), ("visits.plan", ("developer",)),
                    ("claims", (*CLAIMS.everyone, "developer", "planner")), ("claims.file", ("developer",)),
                    ("claims.event", SUPPORTER_ROLES), ("visits.support", SUPPORTER_ROLES),
-                   ("approvals", ("manager",)), ("logistics", ("coordinator", "manager"))),
+                   ("approvals", ("manager",)), ("logistics", ("coordinator", "manager")),
+                   ("hospitality", ("manager", "developer", "coordinator", "planner", "analyst")),
+                   ("hospitality.write", ("manager",))),
 )

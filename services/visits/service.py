@@ -12,7 +12,16 @@ from services.visits.contracts import (
     ReceptionReported,
     TaskCompleted,
 )
-from services.visits.handlers import claims, discussion, logistics, privacy, receipts, support, visits
+from services.visits.handlers import (
+    claims,
+    discussion,
+    hospitality,
+    logistics,
+    privacy,
+    receipts,
+    support,
+    visits,
+)
 from services.visits.models import metadata
 from services.visits.policy import MaxDiscount
 
@@ -33,7 +42,7 @@ class VisitsService(ServiceBase):
     plan_visit = command(visits.plan_visit, uses=("customers", "catalog"))
     edit_visit = command(visits.edit_visit, uses=("catalog",))
     submit_visit = command(visits.submit_visit, uses=("max_discount",))
-    approve_visit = command(visits.approve_visit)
+    approve_visit = command(visits.approve_visit, uses=("catalog",))
     reject_visit = command(visits.reject_visit)
     check_in_visit = command(visits.check_in_visit)
     record_visit = command(visits.record_visit)
@@ -57,6 +66,10 @@ class VisitsService(ServiceBase):
     read_receipt = query(receipts.read_receipt, uses=("receipt_files",))
 
     list_logistics = query(logistics.list_logistics)
+    get_hospitality_policy = query(hospitality.get_hospitality_policy)
+    set_hospitality_policy = command(hospitality.set_hospitality_policy)
+    review_hospitality = command(hospitality.review_hospitality)
+    list_hospitality_overrides = query(hospitality.list_hospitality_overrides)
 
     @rpc
     def export_customer(self, customer_id):

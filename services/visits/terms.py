@@ -22,3 +22,6 @@ REVIEWABLE_STATUSES = ("completed", "summarized")
 # 签到: the department's day ("who is where today") and the leeway for an iPad's clock
 BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 CHECK_IN_LEEWAY = timedelta(minutes=5)
+# The customers service's categories (its vocabulary `customer_categories`): hospitality caps are per category.
+CUSTOMER_CATEGORIES = ("important", "high_value", "group_purchase", "strategic", "potential")
+HOSPITALITY_KINDS = ("gift_value", "meal_per_head")  # what a cap limits: a visit's gift, a reception's meal out

@@ -17,6 +17,8 @@ VOCABULARIES = (
     Vocabulary("expense_categories", terms.EXPENSE_CATEGORIES, {
         "travel": ("差旅交通", "Travel"), "gift": ("礼品", "Gift"), "meal": ("餐饮", "Meal"), "pr": ("公关", "Public relations"),
         "other": ("其他", "Other")}),
+    Vocabulary("hospitality_kinds", terms.HOSPITALITY_KINDS, {
+        "gift_value": ("礼品价值上限", "Gift value"), "meal_per_head": ("外出用餐人均上限", "Meal out per head")}),
     Vocabulary("visit_support_kinds", terms.SUPPORT_KINDS, {
         "senior_leader": ("高层领导陪同拜访", "A senior leader joins"),
         "headquarters_invitation": ("邀请客户到公司", "Invitation to the company"),

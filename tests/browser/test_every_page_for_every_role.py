@@ -3,6 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_console_basics import log_in
+from tests.system import unique_phone
 
 ROLES = ["manager", "dev1", "coordinator", "planner", "analyst", "admin"]
 
@@ -32,7 +33,7 @@ def test_every_menu_page_renders_for(username, browser, browser_context_args, sy
 def test_a_customer_file_shows_its_sections(browser, browser_context_args, system, as_user):
     developer = as_user("dev1")
     customer = developer.post("/api/customers", json={
-        "name": "欧阳雪", "phone": "13700001111", "key_dates": [{"kind": "wedding_anniversary", "date": "2015-10-01"}],
+        "name": "欧阳雪", "phone": unique_phone(), "key_dates": [{"kind": "wedding_anniversary", "date": "2015-10-01"}],
         "profile": {"holdings": [{"piece": "钻戒", "carat": "1.0", "certificate": "GIA", "amount": "56000.00"}]}}).json()
     page = browser.new_page(**browser_context_args)
     log_in(page, system.base_url, "dev1")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
 from tests.browser.test_seed_chain_in_the_console import answer, revisit
+from tests.system import unique_phone
 
 SHOTS = Path("build/screenshots")
 WIDTHS = (1366, 1024, 390)
@@ -32,7 +33,8 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
                                                               clock):
     in_utc = {**browser_context_args, "timezone_id": "UTC"}
     planner, manager, developer = (browser.new_page(**in_utc) for _ in range(3))
-    as_user("dev1").post("/api/customers", json={"name": "上官婉儿", "phone": "13955556666",
+    phone = unique_phone()
+    as_user("dev1").post("/api/customers", json={"name": "上官婉儿", "phone": phone,
                                                           "category": "important"}).json()
     log_in(planner, system.base_url, "planner")
     log_in(manager, system.base_url, "manager")
@@ -66,7 +68,7 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     expect(manager.locator(".badge").first).to_have_text("已批准")
 
     open_area(developer, "invite")
-    developer.locator("form[id^=invite-customers] select[name=customer_ids]").select_option(label="上官婉儿 · 13955556666")
+    developer.locator("form[id^=invite-customers] select[name=customer_ids]").select_option(label=f"上官婉儿 · {phone}")
     shots(developer, "developer-invite-my-customers")
     developer.click("form[id^=invite-customers] button[type=submit]")
     expect(developer.locator(".invite-result")).to_contain_text("已邀请 1 位客户")

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from tests.browser.menu import open_area
 from tests.browser.picker import pick_customer
 from tests.browser.test_console_basics import log_in
+from tests.system import unique_phone
 
 
 def revisit(page, url):
@@ -39,7 +40,7 @@ def test_the_seeds_chain_as_a_developer_and_a_manager(browser, browser_context_a
     developer.click("a.button.primary")
     developer.fill("#new-customer input[name=name]", "林婉清")
     developer.select_option("#new-customer select[name=category]", "high_value")
-    developer.fill("#new-customer input[name=phone]", "13912345678")
+    developer.fill("#new-customer input[name=phone]", unique_phone())
     key_date = developer.locator("#new-customer [data-name=key_dates] .rows-line").first
     key_date.locator("select[name=kind]").select_option("wedding_anniversary")
     key_date.locator("input[name=date]").fill("2016-06-18")

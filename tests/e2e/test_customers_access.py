@@ -1,6 +1,8 @@
 """The authorization matrix: role × own / other's customer × endpoint, over HTTP."""
 import pytest
 
+from tests.system import unique_phone
+
 READERS = ("coordinator", "planner", "analyst")
 
 
@@ -9,7 +11,7 @@ def file(as_user):
     """A customer of dev1's, another to link it to, an assessment worth developing and a draft plan."""
     owner = as_user("dev1")
     customer = owner.post("/api/customers", json={
-        "name": "王丽", "phone": "13812345678", "sensitive": {"family": "育有一子"},
+        "name": "王丽", "phone": unique_phone(), "sensitive": {"family": "育有一子"},
         "consent": {"sensitive": True, "purpose": "推荐纪念日礼物"}}).json()
     friend = owner.post("/api/customers", json={"name": "李梅"}).json()
     owner.post(f"/api/customers/{customer['id']}/assessments", json={

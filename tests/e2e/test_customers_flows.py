@@ -4,6 +4,7 @@ import io
 from openpyxl import load_workbook
 
 from kam import testing
+from tests.system import unique_phone
 
 
 def test_an_approved_plan_moves_the_stage_to_developing_and_a_contact_to_contacted(as_user):
@@ -66,7 +67,7 @@ def test_import_names_each_bad_row_and_export_never_carries_sensitive(as_user):
 
 def test_erasure_leaves_an_anonymous_file(as_user):
     developer, manager = as_user("dev1"), as_user("manager")
-    customer = developer.post("/api/customers", json={"name": "韩雪", "phone": "13100008888",
+    customer = developer.post("/api/customers", json={"name": "韩雪", "phone": unique_phone(),
                                                       "category": "high_value"}).json()
     erased = manager.request("DELETE", f"/api/customers/{customer['id']}")
     assert erased.status_code == 200

@@ -3,6 +3,7 @@ and attendance reaching the customer's stage and the owner's follow-up task."""
 from datetime import UTC, datetime, timedelta
 
 from kam import testing
+from tests.system import unique_phone
 
 STARTS = datetime.now(UTC).replace(microsecond=0) + timedelta(days=10)
 EVENT = {"title": "春季高级珠宝品鉴会", "kind": "appraisal_salon", "starts_at": STARTS.isoformat(),
@@ -21,7 +22,8 @@ def test_an_event_from_draft_to_report_over_http(system, as_user, clock):
     approved = manager.post(f"/api/events/{event['id']}/approve", json={"funded_amount": "25000.00"}).json()
     assert (approved["status"], approved["funded_amount"]) == ("approved", "25000.00")
 
-    mine = developer.post("/api/customers", json={"name": "欧阳婉清", "phone": "13900001111"}).json()
+    phone = unique_phone()
+    mine = developer.post("/api/customers", json={"name": "欧阳婉清", "phone": phone}).json()
     other = stranger.post("/api/customers", json={"name": "司马相如"}).json()
     url = f"/api/events/{event['id']}/invitations"
     assert developer.post(url, json={"customer_ids": [other["id"]]}).status_code == 404
@@ -37,7 +39,7 @@ def test_an_event_from_draft_to_report_over_http(system, as_user, clock):
     door = f"/api/invitations/{guests[mine['id']]['id']}/check-in"
     assert planner.post(door).json()["code"] == "not_open"
     clock.set(STARTS - timedelta(minutes=30))
-    found = planner.get(url, params={"q": "1111"}).json()["items"]
+    found = planner.get(url, params={"q": phone[-6:]}).json()["items"]
     assert [g["customer_name"] for g in found] == ["欧阳婉清"] and "check_in" in found[0]["actions"]
     assert planner.post(door).json()["status"] == "attended"
     testing.wait_until(lambda: developer.get(f"/api/customers/{mine['id']}").json()["stage"] == "contacted",

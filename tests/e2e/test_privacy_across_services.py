@@ -3,11 +3,12 @@ from datetime import UTC, datetime, timedelta
 
 from kam import testing
 from tests.services import SERVICES
+from tests.system import unique_phone
 
 
 def test_export_and_erasure_reach_every_service(as_user):
     owner, manager, analyst = as_user("dev1"), as_user("manager"), as_user("analyst")
-    customer = owner.post("/api/customers", json={"name": "端木蓉", "phone": "13800138123"}).json()
+    customer = owner.post("/api/customers", json={"name": "端木蓉", "phone": unique_phone()}).json()
     visit = owner.post("/api/visits", json={
         "customer_id": customer["id"], "planned_at": (datetime.now(UTC) + timedelta(days=3)).isoformat(),
         "place": "端木女士家中", "method": "in_person", "objectives": "介绍结婚纪念日克拉钻"}).json()

@@ -28,6 +28,9 @@ def customers_seen_by(actor):
     return FakeRemote(customer_summary=customer_summary)
 
 
+NO_MEAL_TO_CAP = {"customers": FakeRemote(), "visits": FakeRemote()}  # no meal per head: neither is asked
+
+
 @pytest.fixture
 def uow():
     with FakeUnitOfWork(metadata) as fake:
@@ -76,11 +79,11 @@ def test_only_a_manager_approves_and_their_funding_is_published(uow):
     assert receptions.get_reception(uow.session, MANAGER, NOW, reception_id=created["id"])["actions"] == ["submit"]
     receptions.submit_reception(uow, DEV1, NOW, reception_id=created["id"])
     with pytest.raises(Forbidden):
-        receptions.approve_reception(uow, DEV1, NOW, reception_id=created["id"], data={})
+        receptions.approve_reception(uow, DEV1, NOW, reception_id=created["id"], data={}, **NO_MEAL_TO_CAP)
     pending = receptions.get_reception(uow.session, MANAGER, NOW, reception_id=created["id"])
     assert pending["actions"] == ["approve", "reject"]
     approved = receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"],
-                                            data={"funded_amount": Decimal("3000.00")})
+                                            data={"funded_amount": Decimal("3000.00")}, **NO_MEAL_TO_CAP)
     assert (approved["status"], approved["approver_id"], approved["actions"]) == ("approved", "m-1", ["report"])
     assert uow.published_types() == ["reception.submitted", "reception.approved"]
     assert uow.published[-1]["data"]["funded_amount"] == "3000.00"
@@ -91,7 +94,7 @@ def test_a_reception_is_reported_only_once_approved(uow):
     with pytest.raises(InvalidTransition):
         receptions.report_reception(uow, DEV1, NOW, reception_id=created["id"], data=REPORT)
     receptions.submit_reception(uow, DEV1, NOW, reception_id=created["id"])
-    receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": None})
+    receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": None}, **NO_MEAL_TO_CAP)
     later = NOW + timedelta(days=2, hours=3)
     reported = receptions.report_reception(uow, DEV1, later, reception_id=created["id"], data=REPORT)
     assert reported["status"] == "reported" and reported["report"]["reported_at"] == later
@@ -107,11 +110,11 @@ def test_a_manager_may_not_approve_their_own_reception(uow):
     assert receptions.get_reception(uow.session, MANAGER, NOW, reception_id=created["id"])["actions"] == ["reject"]
 
     with pytest.raises(Conflict) as refused:
-        receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": None})
+        receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": None}, **NO_MEAL_TO_CAP)
 
     assert refused.value.error_code == "own_submission"
     approved = receptions.approve_reception(uow, Actor("m-2", "manager"), NOW, reception_id=created["id"],
-                                            data={"funded_amount": None})
+                                            data={"funded_amount": None}, **NO_MEAL_TO_CAP)
     assert approved["status"] == "approved"
 
 

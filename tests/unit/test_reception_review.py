@@ -11,7 +11,7 @@ from kam.identity import Actor
 from services.reception.handlers import receptions
 from services.visits.handlers import claims
 from services.visits.models import metadata as visits_metadata
-from tests.unit.test_reception_handlers import DEV1, MANAGER, NOW, REPORT, create
+from tests.unit.test_reception_handlers import DEV1, MANAGER, NO_MEAL_TO_CAP, NOW, REPORT, create
 
 OTHER_MANAGER = Actor("m-2", "manager")
 
@@ -25,7 +25,8 @@ def uow():
 def reported(uow):
     created = create(uow)
     receptions.submit_reception(uow, DEV1, NOW, reception_id=created["id"])
-    receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": Decimal("300")})
+    receptions.approve_reception(uow, MANAGER, NOW, reception_id=created["id"], data={"funded_amount": Decimal("300")},
+                                  **NO_MEAL_TO_CAP)
     return receptions.report_reception(uow, DEV1, NOW + timedelta(days=3), reception_id=created["id"], data=REPORT)
 
 
@@ -47,7 +48,7 @@ def test_a_reported_reception_waits_for_review_by_a_manager_other_than_its_host(
 def test_a_manager_does_not_review_a_reception_they_hosted(uow):
     created = create(uow, MANAGER, "c-2")
     receptions.submit_reception(uow, MANAGER, NOW, reception_id=created["id"])
-    receptions.approve_reception(uow, OTHER_MANAGER, NOW, reception_id=created["id"], data={})
+    receptions.approve_reception(uow, OTHER_MANAGER, NOW, reception_id=created["id"], data={}, **NO_MEAL_TO_CAP)
     hosted = receptions.report_reception(uow, MANAGER, NOW, reception_id=created["id"], data=REPORT)
     assert "review" not in hosted["actions"]
     with pytest.raises(Conflict) as refused:

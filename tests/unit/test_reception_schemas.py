@@ -53,7 +53,7 @@ def test_reception_times_carry_a_zone_and_status_is_server_owned():
 
 
 def test_approval_body_is_optional_and_funding_is_money():
-    assert ApproveIn().load({}) == {"funded_amount": None}
+    assert ApproveIn().load({}) == {"funded_amount": None, "override_reason": None}
     assert ApproveIn().load({"funded_amount": "5000"})["funded_amount"] == Decimal("5000")
 
 

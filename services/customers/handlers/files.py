@@ -14,7 +14,9 @@ from services.customers.domain.customer import (
     ensure_not_erased,
     new_customer,
 )
+from services.customers.domain.duplicates import keys_of
 from services.customers.handlers.classify import classify
+from services.customers.handlers.duplicates import write_unique
 from services.customers.handlers.records import event_data, record_history, save_tokens, view
 from services.customers.handlers.search import search_query
 from services.customers.models import access_log, customer_history, customers
@@ -28,7 +30,8 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
     row = new_customer(id=new_id(), data=data, owner_id=actor.user_id, now=now)
     row["profile"] = wire(row["profile"])
     row.update(_sealed(data, sealer, now), score=None, score_reasons=None, rules_hash=None)
-    uow.session.execute(insert(customers).values(**row))
+    keys = keys_of(row)
+    write_unique(uow.session, actor, insert(customers).values(**row, **keys), keys)
     save_tokens(uow.session, row["id"], row["name"])
     requested_category = row["category"]
     chosen_by_hand = None if is_candidate(requested_category) else requested_category
@@ -79,7 +82,9 @@ def update_customer(uow, actor, now, *, customer_id, data, sealer, rules):
     if not changes:
         return view(row)
     values["updated_at"] = now
-    uow.session.execute(update(customers).where(customers.c.id == customer_id).values(**values))
+    keys = keys_of(values)
+    write_unique(uow.session, actor, update(customers).where(customers.c.id == customer_id).values(**values, **keys),
+                 keys, customer_id)
     if "name" in changes:
         save_tokens(uow.session, customer_id, values["name"])
     record_history(uow.session, customer_id, actor.user_id, changes, now)

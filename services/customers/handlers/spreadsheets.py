@@ -5,7 +5,7 @@ from marshmallow import ValidationError
 from sqlalchemy import select
 
 from kam.errors import Invalid, KamError
-from services.customers.domain.access import CUSTOMERS, ensure_may_change
+from services.customers.domain.access import ensure_may_change
 from services.customers.domain.spreadsheet import EXPORT_COLUMNS, column_map, export_row, row_payload
 from services.customers.handlers.files import list_customers, register_customer
 from services.customers.models import customers
@@ -13,6 +13,7 @@ from services.customers.schemas.http import CustomerIn
 from services.customers.spreadsheets import CONTENT_TYPES, read_rows, write_rows
 
 COMMIT_EVERY = 200
+DUPLICATE_ROW = {"phone": "手机号已登记（重复）", "wechat": "微信号已登记（重复）"}
 
 
 def import_customers(uow, actor, now, *, filename, content_base64, sealer, rules):
@@ -29,11 +30,11 @@ def import_file(uow, actor, now, filename, content, *, sealer, rules, progress=N
     if "name" not in columns:
         raise Invalid("the first row must name the columns, with 姓名/name among them",
                       errors={"file": ["no 姓名/name column"]})
-    report, seen_phones = [], set()
+    report = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell not in (None, "") for cell in cells):
             continue
-        report.append(_import_row(uow, actor, number, row_payload(columns, cells), seen_phones,
+        report.append(_import_row(uow, actor, number, row_payload(columns, cells),
                                   now=now, sealer=sealer, rules=rules))
         if len(report) % COMMIT_EVERY == 0:
             uow.commit()
@@ -43,34 +44,24 @@ def import_file(uow, actor, now, filename, content, *, sealer, rules, progress=N
     return {"total": len(report), "imported": imported, "rejected": len(report) - imported, "rows": report}
 
 
-def _import_row(uow, actor, number, payload, seen_phones, **context):
+def _import_row(uow, actor, number, payload, **context):
+    """A row repeating a customer (of this file or already registered: the same phone or WeChat, however
+    written) is a row error; it names the customer only if the caller may see them (as POST does)."""
     name = payload.get("name") or None
     try:
         data = CustomerIn().load(payload)
     except ValidationError as error:
         return {"row": number, "status": "rejected", "name": name, "errors": error.messages}
-    phone = data.get("phone")
-    if phone and phone in seen_phones:
-        return _duplicate(number, name)
-    if phone:
-        existing = uow.session.execute(select(customers.c.id, customers.c.owner_id)
-                                       .where(customers.c.phone == phone)).mappings().first()
-        if existing:
-            return _duplicate(number, name, existing["id"] if CUSTOMERS.sees(actor, existing) else None)
     try:
         row = register_customer(uow, actor, data, **context)  # refuses before it writes anything
     except KamError as error:
-        return {"row": number, "status": "rejected", "name": name, "errors": error.errors or {"_row": [error.detail]}}
-    if phone:
-        seen_phones.add(phone)
+        errors = error.errors or {"_row": [error.detail]}
+        if error.error_code == "duplicate_customer":
+            errors = {field: [DUPLICATE_ROW[field]] for field in errors}
+        rejected = {"row": number, "status": "rejected", "name": name, "errors": errors}
+        existing = error.extra.get("existing_customer_id")
+        return {**rejected, "customer_id": existing} if existing else rejected
     return {"row": number, "status": "imported", "name": name, "customer_id": row["id"]}
-
-
-def _duplicate(number, name, customer_id=None):
-    """A person is entered once. The row names the customer it repeats only if the caller may see them:
-    whose a phone is, is no business of another developer's (the same as POST /api/customers)."""
-    rejected = {"row": number, "status": "rejected", "name": name, "errors": {"phone": ["手机号已登记（重复）"]}}
-    return {**rejected, "customer_id": customer_id} if customer_id else rejected
 
 
 def export_customers(session, actor, now, *, fmt, owner_names):

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from kam.contracts import wire
 from kam.errors import Conflict, Invalid
 from kam.workflow import Step, Workflow, role
 from services.reception.contracts import (
@@ -69,6 +70,7 @@ class Reception:
             raise Invalid("only the plan of a reception is revised", errors={name: ["not editable"] for name in fixed})
         if "arrangements" in changes:
             check_arrangements(changes["arrangements"])
+            changes = {**changes, "arrangements": wire(changes["arrangements"])}
         for name, value in changes.items():
             setattr(self, name, value)
         self.updated_at = now
@@ -133,8 +135,22 @@ def check_arrangements(arrangements):
                       errors={"arrangements": {"meal_out": {"accompanying_leader": ["required for a meal out"]}}})
 
 
+def meal_per_head(arrangements):
+    """The meal out's cost per head, when the plan states one (the free-text standard stays as written)."""
+    meal = (arrangements or {}).get("meal_out") or {}
+    value = meal.get("meal_per_head")
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def hospitality_review(reception, category, override_reason):
+    """What the visits service (keeper of the caps) is asked when a manager approves this reception."""
+    return {"subject_type": "reception", "subject_id": reception.id, "customer_id": reception.customer_id,
+            "category": category, "kind": "meal_per_head", "amount": meal_per_head(reception.arrangements),
+            "override_reason": override_reason}
+
+
 def plan_reception(*, id, customer, host_id, data, now):
-    arrangements = data.get("arrangements") or {}
+    arrangements = wire(data.get("arrangements") or {})  # kept as JSON: money as strings
     check_arrangements(arrangements)
     return Reception(
         id=id, customer_id=customer["id"], customer_owner_id=customer.get("owner_id"), host_id=host_id,

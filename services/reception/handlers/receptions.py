@@ -12,6 +12,8 @@ from services.reception.domain.receptions import (
     WORKFLOW,
     Reception,
     ensure_not_own_approval,
+    hospitality_review,
+    meal_per_head,
     plan_reception,
 )
 from services.reception.handlers.common import customer_of_caller, list_page
@@ -61,9 +63,18 @@ def submit_reception(uow, actor, now, *, reception_id):
     return _decide(uow, actor, reception_id, "submit", lambda reception: reception.submit(now))
 
 
-def approve_reception(uow, actor, now, *, reception_id, data):
-    return _decide(uow, actor, reception_id, "approve",
-                   lambda reception: reception.approve(actor.user_id, data.get("funded_amount"), now))
+def approve_reception(uow, actor, now, *, reception_id, data, customers, visits):
+    """A meal out per head above the hospitality cap of the customer's category needs the manager's
+    override_reason (the visits service keeps the caps, refuses with 409 `over_hospitality_cap` and logs
+    the override); it is asked last, once this approval is otherwise allowed."""
+    def approve(reception):
+        approved = reception.approve(actor.user_id, data.get("funded_amount"), now)
+        if meal_per_head(reception.arrangements) is not None:
+            category = customers.customer_summary(reception.customer_id).get("category")
+            visits.review_hospitality(hospitality_review(reception, category, data.get("override_reason")))
+        return approved
+
+    return _decide(uow, actor, reception_id, "approve", approve)
 
 
 def reject_reception(uow, actor, now, *, reception_id, data):

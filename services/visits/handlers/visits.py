@@ -8,6 +8,7 @@ from kam.records import save
 from services.visits.domain import check_in, review
 from services.visits.domain import visits as rules
 from services.visits.domain.access import VISITS
+from services.visits.handlers import hospitality
 from services.visits.handlers.support import support_of
 from services.visits.models import visits
 
@@ -83,9 +84,12 @@ def submit_visit(uow, actor, now, *, visit_id, max_discount):
     return _moved(uow, actor, visit, "submit", rules.submit_visit(visit, max_discount, now))
 
 
-def approve_visit(uow, actor, now, *, visit_id, funded_amount):
+def approve_visit(uow, actor, now, *, visit_id, funded_amount, override_reason=None, catalog):
+    """A gift above the hospitality cap of the customer's category needs the manager's override_reason."""
     visit = _decided_visit(uow, actor, visit_id)
-    return _moved(uow, actor, visit, "approve", rules.approve_visit(visit, actor.user_id, funded_amount, now))
+    changes = rules.approve_visit(visit, actor.user_id, funded_amount, now)
+    hospitality.check_gift(uow.session, actor, now, visit=visit, catalog=catalog, override_reason=override_reason)
+    return _moved(uow, actor, visit, "approve", changes)
 
 
 def reject_visit(uow, actor, now, *, visit_id, reason):

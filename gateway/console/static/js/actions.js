@@ -7,7 +7,8 @@ import { t } from "./i18n.js";
 import { problemMessage } from "./problems.js";
 
 // handlers: {action: {label, primary, hidden, fields (asked in the console's modal first), body(values) → body,
-// path(object) → where to post, when not `${basePath}/${id}/${action}`}}.
+// path(object) → where to post, when not `${basePath}/${id}/${action}`, askOn: {code: {title, fields(problem)}}
+// (when the server refuses with that code, ask those fields and send again with them)}}.
 // An action the server offers and no handler names still gets a button, posting an empty body.
 export function actionButtons(object, basePath, handlers = {}, { after = rerender } = {}) {
   const message = h("span", { class: "action-error", role: "alert" });
@@ -21,15 +22,15 @@ export function actionButtons(object, basePath, handlers = {}, { after = rerende
       message.textContent = "";
       const path = handler.path ? handler.path(object) : `${basePath}/${object.id}/${action}`;
       const fields = typeof handler.fields === "function" ? handler.fields(object) : handler.fields;
+      const send = (values) => postAsking(path, handler.body ? handler.body(values, object) : values, handler.askOn);
       if (fields?.length) {
-        const done = await dialogForm(handler.label || t(`action.${action}`), fields,
-          (values) => api.post(path, handler.body ? handler.body(values, object) : values));
+        const done = await dialogForm(handler.label || t(`action.${action}`), fields, send);
         if (done) { toast(t("common.saved")); after(); }
         return;
       }
       element.disabled = true;
       try {
-        await api.post(path, handler.body ? handler.body({}, object) : {});
+        await send({});
         toast(t("common.saved"));
         after();
       } catch (error) {
@@ -42,3 +43,24 @@ export function actionButtons(object, basePath, handlers = {}, { after = rerende
 }
 
 function rerender() { window.kamRender(); }
+
+// A refusal the user can answer (409 over_hospitality_cap: the manager's override reason) is asked in a
+// second modal and the request sent again with the answer; cancelling it keeps the server's refusal.
+async function postAsking(path, body, askOn = {}) {
+  try {
+    return await api.post(path, body);
+  } catch (error) {
+    const ask = askOn[error?.body?.code];
+    if (!ask) throw error;
+    const answered = await dialogForm(ask.title, ask.fields(error.body), (values) => api.post(path, { ...body, ...values }));
+    if (answered === null) throw error;
+    return answered;
+  }
+}
+
+// The approve dialogs of visits and receptions: above the hospitality cap the server asks for a reason.
+export const overHospitalityCap = {
+  over_hospitality_cap: { title: t("hospitality.overrideTitle"), fields: (problem) => [
+    { name: "override_reason", label: t("hospitality.overrideReason"), type: "textarea", wide: true, required: true,
+      placeholder: problem.detail || "" }] },
+};

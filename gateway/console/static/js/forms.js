@@ -8,7 +8,8 @@ import { rowsInput } from "./rows.js";
 import { fieldErrors, problemMessage } from "./problems.js";
 import { options as vocabularyOptions } from "./vocab.js";
 
-export function form(fields, { submitLabel, onSubmit, id, className = "" } = {}) {
+// `onProblem(error, errorBoxes)` may add to the messages (a link to the record a conflict names).
+export function form(fields, { submitLabel, onSubmit, onProblem, id, className = "" } = {}) {
   const inputs = {};
   const errorBoxes = {};
   const problem = h("p", { class: "form-error", role: "alert", hidden: true });
@@ -65,6 +66,7 @@ export function form(fields, { submitLabel, onSubmit, id, className = "" } = {})
     }
     problem.textContent = [problemMessage(error), ...unplaced].join(" ");
     problem.hidden = false;
+    onProblem?.(error, errorBoxes);
   }
 
   function fieldFor(path) {

@@ -19,6 +19,7 @@ const MENU = [
   { area: "tickets", href: "#/tickets" },
   { area: "claims", href: "#/claims" },
   { area: "logistics", href: "#/logistics" },
+  { area: "hospitality", href: "#/hospitality" },
   { area: "analytics", href: "#/analytics" },
   { area: "notifications", href: "#/notifications" },
   { area: "events", href: "#/events" },

@@ -18,6 +18,7 @@ export const routes = [
   { pattern: /^\/claims\/([\w-]+)$/, view: lazy("claims", "claimView") },
   { pattern: /^\/approvals$/, view: lazy("approvals", "approvalsView") },
   { pattern: /^\/logistics$/, view: lazy("logistics", "logisticsView") },
+  { pattern: /^\/hospitality$/, view: lazy("hospitality", "hospitalityView") },
   { pattern: /^\/analytics$/, view: lazy("analytics", "analyticsView") },
   { pattern: /^\/notifications$/, view: lazy("notifications", "notificationsView") },
   { pattern: /^\/users$/, view: lazy("users", "usersView") },

@@ -1,6 +1,6 @@
 // What waits for the manager: development plans, visits, receptions and expense claims, each with the
 // buttons its `actions` allow; an over-funded claim asks for the override reason.
-import { actionButtons } from "../actions.js";
+import { actionButtons, overHospitalityCap } from "../actions.js";
 import { api, customerName, learnCustomerNames } from "../api.js";
 import { formatMoney, formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
@@ -13,9 +13,9 @@ const reason = { fields: [{ name: "reason", label: t("common.reason"), required:
 const QUEUES = [
   { key: "development_plan", path: "/api/development-plans", status: "pending_approval", link: (x) => `#/customers/${x.customer_id}` },
   { key: "visit", path: "/api/visits", status: "pending_approval", link: (x) => `#/visits/${x.id}`,
-    handlers: (x) => ({ approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: x.budget || "0" }] } }) },
+    handlers: (x) => ({ approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: x.budget || "0" }] } }) },
   { key: "reception", path: "/api/receptions", status: "pending_approval", link: (x) => `#/receptions/${x.id}`,
-    handlers: () => ({ approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] } }) },
+    handlers: () => ({ approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] } }) },
   { key: "expense_claim", path: "/api/expense-claims", status: "submitted", link: (x) => `#/claims/${x.id}`,
     handlers: (x) => ({ approve: approveClaim(x) }) },
 ];

@@ -1,5 +1,6 @@
 // Every field of the customer file, for registering and for editing it (PATCH sends the whole file back,
 // emptied fields as null). Codes are selects from the vocabularies; the referrer comes from the picker.
+import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { splitList } from "./common.js";
 
@@ -88,4 +89,15 @@ export function customerBody(values) {
   if (body.sensitive && isEmpty(body.sensitive)) delete body.sensitive;
   if (body.consent && !body.consent.sensitive && isEmpty(body.consent.purpose) && !body.sensitive) body.consent.purpose = null;
   return body;
+}
+
+// 409 duplicate_customer: the server names the customer already on file only when the caller may see
+// it; then each refused field (phone, WeChat) links to that file.
+export function linkDuplicate(error, errorBoxes) {
+  const body = error?.body || {};
+  if (body.code !== "duplicate_customer" || !body.existing_customer_id) return;
+  for (const field of Object.keys(body.errors || {})) {
+    errorBoxes[field]?.append(" ", h("a", { href: `#/customers/${body.existing_customer_id}`, class: "duplicate-link" },
+      t("customer.openExisting", { name: body.existing_customer_name || "" })));
+  }
 }

@@ -7,7 +7,7 @@ import { dialogForm, form } from "../forms.js";
 import { t } from "../i18n.js";
 import { label } from "../vocab.js";
 import { detailList, optional } from "./common.js";
-import { customerBody, customerFields } from "./customer_fields.js";
+import { customerBody, customerFields, linkDuplicate } from "./customer_fields.js";
 import { assessmentBlock, contactBlock, networkBlock, plansBlock } from "./customer_work.js";
 
 export async function customerFileView(id) {
@@ -67,7 +67,7 @@ export async function customerFileView(id) {
 }
 
 function editForm(customer) {
-  return form(customerFields(customer), { id: "edit-customer", className: "edit", submitLabel: t("common.save"), onSubmit: async (values) => {
+  return form(customerFields(customer), { id: "edit-customer", className: "edit", submitLabel: t("common.save"), onProblem: linkDuplicate, onSubmit: async (values) => {
     await api.patch(`/api/customers/${customer.id}`, customerBody(values));
     forgetCustomers();
     toast(t("common.saved"));

@@ -8,7 +8,7 @@ import { fieldErrors, problemMessage } from "../problems.js";
 import { downloadWithProgress, uploadWithProgress } from "../transfer.js";
 import { label, options } from "../vocab.js";
 import { hashParams, keepInHash, pagedList } from "./common.js";
-import { customerFields, customerBody } from "./customer_fields.js";
+import { customerBody, customerFields, linkDuplicate } from "./customer_fields.js";
 
 const DEBOUNCE_MS = 300;
 
@@ -94,6 +94,7 @@ export async function newCustomerView() {
   const { form: element } = form(customerFields({}, { creating: true }), {
     id: "new-customer",
     submitLabel: t("common.create"),
+    onProblem: linkDuplicate,
     onSubmit: async (values) => {
       const created = await api.post("/api/customers", customerBody(values));
       forgetCustomers();

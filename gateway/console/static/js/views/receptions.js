@@ -1,6 +1,6 @@
 // Receptions at the company: booking with its arrangements (business lounge, hosts, refreshments, a meal
 // out with its senior leader), a draft revised in place, approval from `actions`, and the report.
-import { actionButtons } from "../actions.js";
+import { actionButtons, overHospitalityCap } from "../actions.js";
 import { reviewSection, reviseSection } from "./review.js";
 import { api, customerName, may, session, userNames } from "../api.js";
 import { badge, formatMoney, formatTime, h, section, toast } from "../dom.js";
@@ -45,6 +45,8 @@ function receptionFields(r, users) {
     { name: "arrangements.meal_out.venue", label: t("reception.mealVenue"), value: meal.venue },
     { name: "arrangements.meal_out.accompanying_leader", label: t("reception.mealLeader"), value: meal.accompanying_leader },
     { name: "arrangements.meal_out.standard", label: t("reception.mealStandard"), value: meal.standard },
+    { name: "arrangements.meal_out.meal_per_head", label: t("reception.mealPerHead"), type: "number", step: "0.01", min: "0",
+      value: meal.meal_per_head },
     { name: "arrangements.note", label: t("common.notes"), value: arrangements.note },
   ];
 }
@@ -64,11 +66,12 @@ export async function receptionView(id) {
       [t("reception.hosts"), (r.hosts || []).map((host) => users[host] || host).join("、")],
       [t("reception.lounge"), arrangements.business_lounge],
       [t("reception.refreshments"), (arrangements.refreshments || []).join("、")],
-      [t("reception.mealOut"), meal ? [meal.venue, meal.accompanying_leader, meal.standard].filter(Boolean).join(" · ") : undefined],
+      [t("reception.mealOut"), meal ? [meal.venue, meal.accompanying_leader, meal.standard,
+        meal.meal_per_head ? `${t("reception.mealPerHead")} ${formatMoney(meal.meal_per_head)}` : null].filter(Boolean).join(" · ") : undefined],
       [t("visit.funded"), formatMoney(r.funded_amount)],
       [t("common.reason"), r.reason || undefined],
     ]), actionButtons(r, "/api/receptions", {
-      approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] },
+      approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] },
       reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
       report: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
     })),

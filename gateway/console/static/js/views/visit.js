@@ -1,6 +1,6 @@
 // One visit: its plan (a draft revised in place), the manager's decision, colleagues' advice before it,
 // the visit record form, the callback status, the summary, and claims on it.
-import { actionButtons } from "../actions.js";
+import { actionButtons, overHospitalityCap } from "../actions.js";
 import { api, may, session } from "../api.js";
 import { badge, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { form } from "../forms.js";
@@ -42,7 +42,7 @@ export async function visitView(id) {
         [t("visit.callback"), visit.callback ? `${label("task_statuses", visit.callback.status)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
       ]),
       actionButtons(visit, "/api/visits", {
-        approve: { fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
+        approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
         reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
         record: { hidden: true }, summarize: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
         check_in: { hidden: true },
