@@ -5,6 +5,7 @@ Screenshots at 1366, 1024 and 390 px land in build/screenshots/."""
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +17,11 @@ from tests.browser.test_seed_chain_in_the_console import answer, revisit
 SHOTS = Path("build/screenshots")
 WIDTHS = (1366, 1024, 390)
 STARTS = (datetime.now(UTC) + timedelta(days=12)).replace(hour=6, minute=0, second=0, microsecond=0)
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # the department's zone: the form's wall times are read in it
+
+
+def wall_time(instant):
+    return instant.astimezone(SHANGHAI).strftime("%Y-%m-%dT%H:%M")
 
 
 def shots(page, name):
@@ -44,8 +50,8 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     planner.fill("#new-event input[name=title]", "秋季高级珠宝品鉴会")
     planner.select_option("#new-event select[name=kind]", "appraisal_salon")
     planner.fill("#new-event input[name=venue]", "总部三楼品鉴厅")
-    planner.fill("#new-event input[name=starts_at]", STARTS.strftime("%Y-%m-%dT%H:%M"))
-    planner.fill("#new-event input[name=ends_at]", (STARTS + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
+    planner.fill("#new-event input[name=starts_at]", wall_time(STARTS))
+    planner.fill("#new-event input[name=ends_at]", wall_time(STARTS + timedelta(hours=3)))
     planner.fill("#new-event input[name=capacity]", "20")
     planner.fill("#new-event input[name=budget]", "30000")
     planner.fill("#new-event textarea[name=description]", "一克拉以上钻石与彩色宝石")
