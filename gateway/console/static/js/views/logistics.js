@@ -12,7 +12,7 @@ export async function logisticsView() {
     { label: t("common.customer"), value: (x) => x.customer_name || x.customer_id },
     { label: t("visit.transport"), value: (x) => (x.transport ? [x.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), x.transport.note].filter(Boolean).join("，") : "—") },
     { label: t("visit.place"), value: (x) => x.place || "—" },
-    { label: "", value: (x) => (x.people || []).join("、") },
+    { label: t("visit.people"), value: (x) => (x.people || []).join("、") || "—" },
     { label: t("visit.gift"), value: (x) => x.gift || "—" },
     { label: t("reception.partySize"), value: (x) => x.party_size ?? "—" },
   ]));
