@@ -3,10 +3,12 @@ hand-out and return and the task addressed to them; the analyst's period, report
 upkeep; the admin's users; the manager's approvals inbox. Every walk runs on a desktop (1366) and on an
 iPad in portrait (1024, the folded menu). API calls only set up what another role did earlier, each
 marked so; inside a walk the role works through the UI alone."""
+import os
 import re
 import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -280,3 +282,45 @@ def test_the_managers_approvals_inbox(width, browser, system, as_user):
     expect(page.locator(".view")).to_contain_text("礼品已按公司标准采购")
     assert failures == []
     page.close()
+
+
+SCREENS = [("developer", "dev1", "my-day", "#/"), ("developer", "dev1", "customer-file", None),
+           ("manager", "manager", "approvals", "#/approvals"), ("coordinator", "coordinator", "logistics", "#/logistics"),
+           ("planner", "planner", "events", "#/events"), ("planner", "planner", "tickets", "#/tickets"),
+           ("analyst", "analyst", "analytics", "#/analytics"), ("admin", "admin", "users", "#/users")]
+
+
+@pytest.mark.timeout(400)
+def test_each_roles_main_screen_at_three_widths(browser, system, as_user):
+    """Each role's main screen at 1366, 1024 and 390 px: no sideways scroll, the title and menu toggle in
+    reach. The pictures land in build/screenshots/, or refresh docs/screenshots/ with KAM_DOCS_SCREENSHOTS=1."""
+    folder = Path("docs/screenshots") if os.environ.get("KAM_DOCS_SCREENSHOTS") == "1" else Path("build/screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    mark = tag()
+    # set-up: something on each screen, as the developers and the manager left it
+    customer, _ = approved_visit(as_user, f"司徒{mark}", datetime.now(UTC) + timedelta(days=1),
+                                 transport={"company_car": True, "note": "司机王师傅"}, gift="珍珠胸针")
+    as_user("dev1").patch(f"/api/customers/{customer['id']}", json={
+        "phone": "13800001234", "profile": {"occupation": "企业家", "hobbies": ["高尔夫", "茶艺"]}})
+    waiting = as_user("dev1").post("/api/visits", json={
+        "customer_id": customer["id"], "planned_at": (datetime.now(UTC) + timedelta(days=4)).isoformat(),
+        "place": "客户公司", "budget": "600.00"}).json()
+    as_user("dev1").post(f"/api/visits/{waiting['id']}/submit")
+    sideways = []
+    for role, username, screen, target in SCREENS:
+        page = new_page(browser, 1366)
+        errors = []
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+        log_in(page, system.base_url, username)
+        revisit(page, f"{system.base_url}/{target or '#/customers/' + customer['id']}")
+        expect(page.locator(".view .card > h2").first).to_be_visible(timeout=15000)
+        for width in (1366, 1024, 390):
+            page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
+            page.wait_for_timeout(200)
+            page.screenshot(path=str(folder / f"{role}-{screen}-{width}.png"), full_page=True)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > width:
+                sideways.append(f"{role}-{screen} is {wide} px wide at {width}")
+        assert errors == []
+        page.close()
+    assert sideways == []
