@@ -72,10 +72,11 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     expect(manager.locator(".badge").first).to_have_text("已批准")
 
     open_area(developer, "invite")
-    developer.locator("form[id^=invite-customers] select[name=customer_ids]").select_option(label="上官婉儿 · 13955556666")
+    invite = f"#invite-customers-{event_url.rsplit('/', 1)[-1]}"  # this event's: other tests' events may be open too
+    developer.locator(f"{invite} select[name=customer_ids]").select_option(label="上官婉儿 · 13955556666")
     shots(developer, "developer-invite-my-customers")
-    developer.click("form[id^=invite-customers] button[type=submit]")
-    expect(developer.locator(".invite-result")).to_contain_text("已邀请 1 位客户")
+    developer.click(f"{invite} button[type=submit]")
+    expect(developer.locator(".invite-result", has_text="已邀请 1 位客户")).to_have_count(1)
 
     revisit(planner, event_url)
     row = planner.locator("tr", has_text="上官婉儿")
