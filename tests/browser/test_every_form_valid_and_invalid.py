@@ -142,7 +142,8 @@ def test_the_deal_form(browser, system, customer, mark):
     page.fill(f"{form} input[name=unit_price]", "8800")
     refused_at(page, form, "items", failures)
     page.fill(f"{form} input[name=quantity]", "1")
-    accepted(page, form, failures, lambda: expect(page.locator("#toast")).to_have_text("已保存"))
+    accepted(page, form, failures, lambda: expect(page.locator("tr", has_text=customer["name"]).filter(
+        has_text="¥8,800.00")).to_have_count(1, timeout=20000))  # the deal in the list above the form
 
 
 def test_the_service_ticket_form(browser, system, customer):
