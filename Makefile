@@ -43,6 +43,7 @@ browser: setup
 
 lint: setup
 	$(VENV)/bin/ruff check kam gateway services tests bench
+	scripts/lint-console
 
 format: setup
 	$(VENV)/bin/ruff format kam gateway services tests

@@ -5,6 +5,7 @@ Screenshots at 1366, 1024 and 390 px land in build/screenshots/."""
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -17,6 +18,11 @@ from tests.system import unique_phone
 SHOTS = Path("build/screenshots")
 WIDTHS = (1366, 1024, 390)
 STARTS = (datetime.now(UTC) + timedelta(days=12)).replace(hour=6, minute=0, second=0, microsecond=0)
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # the department's zone: the form's wall times are read in it
+
+
+def wall_time(instant):
+    return instant.astimezone(SHANGHAI).strftime("%Y-%m-%dT%H:%M")
 
 
 def shots(page, name):
@@ -46,8 +52,8 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     planner.fill("#new-event input[name=title]", "秋季高级珠宝品鉴会")
     planner.select_option("#new-event select[name=kind]", "appraisal_salon")
     planner.fill("#new-event input[name=venue]", "总部三楼品鉴厅")
-    planner.fill("#new-event input[name=starts_at]", STARTS.strftime("%Y-%m-%dT%H:%M"))
-    planner.fill("#new-event input[name=ends_at]", (STARTS + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
+    planner.fill("#new-event input[name=starts_at]", wall_time(STARTS))
+    planner.fill("#new-event input[name=ends_at]", wall_time(STARTS + timedelta(hours=3)))
     planner.fill("#new-event input[name=capacity]", "20")
     planner.fill("#new-event input[name=budget]", "30000")
     planner.fill("#new-event textarea[name=description]", "一克拉以上钻石与彩色宝石")
@@ -68,10 +74,11 @@ def test_the_planners_event_from_draft_to_report_and_the_door(browser, browser_c
     expect(manager.locator(".badge").first).to_have_text("已批准")
 
     open_area(developer, "invite")
-    developer.locator("form[id^=invite-customers] select[name=customer_ids]").select_option(label=f"上官婉儿 · {phone}")
+    invite = f"#invite-customers-{event_url.rsplit('/', 1)[-1]}"  # this event's: other tests' events may be open too
+    developer.locator(f"{invite} select[name=customer_ids]").select_option(label=f"上官婉儿 · {phone}")
     shots(developer, "developer-invite-my-customers")
-    developer.click("form[id^=invite-customers] button[type=submit]")
-    expect(developer.locator(".invite-result")).to_contain_text("已邀请 1 位客户")
+    developer.click(f"{invite} button[type=submit]")
+    expect(developer.locator(".invite-result", has_text="已邀请 1 位客户")).to_have_count(1)
 
     revisit(planner, event_url)
     row = planner.locator("tr", has_text="上官婉儿")

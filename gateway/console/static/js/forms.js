@@ -55,8 +55,16 @@ export function form(fields, { submitLabel, onSubmit, onProblem, id, className =
   }
 
   // Each message goes to the field with the longest matching name; what no field takes goes to the form.
+  // A conflict whose `code` a field names in `problemCodes` (a reason the server requires only in some
+  // states) is that field's error.
   function showProblem(error) {
     const unplaced = [];
+    const owner = fields.find((field) => (field.problemCodes || []).includes(error?.body?.code));
+    if (owner && !error.body.errors) {
+      errorBoxes[owner.name].textContent = problemMessage(error);
+      inputs[owner.name].setAttribute?.("aria-invalid", "true");
+      return;
+    }
     for (const [path, message] of fieldErrors(error?.body?.errors)) {
       const name = fieldFor(path);
       if (name) {

@@ -46,11 +46,18 @@ export async function downloadWithProgress(path, filename, onProgress) {
     received += value.length;
     onProgress(total ? received / total : null, received);
   }
-  const name = /filename\*?="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") || "")?.[1];
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("Content-Type") || "application/octet-stream" }));
-  link.download = name ? decodeURIComponent(name) : filename;
+  link.download = attachmentName(response.headers.get("Content-Disposition")) || filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   return link.download;
+}
+
+// The file name of a Content-Disposition (RFC 6266): the UTF-8 `filename*` when given (a Chinese name),
+// else the plain `filename`, which servers send as an ASCII fallback beside it.
+export function attachmentName(disposition) {
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition || "")?.[1];
+  if (extended) return decodeURIComponent(extended.trim());
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition || "")?.[1] || null;
 }

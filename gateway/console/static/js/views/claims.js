@@ -44,7 +44,8 @@ export function claimFormFor(subjectType, subjectId) {
 }
 
 export const approveClaim = (claim) => ({
-  fields: claim.over_funded ? [{ name: "override_reason", label: t("claim.override"), type: "textarea", wide: true, required: true }] : [],
+  fields: claim.over_funded ? [{ name: "override_reason", label: t("claim.override"), type: "textarea", wide: true, required: true,
+    problemCodes: ["over_funded_amount"] }] : [],
 });
 
 export async function claimView(id) {

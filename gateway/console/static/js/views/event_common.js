@@ -17,8 +17,6 @@ export function once(text, work, kind = "") {
   return element;
 }
 
-export const localInput = (raw) => new Date(raw).toISOString();
-
 export function monthOf(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
 }

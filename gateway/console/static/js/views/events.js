@@ -4,7 +4,8 @@ import { badge, button, form, formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { label, options } from "../vocab.js";
 import { actionBar } from "./common.js";
-import { localInput, monthOf } from "./event_common.js";
+import { wallTimeToIso } from "../time.js";
+import { monthOf } from "./event_common.js";
 
 const RUNNERS = ["planner", "manager"];
 export const runsEvents = () => RUNNERS.includes(session.me?.role);
@@ -40,8 +41,8 @@ export async function newEventView() {
     { name: "title", label: t("event.title"), required: true, wide: true },
     { name: "kind", label: t("common.kind"), type: "select", options: options("event_kinds") },
     { name: "venue", label: t("event.venue"), required: true },
-    { name: "starts_at", label: t("event.startsAt"), type: "datetime-local", required: true, parse: localInput },
-    { name: "ends_at", label: t("event.endsAt"), type: "datetime-local", required: true, parse: localInput },
+    { name: "starts_at", label: t("event.startsAt"), type: "datetime-local", required: true, parse: wallTimeToIso },
+    { name: "ends_at", label: t("event.endsAt"), type: "datetime-local", required: true, parse: wallTimeToIso },
     { name: "capacity", label: t("event.capacity"), type: "number", min: 1, required: true, parse: Number },
     { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", required: true },
     { name: "description", label: t("event.description"), type: "textarea", wide: true },

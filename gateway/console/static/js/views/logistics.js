@@ -1,6 +1,6 @@
 // The coordinator's list: approved visits and receptions of the coming days, with their logistics.
 import { api } from "../api.js";
-import { formatTime, section, table } from "../dom.js";
+import { formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { label } from "../vocab.js";
 import { checkInText } from "./visit_check_in.js";
@@ -28,7 +28,7 @@ function upcomingSection(items) {
     { label: t("common.customer"), value: (x) => x.customer_name || x.customer_id },
     { label: t("visit.transport"), value: (x) => (x.transport ? [x.transport.company_car ? t("visit.companyCar") : t("visit.ownWay"), x.transport.note].filter(Boolean).join("，") : "—") },
     { label: t("visit.place"), value: (x) => x.place || "—" },
-    { label: "", value: (x) => (x.people || []).join("、") },
+    { label: t("visit.people"), value: (x) => (x.people || []).join("、") || "—" },
     { label: t("visit.gift"), value: (x) => x.gift || "—" },
     { label: t("reception.partySize"), value: (x) => x.party_size ?? "—" },
   ]));
