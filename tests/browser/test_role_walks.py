@@ -241,6 +241,8 @@ def test_the_managers_approvals_inbox(width, browser, system, as_user):
     assert developer.post(f"/api/visits/{claimed['id']}/record", json={
         "occurred_at": (datetime.now(UTC) - timedelta(hours=2)).isoformat(), "talking_points": "介绍新品"}).status_code == 200
     assert developer.post(f"/api/visits/{claimed['id']}/summary", json={"text": "客户有意向"}).status_code == 200
+    reviewed = as_user("manager").post(f"/api/visits/{claimed['id']}/review", json={"decision": "accepted"})
+    assert reviewed.status_code == 200, reviewed.text  # 报告检查 done before: a claim waits for it
     claim = developer.post("/api/expense-claims", json={
         "subject": {"type": "visit", "id": claimed["id"]}, "items": [{"category": "gift", "amount": "800.00"}]}).json()
     assert developer.post(f"/api/expense-claims/{claim['id']}/submit").status_code == 200, claim
