@@ -10,7 +10,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import footprint, read_path
+from bench import footprint, import_xlsx, read_path
 
 ROOT = Path(__file__).parents[1]
 MARK = "<!-- bench:figures -->"
@@ -49,6 +49,7 @@ def main():
     if "rpc" in reads:
         rows += read_path.goals(reads, "rpc")
     rows += footprint.run()
+    rows += import_xlsx.run(500 if args.smoke else 100_000)
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}"
     report = {"when": stamp, "rows": [{**row, "ratio": ratio(row)} for row in rows], "read_path": reads}
     (ROOT / "build").mkdir(exist_ok=True)

@@ -1,7 +1,11 @@
 """`kam customers import|export|reclassify`: the service's own subcommands."""
 import json
+import multiprocessing
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from queue import Empty
 
 
 def register(subparsers):
@@ -10,7 +14,8 @@ def register(subparsers):
     imports = sub.add_parser("import", help="import customers from an .xlsx or .csv file")
     imports.add_argument("file", type=Path)
     imports.add_argument("--owner-id", required=True, help="the user id of the developer who will own them")
-    imports.add_argument("--report", type=Path, help="also write the row-by-row report as JSON here")
+    imports.add_argument("--report", type=Path, help="where the row-by-row JSON report goes "
+                         "(default: beside the file, as <file>.import-report.json)")
     imports.set_defaults(func=cmd_import)
     exports = sub.add_parser("export", help="export every customer (never sensitive data) to .xlsx or .csv")
     exports.add_argument("file", type=Path)
@@ -32,36 +37,106 @@ def _store(role, user_id):
 
 
 def cmd_import(args):
-    from rich.console import Console
-    from rich.progress import Progress
-    from rich.table import Table
-
+    from kam.errors import KamError
     from kam.keys import require_keys
-    from services.customers.handlers.spreadsheets import import_file
+    from services.customers.handlers.spreadsheets import import_checked
     from services.customers.rules import load_rules
     from services.customers.sealing import Sealer
 
     settings, actor, store = _store("developer", args.owner_id)
     require_keys(settings)
+    report_path = args.report or args.file.with_name(f"{args.file.stem}.import-report.json")
     try:
-        with Progress() as progress, store.unit_of_work() as uow:
-            task = progress.add_task(f"导入 {args.file.name}", total=None)
-            report = import_file(
-                uow, actor, _now(), args.file.name, args.file.read_bytes(), sealer=Sealer(settings),
-                rules=load_rules(), progress=lambda done, total: progress.update(task, completed=done, total=total))
+        total, batches = _checked_in_a_second_process(args.file)
+        with _progress(args.file.name) as progress, store.unit_of_work() as uow:
+            report = import_checked(uow, actor, _now(), total, batches, sealer=Sealer(settings), rules=load_rules(),
+                                    progress=progress)
             uow.commit()
+    except KamError as error:
+        raise SystemExit(f"{args.file.name}: {error.detail} {error.errors or ''}") from error
     finally:
         store.close()
-    table = Table(title=f"{args.file.name}: {report['imported']} 行导入, {report['rejected']} 行被拒")
-    for column in ("行", "姓名", "结果", "原因"):
-        table.add_column(column)
-    for row in report["rows"]:
-        reasons = "; ".join(f"{field}: {', '.join(map(str, msgs))}" for field, msgs in (row.get("errors") or {}).items())
-        table.add_row(str(row["row"]), row.get("name") or "", "导入" if row["status"] == "imported" else "拒绝", reasons)
-    Console().print(table)
-    if args.report:
-        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    report_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    _print_rejected(report)
+    print(f"{args.file.name}: {report['imported']} 行导入, {report['rejected']} 行被拒 "
+          f"({report['imported']} imported, {report['rejected']} rejected); 逐行报告 report: {report_path}")
     return 0 if report["rejected"] == 0 else 1
+
+
+def _checked_in_a_second_process(path):
+    """(total, batches) as `checked_batches` gives them, read and checked by a second process while this
+    one writes: on two cores the import takes about half the time."""
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of this one's state
+    queue = context.Queue(maxsize=4)
+    reader = context.Process(target=_read_and_check, args=(str(path), queue), daemon=True)
+    reader.start()
+    total = _next(queue, reader)
+
+    def batches():
+        while (batch := _next(queue, reader)) is not None:
+            yield batch
+        reader.join()
+    return total, batches()
+
+
+def _read_and_check(path, queue):
+    from services.customers.handlers.spreadsheets import checked_batches
+
+    try:
+        total, batches = checked_batches(Path(path).name, Path(path).read_bytes())
+    except Exception as error:  # noqa: BLE001 - the writing process raises it
+        queue.put(error)
+        return
+    queue.put(total)
+    for batch in batches:
+        queue.put(batch)
+    queue.put(None)
+
+
+def _next(queue, reader):
+    while True:
+        try:
+            item = queue.get(timeout=1)
+        except Empty:
+            if not reader.is_alive():
+                raise SystemExit(f"the process reading the file stopped (exit code {reader.exitcode})") from None
+            continue
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+
+SHOWN_REJECTS = 20
+
+
+def _print_rejected(report):
+    rejected = [row for row in report["rows"] if row["status"] == "rejected"]
+    for row in rejected[:SHOWN_REJECTS]:
+        reasons = "; ".join(f"{field}: {', '.join(map(str, msgs))}" for field, msgs in (row.get("errors") or {}).items())
+        print(f"  第 {row['row']} 行 {row.get('name') or ''}: {reasons}")
+    if len(rejected) > SHOWN_REJECTS:
+        print(f"  … 另有 {len(rejected) - SHOWN_REJECTS} 行被拒，见报告 ({len(rejected) - SHOWN_REJECTS} more in the report)")
+
+
+@contextmanager
+def _progress(title, every=5.0):
+    """A bar on a terminal; otherwise a plain line every few seconds and at the end (a log keeps them)."""
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"导入 {title}", total=None)
+            yield lambda done, total: bar.update(task, completed=done, total=total)
+        return
+    began, last = time.monotonic(), [0.0]
+
+    def line(done, total):
+        now = time.monotonic()
+        if done == total or now - last[0] >= every:
+            last[0] = now
+            print(f"导入 {title}: {done}/{total} 行 ({100 * done // max(total, 1)}%, {now - began:.0f} s)",
+                  file=sys.stderr, flush=True)
+    yield line
 
 
 def cmd_export(args):

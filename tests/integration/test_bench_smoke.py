@@ -15,6 +15,7 @@ def test_make_bench_runs_at_a_tiny_size_and_prints_its_table():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "| goal | measured | baseline (same run) | ratio | met |" in result.stdout
     assert "GET /api/customers/{id}" in result.stdout and "idle footprint" in result.stdout
+    assert "import 500 customers from XLSX on postgresql" in result.stdout
 
 
 @pytest.mark.timeout(400)

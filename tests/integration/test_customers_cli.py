@@ -1,4 +1,5 @@
 """`kam customers import FILE.xlsx`: the good rows go in, each bad row is named with its reason."""
+import json
 import subprocess
 import sys
 
@@ -39,6 +40,10 @@ def test_import_takes_the_good_rows_and_names_each_bad_one(database_url, tmp_pat
 
     assert "1 行导入" in result.stdout and "2 行被拒" in result.stdout, result.stdout + result.stderr
     assert "name" in result.stdout and "手机号已登记" in result.stdout
+    assert "导入 客户.xlsx: 3/3 行 (100%" in result.stderr  # not a terminal: plain progress lines
+    report = json.loads((tmp_path / "客户.import-report.json").read_text(encoding="utf-8"))
+    assert [(row["row"], row["status"]) for row in report["rows"]] == [(2, "imported"), (3, "rejected"),
+                                                                      (4, "rejected")]
     store = open_store("customers", metadata, settings)
     with store.session() as session:
         imported = session.execute(select(customers.c.name, customers.c.owner_id)).all()

@@ -97,3 +97,17 @@ def test_import_reports_a_repeated_phone_or_wechat_as_a_row_error(uow):
     assert rows[4]["errors"] == {"phone": ["手机号已登记（重复）"]} and rows[4]["customer_id"] == rows[3]["customer_id"]
     assert rows[5]["errors"] == {"wechat": ["微信号已登记（重复）"]} and "customer_id" not in rows[5]
     assert rows[6]["status"] == "imported"
+
+
+def test_an_import_batch_raced_by_a_registration_is_done_again_row_by_row(uow, monkeypatch):
+    """The batch's lookup saw no holder (another registration committed after it); the unique index
+    refuses the batch's insert, and the batch is done again row by row: the raced row is the only error."""
+    raced = register(uow, OTHER, name="赵敏", phone="13812345678")
+    monkeypatch.setattr(files, "holders", lambda session, keys: {})
+    sheet = "姓名,手机\n王莉,13812345678\n周婷,13900001111\n".encode()
+    report = spreadsheets.import_file(uow, OWNER, NOW, "customers.csv", sheet, sealer=SEALER, rules=load_rules())
+    rows = {row["row"]: row for row in report["rows"]}
+    assert (report["imported"], report["rejected"]) == (1, 1)
+    assert rows[2]["errors"] == {"phone": ["手机号已登记（重复）"]} and "customer_id" not in rows[2]
+    assert raced["id"] not in {row.get("customer_id") for row in report["rows"]}
+    assert uow.published_types().count("customer.created") == 2  # 赵敏 and 周婷, once each

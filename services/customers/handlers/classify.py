@@ -12,18 +12,27 @@ def classify(uow, row, rules, referrer, requested_category, previous=None):
     """Set the category a person chose, or the one the rules give an unclassified or potential customer;
     `row` is updated in place and `customer.classified` is published when the category changes."""
     previous = row["category"] if previous is None else previous
+    decided = classification_of(row, rules, referrer, requested_category)
+    uow.session.execute(update(customers).where(customers.c.id == row["id"]).values(**decided))
+    row.update(decided)
+    if row["category"] != previous:
+        uow.collect(classified(row, previous))
+
+
+def classification_of(row, rules, referrer, requested_category):
+    """The columns the rules (or the person's own choice) give this customer."""
     category, score, reasons = requested_category, None, None
     if is_candidate(requested_category):
         scored = score_customer(rules, row, referrer)
         category = category_after_scoring(requested_category, scored)
         score, reasons = scored.score, scored.reasons
-    uow.session.execute(update(customers).where(customers.c.id == row["id"]).values(
-        category=category, score=score, score_reasons=reasons, rules_hash=rules.hash))
-    row.update(category=category, score=score, score_reasons=reasons, rules_hash=rules.hash)
-    if category != previous:
-        uow.publish(CustomerClassified, {"customer_id": row["id"], "category": category,
-                                         "previous_category": previous, "score": score,
-                                         "reasons": reasons or ["由开发人员或管理人员指定"]})
+    return {"category": category, "score": score, "score_reasons": reasons, "rules_hash": rules.hash}
+
+
+def classified(row, previous):
+    return CustomerClassified.of({"customer_id": row["id"], "category": row["category"],
+                                  "previous_category": previous, "score": row["score"],
+                                  "reasons": row["score_reasons"] or ["由开发人员或管理人员指定"]})
 
 
 def rules_changed(session, rules):

@@ -16,6 +16,26 @@ def ensure_unique(session, actor, keys, customer_id=None):
             raise duplicate(field, existing, CUSTOMERS.sees(actor, existing))
 
 
+def holders(session, keys_of_rows):
+    """{(column, key): the customer holding it} for every key among `keys_of_rows`, one query a column."""
+    held = {}
+    for column in KEYED.values():
+        wanted = list({keys[column] for keys in keys_of_rows if keys.get(column)})
+        for first in range(0, len(wanted), 900):  # SQLite's bound-parameter limit is 999 on old builds
+            query = select(customers.c.id, customers.c.name, customers.c.owner_id, customers.c[column]).where(
+                customers.c[column].in_(wanted[first:first + 900]))
+            held.update({(column, row[column]): dict(row) for row in session.execute(query).mappings()})
+    return held
+
+
+def refuse_if_held(actor, held, keys):
+    """`ensure_unique` against the `holders` of a batch."""
+    for field, column in KEYED.items():
+        existing = held.get((column, keys.get(column)))
+        if existing:
+            raise duplicate(field, existing, CUSTOMERS.sees(actor, existing))
+
+
 def write_unique(session, actor, statement, keys, customer_id=None):
     """Run `statement` (an insert or update carrying `keys`); a racing registration's unique-index
     violation becomes 409 `duplicate_customer` naming the winner as `ensure_unique` would."""

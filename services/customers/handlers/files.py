@@ -3,6 +3,7 @@ from sqlalchemy import insert, select, update
 
 from kam.contracts import wire
 from kam.db import new_id
+from kam.errors import KamError
 from kam.pagination import keyset_page
 from services.customers.contracts import CustomerCreated, CustomerUpdated
 from services.customers.domain.access import CUSTOMERS, ensure_may_change, ensure_may_list, sees_sensitive
@@ -15,11 +16,12 @@ from services.customers.domain.customer import (
     new_customer,
 )
 from services.customers.domain.duplicates import keys_of
-from services.customers.handlers.classify import classify
-from services.customers.handlers.duplicates import write_unique
+from services.customers.domain.search import name_tokens
+from services.customers.handlers.classify import classification_of, classified, classify
+from services.customers.handlers.duplicates import holders, refuse_if_held, write_unique
 from services.customers.handlers.records import event_data, record_history, save_tokens, view
 from services.customers.handlers.search import search_query
-from services.customers.models import access_log, customer_history, customers
+from services.customers.models import access_log, customer_history, customers, search_tokens
 from services.customers.terms import SENSITIVE_FIELDS
 
 
@@ -27,9 +29,7 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
     """Save a new file and its events; the caller commits (an import commits many at once)."""
     ensure_may_change(actor)
     referrer = _referrer(uow.session, actor, (data.get("source") or {}).get("referrer_id"))
-    row = new_customer(id=new_id(), data=data, owner_id=actor.user_id, now=now)
-    row["profile"] = wire(row["profile"])
-    row.update(_sealed(data, sealer, now), score=None, score_reasons=None, rules_hash=None)
+    row = _new_row(actor, data, now, sealer)
     keys = keys_of(row)
     write_unique(uow.session, actor, insert(customers).values(**row, **keys), keys)
     save_tokens(uow.session, row["id"], row["name"])
@@ -39,6 +39,49 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
     classify(uow, row, rules, referrer, requested_category)
     uow.collect(CustomerCreated.of(event_data(row)))
     return row
+
+
+def register_customers(uow, actor, candidates, *, now, sealer, rules):
+    """Many new files at once (an import's batch): [(key, data)] → {key: the saved row, or the KamError that
+    refuses it}, decided as `register_customer` would, with one lookup a key for all. The caller holds a
+    savepoint: a registration racing one of these rows makes the insert raise IntegrityError."""
+    ensure_may_change(actor)
+    outcome, built, saved, facts = {}, [], [], []
+    for key, data in candidates:
+        try:
+            referrer = _referrer(uow.session, actor, (data.get("source") or {}).get("referrer_id"))
+            row = _new_row(actor, data, now, sealer)
+        except KamError as error:
+            outcome[key] = error
+            continue
+        built.append((key, row, keys_of(row), referrer))
+    claimed = holders(uow.session, [keys for _, _, keys, _ in built])
+    for key, row, keys, referrer in built:
+        try:
+            refuse_if_held(actor, claimed, keys)
+        except KamError as error:
+            outcome[key] = error
+            continue
+        claimed.update({(column, value): row for column, value in keys.items() if value})
+        requested_category = row["category"]
+        chosen_by_hand = None if is_candidate(requested_category) else requested_category
+        facts.append(CustomerCreated.of(event_data({**row, "category": chosen_by_hand})))
+        row.update(classification_of(row, rules, referrer, requested_category))
+        if row["category"] != chosen_by_hand:
+            facts.append(classified(row, chosen_by_hand))
+        saved.append({**row, **keys})
+        outcome[key] = row
+    if saved:
+        _write_batch(uow, saved, facts)
+    return outcome
+
+
+def _write_batch(uow, rows, facts):
+    uow.session.execute(insert(customers), rows)
+    tokens = [{"token": token, "customer_id": row["id"]} for row in rows for token in sorted(name_tokens(row["name"]))]
+    if tokens:
+        uow.session.execute(insert(search_tokens), tokens)
+    uow.collect(*facts)
 
 
 def create_customer(uow, actor, now, *, data, sealer, rules):
@@ -111,6 +154,13 @@ def customer_history_page(session, actor, now, *, customer_id, limit=None, curso
 
 def _referrer(session, actor, referrer_id):
     return CUSTOMERS.load(session, customers, actor, referrer_id) if referrer_id else None
+
+
+def _new_row(actor, data, now, sealer):
+    row = new_customer(id=new_id(), data=data, owner_id=actor.user_id, now=now)
+    row["profile"] = wire(row["profile"])
+    row.update(_sealed(data, sealer, now), score=None, score_reasons=None, rules_hash=None)
+    return row
 
 
 def _sealed(data, sealer, now):

@@ -1,5 +1,5 @@
 """Saving and showing customer rows: what every use case shares."""
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, insert
@@ -9,9 +9,9 @@ from kam.db import new_id
 from services.customers.domain.customer import holdings_summary
 from services.customers.domain.search import name_tokens
 from services.customers.models import customer_history, search_tokens
-from services.customers.schemas.profile import KeyDate, Profile
+from services.customers.schemas.profile import Profile
 
-_KEY_DATES, _PROFILE = KeyDate(many=True), Profile()  # built once: a Schema costs more to build than to use
+_PROFILE = Profile()  # built once: a Schema costs more to build than to use
 
 
 def save_tokens(session, customer_id, name):
@@ -28,7 +28,9 @@ def record_history(session, customer_id, user_id, changes, now):
 
 
 def typed_key_dates(key_dates):
-    return _KEY_DATES.load(key_dates or [])
+    """The stored key dates (checked when they came in, kept as ISO text) with their dates typed again."""
+    return [{"kind": item["kind"], "date": date.fromisoformat(item["date"]), "note": item.get("note")}
+            for item in key_dates or []]
 
 
 def event_data(row):
