@@ -15,6 +15,8 @@ from services.customers.schemas.http import (
     CustomerSummaryOut,
     HistoryOut,
     ImportFile,
+    ImportJobList,
+    ImportJobOut,
     ImportReport,
     SpreadsheetArgs,
     TimelineOut,
@@ -69,6 +71,30 @@ def import_customers(files):
     """Import an .xlsx or .csv file (multipart field `file`): good rows in, each bad row named with why."""
     upload = files["file"]
     return customers().import_customers(upload.filename, base64.b64encode(upload.read()).decode())
+
+
+@blp.route("/customers/imports", methods=["POST"])
+@blp.arguments(ImportFile, location="files")
+@blp.response(202, ImportJobOut)
+def queue_import(files):
+    """Import a large .xlsx or .csv file (multipart field `file`) in the background: the answer is the job;
+    `GET /api/customers/imports/{id}` tells how far it is, then its rejected rows."""
+    upload = files["file"]
+    return customers().queue_import(upload.filename, base64.b64encode(upload.read()).decode())
+
+
+@blp.route("/customers/imports", methods=["GET"])
+@blp.response(200, ImportJobList)
+def list_imports():
+    """The caller's own import jobs, the newest first (20)."""
+    return customers().list_imports()
+
+
+@blp.route("/customers/imports/<job_id>", methods=["GET"])
+@blp.response(200, ImportJobOut)
+def get_import(job_id):
+    """An import job (its uploader and managers): status, rows done of the total, imported, rejected."""
+    return customers().get_import(job_id)
 
 
 @blp.route("/customers/export", methods=["GET"])

@@ -126,11 +126,11 @@ def _progress(title, every=5.0):
 
         with Progress(transient=True) as bar:
             task = bar.add_task(f"导入 {title}", total=None)
-            yield lambda done, total: bar.update(task, completed=done, total=total)
+            yield lambda done, total, _: bar.update(task, completed=done, total=total)
         return
     began, last = time.monotonic(), [0.0]
 
-    def line(done, total):
+    def line(done, total, _):
         now = time.monotonic()
         if done == total or now - last[0] >= every:
             last[0] = now

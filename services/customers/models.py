@@ -5,6 +5,7 @@ from sqlalchemy import (
     Column,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Table,
@@ -168,4 +169,33 @@ classification_state = Table(
     Column("name", String(40), primary_key=True),
     Column("rules_hash", String(64), nullable=False),
     Column("evaluated_at", UtcDateTime(), nullable=False),
+)
+
+import_jobs = Table(
+    "import_jobs", metadata,  # a large file imported over HTTP, in the background, with its progress
+    Column("id", String(32), primary_key=True),
+    Column("owner_id", String(64), nullable=False),
+    Column("owner_role", String(20), nullable=False),
+    Column("filename", String(255), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("content", LargeBinary),  # the uploaded file, until the job is done
+    Column("total", Integer),
+    Column("done", Integer, nullable=False, server_default="0"),
+    Column("imported", Integer, nullable=False, server_default="0"),
+    Column("rejected", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
+    Index("ix_import_jobs_status", "status", "created_at"),
+    Index("ix_import_jobs_owner", "owner_id", "created_at"),
+)
+
+import_job_rows = Table(
+    "import_job_rows", metadata,  # the rejected rows of a job, each with why
+    Column("job_id", String(32), primary_key=True),
+    Column("row", Integer, primary_key=True),
+    Column("name", Text),
+    Column("errors", JSON, nullable=False),
+    Column("customer_id", String(32)),
 )

@@ -1,4 +1,5 @@
 """The customers service's nameko entrypoints: declarations, each one a use case (kam.usecase)."""
+import eventlet
 from nameko.timer import timer
 
 from kam.inbox import handles
@@ -12,6 +13,7 @@ from services.customers.handlers import (
     classify,
     development,
     files,
+    import_jobs,
     network,
     privacy,
     segments,
@@ -22,6 +24,7 @@ from services.customers.handlers import (
 from services.customers.models import metadata
 
 EXPORT_TIMEOUT = 4.0
+IMPORT_POLL_SECONDS = 1
 FILED = ("sealer", "rules")
 
 
@@ -56,6 +59,9 @@ class CustomersService(ServiceBase):
     export_customer_everywhere = command(privacy.export_everywhere, uses=("sealer", "cluster"))
     erase_customer = command(privacy.erase_customer)
     import_customers = command(spreadsheets.import_customers, uses=FILED)
+    queue_import = command(import_jobs.queue_import)
+    get_import = query(import_jobs.get_import)
+    list_imports = query(import_jobs.list_imports)
     export_customers = query(spreadsheets.export_customers)
 
     @handles(*MILESTONES)
@@ -69,6 +75,13 @@ class CustomersService(ServiceBase):
     @handles(EVERY_EVENT)
     def record_timeline(self, uow, event):
         timeline.record_timeline_entry(uow, event, self.clock.now())
+
+    @timer(interval=IMPORT_POLL_SECONDS, eager=True)
+    def run_queued_imports(self):
+        """Files uploaded to /api/customers/imports, one after another, each to its end."""
+        while import_jobs.run_next_import(self.db, self.clock.now, sealer=self.sealer, rules=self.rules,
+                                          pause=eventlet.sleep):
+            pass
 
     @timer(interval=60, eager=True)
     def reclassify_when_rules_change(self):

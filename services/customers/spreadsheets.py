@@ -17,19 +17,24 @@ def read_rows(filename, content):
     """The rows of the first sheet (or the CSV) as lists of cells, the header first: no wider than the
     header, up to the last non-empty row, at most MAX_ROWS. A sheet's declared dimension is ignored, since
     a few-KB file may claim a million rows of 16,384 columns."""
-    name = (filename or "").lower()
-    if name.endswith(".xlsx"):
+    if ensure_importable(filename) == "xlsx":
         return _xlsx_rows(content)
-    if name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise Invalid("CSV 文件须为 UTF-8 a CSV file must be UTF-8", errors={"file": ["not UTF-8 text"]}) from error
-        rows = csv.reader(io.StringIO(text))
-        header = _trimmed(next(rows, []))
-        return _bounded(header, (row[:len(header)] for row in itertools.islice(rows, MAX_ROWS)))
-    raise Invalid("只能导入 .xlsx 或 .csv 文件 only .xlsx and .csv files can be imported",
-                  errors={"file": ["use .xlsx or .csv"]})
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise Invalid("CSV 文件须为 UTF-8 a CSV file must be UTF-8", errors={"file": ["not UTF-8 text"]}) from error
+    rows = csv.reader(io.StringIO(text))
+    header = _trimmed(next(rows, []))
+    return _bounded(header, (row[:len(header)] for row in itertools.islice(rows, MAX_ROWS)))
+
+
+def ensure_importable(filename):
+    """"xlsx" or "csv", by the file's name; anything else is 422."""
+    kind = (filename or "").lower().rsplit(".", 1)[-1]
+    if kind not in ("xlsx", "csv"):
+        raise Invalid("只能导入 .xlsx 或 .csv 文件 only .xlsx and .csv files can be imported",
+                      errors={"file": ["use .xlsx or .csv"]})
+    return kind
 
 
 def _xlsx_rows(content):

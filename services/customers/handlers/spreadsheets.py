@@ -28,10 +28,11 @@ def import_file(uow, actor, now, filename, content, *, sealer, rules, progress=N
     return import_checked(uow, actor, now, total, batches, sealer=sealer, rules=rules, progress=progress)
 
 
-def checked_batches(filename, content, batch=BATCH):
+def checked_batches(filename, content, batch=BATCH, skip=0):
     """(total, batches) of the file's non-empty rows checked by POST's own schema: each batch a list of
     (row number, name, data, errors), numbered as the spreadsheet is (the header is row 1). Pure work with
-    no database, so `kam customers import` runs it in a second process beside the writes."""
+    no database, so `kam customers import` runs it in a second process beside the writes. `skip` leaves out
+    the first rows (those a resumed job already took)."""
     rows = read_rows(filename, content)
     if not rows:
         return 0, iter(())
@@ -42,7 +43,7 @@ def checked_batches(filename, content, batch=BATCH):
     numbered = [(number, cells) for number, cells in enumerate(rows[1:], start=2)
                 if any(cell not in (None, "") for cell in cells)]
     batches = ([_checked(number, row_payload(columns, cells)) for number, cells in numbered[first:first + batch]]
-               for first in range(0, len(numbered), batch))
+               for first in range(skip, len(numbered), batch))
     return len(numbered), batches
 
 
@@ -55,14 +56,16 @@ def _checked(number, payload):
 
 
 def import_checked(uow, actor, now, total, batches, *, sealer, rules, progress=None):
-    """Each batch commits with its events, then `progress(done, total)` is told; the report keeps every row."""
+    """Each batch commits with its events and whatever `progress(done, total, the batch's report)` writes
+    (it is told before the commit); the report keeps every row."""
     ensure_may_change(actor)
     report = []
     for checked in batches:
-        report += import_batch(uow, actor, checked, now=now, sealer=sealer, rules=rules)
-        uow.commit()
+        reported = import_batch(uow, actor, checked, now=now, sealer=sealer, rules=rules)
+        report += reported
         if progress:
-            progress(len(report), total)
+            progress(len(report), total, reported)
+        uow.commit()
     imported = sum(1 for row in report if row["status"] == "imported")
     return {"total": len(report), "imported": imported, "rejected": len(report) - imported, "rows": report}
 

@@ -128,6 +128,27 @@ class ImportReport(Schema):
     rows = fields.List(fields.Nested(ImportReportRow))
 
 
+class ImportJobOut(Schema):
+    """A file importing in the background: how far it is, and (once there are any) its rejected rows."""
+
+    id = fields.String()
+    filename = fields.String()
+    status = fields.String(metadata={"enum": ["queued", "running", "done", "failed"]})
+    total = fields.Integer(allow_none=True, metadata={"description": "non-empty rows in the file, once read"})
+    done = fields.Integer()
+    imported = fields.Integer()
+    rejected = fields.Integer()
+    error = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
+    rejected_rows = fields.List(fields.Nested(ImportReportRow), metadata={"description": "the first 1,000"})
+
+
+class ImportJobList(Schema):
+    items = fields.List(fields.Nested(ImportJobOut(exclude=("rejected_rows",))))
+
+
 class ImportFile(Schema):
     file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
 
