@@ -49,7 +49,7 @@ export async function customersView() {
     may("customers.write") ? h("a", { href: "#/customers/new", class: "button primary" }, t("customer.new")) : null);
   await search();
   return h("div", { class: "grid wide-first" }, section(t("nav.customers"), bar, results),
-    section(t("customer.spreadsheets"), exportBlock(), may("customers.write") ? importBlock() : null));
+    section(t("customer.spreadsheets"), exportBlock(), may("customers.write") ? importBlock(search) : null));
 }
 
 function exportBlock() {
@@ -65,7 +65,7 @@ function exportBlock() {
   return h("div", {}, element, progress);
 }
 
-function importBlock() {
+function importBlock(onImported) {
   const bar = h("progress", { max: "1", value: "0", hidden: true, "aria-label": t("customer.import") });
   const status = h("p", { class: "muted", role: "status" });
   const report = h("div", {});
@@ -75,19 +75,43 @@ function importBlock() {
     report.replaceChildren();
     if (!file) throw Object.assign(new Error("no file"), { body: { detail: t("customer.chooseFile"), errors: { file: [t("customer.chooseFile")] } } });
     bar.hidden = false;
-    const answer = await uploadWithProgress("/api/customers/import", file, (share, phase) => {
+    const job = await uploadWithProgress("/api/customers/imports", file, (share) => {
       bar.value = share;
-      status.textContent = phase === "processing" ? t("customer.importing") : `${Math.round(share * 100)}%`;
-    }).finally(() => { bar.hidden = true; });
-    forgetCustomers();
-    status.textContent = t("customer.imported", answer);
-    const bad = (answer.rows || []).filter((row) => row.status !== "imported");
-    report.replaceChildren(bad.length ? h("ul", { class: "plain row-errors" }, bad.map((row) =>
-      h("li", {}, `${t("customer.row")} ${row.row}${row.name ? `（${row.name}）` : ""}：`,
-        fieldErrors(row.errors).map(([field, message]) => `${field} ${message}`).join("；")))) : "");
-    toast(t("common.saved"));
+      status.textContent = `${t("customer.uploading")} ${Math.round(share * 100)}%`;
+    }).catch((error) => { bar.hidden = true; throw error; });
+    await followImport(job, { bar, status, report, onImported });
   } });
-  return h("div", {}, h("h3", {}, t("customer.import")), element, bar, status, report);
+  const block = h("div", {}, h("h3", {}, t("customer.import")), element, bar, status, report);
+  api.get("/api/customers/imports").then(({ items }) => {  // a job still running when the page was left
+    const running = items.find((job) => job.status === "queued" || job.status === "running");
+    if (running) followImport(running, { bar, status, report, onImported });
+  }).catch(() => {});
+  return block;
+}
+
+// Shows a background import's progress until it ends (or the page is left), then its rejected rows.
+async function followImport(job, { bar, status, report, onImported }) {
+  bar.hidden = false;
+  while (job.status === "queued" || job.status === "running") {
+    bar.value = job.total ? job.done / job.total : 0;
+    status.textContent = job.total ? t("customer.importProgress", job) : t("customer.importQueued");
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    if (!bar.isConnected) return;
+    job = await api.get(`/api/customers/imports/${job.id}`);
+  }
+  bar.hidden = true;
+  if (job.status === "failed") {
+    status.textContent = `${t("customer.importFailed")}：${job.error || ""}`;
+    return;
+  }
+  forgetCustomers();
+  onImported();
+  status.textContent = t("customer.imported", { ...job, total: job.total ?? 0 });
+  const bad = job.rejected_rows || [];
+  report.replaceChildren(bad.length ? h("ul", { class: "plain row-errors" }, bad.map((row) =>
+    h("li", {}, `${t("customer.rowNumber", row)}${row.name ? `（${row.name}）` : ""}：`,
+      fieldErrors(row.errors).map(([field, message]) => `${t(`customer.${field.split(".")[0].replace(/_(\w)/g, (_, c) => c.toUpperCase())}`)} ${message}`).join("；")))) : "");
+  toast(t("common.saved"));
 }
 
 export async function newCustomerView() {
