@@ -38,6 +38,9 @@ VOCABULARIES = (
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
         "rejected": ("已驳回", "Rejected")}),
     Vocabulary("development_methods", terms.DEVELOPMENT_METHODS, DEVELOPMENT_METHOD_LABELS),
+    Vocabulary("import_statuses", terms.IMPORT_STATUSES, {
+        "queued": ("等待导入", "Queued"), "running": ("导入中", "Importing"), "done": ("已完成", "Done"),
+        "failed": ("失败", "Failed")}),
     Vocabulary("event_development_methods", terms.EVENT_METHODS, {  # a plan with one may name its event
         code: label for code, label in DEVELOPMENT_METHOD_LABELS.items() if code in terms.EVENT_METHODS}),
     Vocabulary("sensitive_fields", terms.SENSITIVE_FIELDS, {

@@ -134,9 +134,14 @@ def test_search_finds_two_character_names_and_pinyin_initials_by_token():
     tokens = name_tokens("王丽华")
     assert {"王", "王丽", "丽华", "wlh", "wanglihua"} <= tokens
     assert lookup_plan("王丽") == [("tokens", "王丽")]
-    assert lookup_plan("欧阳娜娜") == [("like", "欧阳娜娜")]
+    assert lookup_plan("欧阳娜娜") == [("name", "欧阳娜娜"), ("contact", "欧阳娜娜")]
     assert lookup_plan("wl") == [("tokens", "wl")]
-    assert ("like", "5678") in lookup_plan("5678")
+
+
+def test_a_phone_is_found_by_its_last_digits_through_the_reversed_number():
+    assert lookup_plan("5678") == [("tail", "8765")]
+    assert lookup_plan("138-1234-5678") == [("tail", "87654321831"), ("contact", "13812345678")]
+    assert lookup_plan("12") == [("tokens", "12")]
 
 
 def test_first_contact_opens_neutrally_asks_no_purchase_and_ends_with_the_developers_details():

@@ -74,7 +74,7 @@ def further_stage(current, reached):
 
 def erased_values(now):
     """Identity and sensitive data go; the id and anonymous figures (category, stage, dates) stay."""
-    return {"name": ERASED_NAME, "phone": None, "wechat": None, "phone_key": None, "wechat_key": None,
+    return {"name": ERASED_NAME, "phone": None, "wechat": None, "phone_key": None, "phone_tail": None, "wechat_key": None,
             "email": None, "source_note": None,
             "key_dates": [], "profile": {}, "sensitive_sealed": None, "consent": None,
             "outreach_opt_out": True, "erased_at": now, "updated_at": now}

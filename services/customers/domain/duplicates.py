@@ -31,6 +31,7 @@ def keys_of(values):
     keys = {}
     if "phone" in values:
         keys["phone_key"] = phone_key(values["phone"])
+        keys["phone_tail"] = keys["phone_key"][::-1] if keys["phone_key"] else None  # searched by its last digits
     if "wechat" in values:
         keys["wechat_key"] = wechat_key(values["wechat"])
     return keys

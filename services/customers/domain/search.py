@@ -8,6 +8,8 @@ from pypinyin import Style, lazy_pinyin
 
 ASCII_WORD = re.compile(r"^[a-z]+$")
 TOKEN_QUERY_MAX = 2
+PHONE_QUERY = re.compile(r"\+?[\d\-.()（）]+")
+PHONE_TAIL_MIN, PHONE_INFIX_MIN = 3, 7
 
 
 def normalise(query):
@@ -28,13 +30,22 @@ def name_tokens(name):
 
 
 def lookup_plan(query):
-    """How to find `query`: ("tokens", q) for short or pinyin queries, and/or ("like", q) for the rest."""
+    """How to find `query`, as (how, text) lookups whose matches are united:
+    - ("tokens", q): a two-character name or pinyin, an exact token (btree);
+    - ("name", q): a longer name, by the token of its first two characters, then the whole of it (a name
+      holding q holds q's first two characters as one of its tokens);
+    - ("tail", reversed digits): the last digits of a phone (尾号), a prefix of the reversed number;
+    - ("contact", q): anywhere in the WeChat id, and in the phone for seven digits or more."""
     q = normalise(query)
     if not q:
         return []
+    digits = PHONE_QUERY.fullmatch(q) and re.sub(r"\D", "", q)
+    if digits and len(digits) >= PHONE_TAIL_MIN:
+        plan = [("tail", digits[::-1])]
+        return plan + [("contact", digits)] if len(digits) >= PHONE_INFIX_MIN else plan
     plan = []
     if len(q) <= TOKEN_QUERY_MAX or ASCII_WORD.match(q):
         plan.append(("tokens", q[:64]))
     if len(q) > TOKEN_QUERY_MAX:
-        plan.append(("like", q))
+        plan += [("name", q), ("contact", q)]
     return plan

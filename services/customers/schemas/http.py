@@ -4,7 +4,7 @@ from webargs.fields import DelimitedList
 
 from kam.schemas import ListArgs, Money
 from services.customers.schemas.profile import Consent, KeyDate, Profile, Sensitive, Source
-from services.customers.terms import CATEGORIES, KINDS, STAGES
+from services.customers.terms import CATEGORIES, IMPORT_STATUSES, KINDS, STAGES
 
 
 class CustomerIn(Schema):
@@ -133,7 +133,7 @@ class ImportJobOut(Schema):
 
     id = fields.String()
     filename = fields.String()
-    status = fields.String(metadata={"enum": ["queued", "running", "done", "failed"]})
+    status = fields.String(metadata={"enum": list(IMPORT_STATUSES)})
     total = fields.Integer(allow_none=True, metadata={"description": "non-empty rows in the file, once read"})
     done = fields.Integer()
     imported = fields.Integer()

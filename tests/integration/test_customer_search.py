@@ -1,0 +1,59 @@
+"""Search finds a customer by any piece of the name, by the last digits of the phone however written, and
+by a piece of the WeChat id, on PostgreSQL and on the embedded SQLite, through the migrated indexes."""
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from kam.config import Settings
+from kam.identity import Actor
+from kam.service import open_store
+from services.customers.handlers import files
+from services.customers.models import metadata
+from services.customers.rules import load_rules
+from services.customers.sealing import Sealer
+
+NOW = datetime(2026, 12, 2, 9, tzinfo=UTC)
+OWNER = Actor("dev-1", "developer")
+PEOPLE = [("欧阳娜娜", "+86 138-1234-5678", "OuYang_88"), ("王丽", "13900005678", "wangli"),
+          ("王丽华", "13700001111", "lihua2026"), ("李娜", "13612340000", None)]
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def settings(request, database_url, tmp_path):
+    if request.param == "postgresql":
+        return Settings(database_url=database_url, data_dir=tmp_path)
+    from kam import migrate
+    from services.customers.plugin import plugin
+
+    settings = Settings(data_dir=tmp_path)
+    migrate.upgrade("customers", plugin.migrations, settings)
+    return settings
+
+
+def test_search_finds_a_customer_by_any_piece_of_name_phone_tail_or_wechat(settings):
+    store = open_store("customers", metadata, settings)
+    sealer = Sealer(Settings(secret_key="search-test-secret"))
+    with store.unit_of_work() as uow:
+        for name, phone, wechat in PEOPLE:
+            files.create_customer(uow, OWNER, NOW, data={"name": name, "phone": phone, "wechat": wechat},
+                                  sealer=sealer, rules=load_rules())
+        uow.commit()
+
+    def found(q):
+        with store.session() as session:
+            return sorted(item["name"] for item in files.list_customers(session, OWNER, NOW, args={"q": q})["items"])
+
+    assert found("王丽") == ["王丽", "王丽华"]
+    assert found("丽华") == ["王丽华"]
+    assert found("阳娜娜") == ["欧阳娜娜"] and found("欧阳娜娜") == ["欧阳娜娜"]
+    assert found("wlh") == ["王丽华"] and found("oynn") == ["欧阳娜娜"]
+    assert found("5678") == ["欧阳娜娜", "王丽"]  # 尾号: the last four digits
+    assert found("0000") == ["李娜"] and found("45678") == ["欧阳娜娜"]
+    assert found("138-1234-5678") == ["欧阳娜娜"] and found("3900005") == ["王丽"]  # 7 digits: anywhere
+    assert found("ouyang") == ["欧阳娜娜"] and found("hua20") == ["王丽华"]
+    assert found("1234") == []  # in the middle of a phone: not its last digits
+    with store.session() as session:
+        tails = session.execute(text("SELECT phone_tail FROM customers ORDER BY phone_tail")).scalars().all()
+    assert "87654321831" in tails
+    store.close()
