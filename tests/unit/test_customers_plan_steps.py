@@ -49,13 +49,17 @@ def add(uow, plan, method="visit", due_on=date(2026, 12, 10), actor=OWNER, now=N
 
 def test_only_an_approved_plan_has_steps(uow):
     draft = a_plan(uow, approve=False)
+    assert draft["may_add_steps"] is False
     with pytest.raises(Conflict) as refused:
         add(uow, draft)
     assert refused.value.error_code == "plan_not_approved"
     development.move_development_plan(uow, OWNER, NOW, plan_id=draft["id"], action="submit")
     with pytest.raises(Conflict):
         add(uow, draft)
-    development.move_development_plan(uow, MANAGER, NOW, plan_id=draft["id"], action="approve")
+    approved = development.move_development_plan(uow, MANAGER, NOW, plan_id=draft["id"], action="approve")
+    assert approved["may_add_steps"] is True
+    assert development.get_development_plan(uow.session, Actor("an-1", "analyst"), NOW,
+                                            plan_id=draft["id"])["may_add_steps"] is False
     step = add(uow, draft)
     assert step["status"] == "open" and step["actions"] == ["complete"]
     assert uow.published_types()[-1] == "plan_step.added"
@@ -117,7 +121,7 @@ def test_plan_progress_shows_on_the_customer_file(uow):
     plan = a_plan(uow)
     assert plan["progress"] == {"total": 0, "done": 0, "overdue": 0, "next_step": None}
     first = add(uow, plan, due_on=date(2026, 12, 3))
-    add(uow, plan, method="club_event", due_on=date(2026, 12, 20))
+    add(uow, plan, method="club_event", due_on=date(2026, 12, 20), now=datetime(2026, 12, 2, 3, tzinfo=UTC))
     later = datetime(2026, 12, 5, 2, tzinfo=UTC)
     listed = development.list_development_plans(uow.session, OWNER, later, args={"customer_id": plan["customer_id"]})
     assert listed["items"][0]["progress"] == {"total": 2, "done": 0, "overdue": 1, "next_step": {

@@ -25,6 +25,11 @@ def ensure_plan_takes_steps(plan):
         raise Conflict("only an approved development plan has steps", code="plan_not_approved")
 
 
+def may_add_steps(actor, plan):
+    """The flag the console shows the add-step form by: its developer or a manager, on an approved plan."""
+    return plan["status"] in PLAN_STATUSES_TAKING_STEPS and _its_writer(actor, plan)
+
+
 def new_step(plan, data, *, step_id, created_by, now):
     """A step of `plan`, due on a day not yet past (in the department's time zone)."""
     ensure_plan_takes_steps(plan)

@@ -21,6 +21,7 @@ from services.customers.domain.development import (
     with_actions,
 )
 from services.customers.domain.first_contact import render
+from services.customers.domain.plan_steps import may_add_steps
 from services.customers.handlers.plan_steps import progress_of
 from services.customers.handlers.stages import advance_stage
 from services.customers.models import assessments, contacts, customers, development_plans
@@ -102,7 +103,8 @@ def list_development_plans(session, actor, now, *, args):
     page = keyset_page(session, query, [development_plans.c.created_at, development_plans.c.id],
                        args.get("limit"), args.get("cursor"))
     progress = progress_of(session, page["items"], now)
-    return {**page, "items": [{**with_actions(actor, plan), "progress": progress[plan["id"]]} for plan in page["items"]]}
+    return {**page, "items": [{**with_actions(actor, plan), "progress": progress[plan["id"]],
+                               "may_add_steps": may_add_steps(actor, plan)} for plan in page["items"]]}
 
 
 def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
@@ -125,7 +127,8 @@ def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
 
 def _shown(session, actor, now, plan):
     """The plan with what the caller may do on it and how far its steps are."""
-    return {**with_actions(actor, plan), "progress": progress_of(session, [plan], now)[plan["id"]]}
+    return {**with_actions(actor, plan), "progress": progress_of(session, [plan], now)[plan["id"]],
+            "may_add_steps": may_add_steps(actor, plan)}
 
 
 def _latest_assessment(session, customer_id):

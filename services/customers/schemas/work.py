@@ -167,6 +167,8 @@ class PlanOut(Schema):
     updated_at = fields.DateTime()
     actions = fields.List(fields.String(), metadata={"description": "what the caller may do on it now"})
     progress = fields.Nested(Progress, metadata={"description": "its steps (实施开发计划): done of total, overdue, next"})
+    may_add_steps = fields.Boolean(metadata={"description": "the caller may add steps to it now (approved; its "
+                                                            "developer or a manager)"})
 
 
 class PlanListArgs(Schema):

@@ -13,6 +13,7 @@ const MENU = [
   { area: "myday", href: "#/" },
   { area: "approvals", href: "#/approvals" },
   { area: "customers", href: "#/customers" },
+  { area: "plans", href: "#/plans" },
   { area: "visits", href: "#/visits" },
   { area: "receptions", href: "#/receptions" },
   { area: "deals", href: "#/deals" },
