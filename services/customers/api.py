@@ -34,6 +34,9 @@ from services.customers.schemas.work import (
     PlanListArgs,
     PlanOut,
     RejectIn,
+    StepDoneIn,
+    StepIn,
+    StepOut,
     TemplateArgs,
     TemplateList,
 )
@@ -240,3 +243,33 @@ def approve_development_plan(plan_id):
 @blp.response(200, PlanOut)
 def reject_development_plan(data, plan_id):
     return customers().move_development_plan(plan_id, "reject", data["reason"])
+
+
+@blp.route("/development-plans/<plan_id>/steps", methods=["GET"])
+@blp.arguments(ListArgs, location="query")
+@blp.response(200, page_of(StepOut))
+def list_plan_steps(args, plan_id):
+    """The plan's steps in the order they were added, each with `overdue` and its `actions`."""
+    return customers().list_plan_steps(plan_id, args["limit"], args["cursor"])
+
+
+@blp.route("/development-plans/<plan_id>/steps", methods=["POST"])
+@blp.arguments(StepIn)
+@blp.response(201, StepOut)
+def add_plan_step(data, plan_id):
+    """A step of an approved plan (its developer or a manager; 409 `plan_not_approved` otherwise).
+
+    Example: `{"method": "visit", "due_on": "2026-12-15", "note": "带新款克拉钻图册上门"}`
+    """
+    return customers().add_plan_step(plan_id, data)
+
+
+@blp.route("/development-plans/<plan_id>/steps/<step_id>", methods=["PATCH"])
+@blp.arguments(StepDoneIn)
+@blp.response(200, StepOut)
+def complete_plan_step(data, plan_id, step_id):
+    """Mark the step done by the customer's visit, contact or event (once; 409 `invalid_transition`).
+
+    Example: `{"done_by": {"kind": "visit", "id": "…"}}`
+    """
+    return customers().complete_plan_step(plan_id, step_id, data)

@@ -33,6 +33,9 @@ from services.customers.schemas.work import (
     PlanIn,
     PlanListArgs,
     PlanOut,
+    StepDoneIn,
+    StepIn,
+    StepOut,
     TemplateArgs,
     TemplateList,
 )
@@ -145,9 +148,39 @@ class DevelopmentPlanRejected(_PlanDecision):
     event_type = "development_plan.rejected"
 
 
+class StepLink(Schema):
+    kind = fields.String(required=True)
+    id = fields.String(required=True)
+
+
+class _PlanStep(Contract):
+    step_id = fields.String(required=True)
+    plan_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    developer_id = fields.String(required=True)
+    method = fields.String(required=True)
+    due_on = fields.Date(required=True)
+
+
+class PlanStepAdded(_PlanStep):
+    """An approved plan has a new step (实施开发计划); past its date and still open, it is its owner's task."""
+
+    event_type = "plan_step.added"
+
+
+class PlanStepCompleted(_PlanStep):
+    """A step is done, by the visit, contact or event linked to it."""
+
+    event_type = "plan_step.completed"
+
+    done_by = fields.Nested(StepLink, required=True)
+    done_at = fields.DateTime(required=True)
+    completed_by = fields.String(allow_none=True)
+
+
 PUBLISHED = (CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased,
              ContactLogged, AssessmentRecorded, DevelopmentPlanSubmitted, DevelopmentPlanApproved,
-             DevelopmentPlanRejected)
+             DevelopmentPlanRejected, PlanStepAdded, PlanStepCompleted)
 
 
 class _CustomerMilestone(ConsumedContract):
@@ -156,6 +189,8 @@ class _CustomerMilestone(ConsumedContract):
 
 class VisitCompleted(_CustomerMilestone):
     event_type = "visit.completed"
+
+    visit_id = fields.String(required=True)  # a plan's open `visit` step is done by it
 
 
 class ReceptionReported(_CustomerMilestone):
@@ -179,8 +214,12 @@ class GuestCheckedIn(_CustomerMilestone):
 
     event_type = "guest.checked_in"
 
+    event_id = fields.String(required=True)  # a plan's open step of the event's method is done by it
+    kind = fields.String(required=True)
+
 
 MILESTONES = (VisitCompleted, ReceptionReported, DealDelivered, GuestCheckedIn)
+WORK_ON_PLANS = (VisitCompleted, GuestCheckedIn)  # recorded work that carries out a plan's step
 EVERY_EVENT = AnyEvent
 CONSUMED = (*MILESTONES, DealClosed, EVERY_EVENT)
 
@@ -226,6 +265,7 @@ class SegmentOut(Schema):
 HistoryPage = page_of(HistoryOut)
 ContactPage = page_of(ContactOut)
 PlanPage = page_of(PlanOut)
+StepPage = page_of(StepOut)
 TimelinePage = page_of(TimelineOut)
 AccessLogPage = page_of(AccessLogOut)
 
@@ -250,6 +290,9 @@ OFFERS = {
     "move_development_plan": Method(PlanOut, plan_id=Id(),
                                     action=fields.String(required=True, validate=validate.OneOf(PLAN_ACTIONS)),
                                     reason=fields.String(load_default=None, allow_none=True)),
+    "add_plan_step": Method(StepOut, plan_id=Id(), data=fields.Nested(StepIn, required=True)),
+    "complete_plan_step": Method(StepOut, plan_id=Id(), step_id=Id(), data=fields.Nested(StepDoneIn, required=True)),
+    "list_plan_steps": Method(StepPage, plan_id=Id(), limit=Limit(), cursor=Cursor()),
     "customer_timeline": Method(TimelinePage, **a_customers_page()),
     "access_log": Method(AccessLogPage, **a_customers_page()),
     "export_customer": Method(None, customer_id=Id()),

@@ -28,6 +28,12 @@ MESSAGES = {
     "only with an event method: {methods}": "仅限活动类开发方式：{0}",
     "assess the customer before submitting a development plan": "请先完成客户评估，再提交开发方案",
     "the latest assessment found the customer not worth developing": "最近一次评估认为该客户暂不值得开发",
+    # carrying out a plan (实施开发计划)
+    "only an approved development plan has steps": "只有已批准的开发方案才能安排实施步骤",
+    "a step cannot be due in the past": "步骤的截止日期不能早于今天",
+    "must be today or later": "须为今天或以后的日期",
+    "plan step": "开发步骤", "visit": "拜访", "contact": "接触记录", "event": "活动",
+    "complete": "完成", "open": "待处理", "done": "已完成",
     # the influence network
     "a customer cannot be linked to itself": "客户不能与自己建立关系",
     "must be another customer": "须为另一位客户",

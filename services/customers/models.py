@@ -3,6 +3,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     Index,
     Integer,
     LargeBinary,
@@ -142,6 +143,25 @@ development_plans = Table(
     Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_development_plans_developer", "developer_id", "created_at", "id"),
     Index("ix_development_plans_created", "created_at", "id"),
+)
+
+plan_steps = Table(
+    "plan_steps", metadata,  # 实施开发计划: what an approved plan does, by when, and the work that did it
+    Column("id", String(32), primary_key=True),
+    Column("plan_id", String(32), nullable=False),
+    Column("customer_id", String(32), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("note", Text),
+    Column("status", String(20), nullable=False),
+    Column("done_by_kind", String(20)),
+    Column("done_by_id", String(64)),
+    Column("done_at", UtcDateTime()),
+    Column("completed_by", String(64)),  # the user who marked it, or null when the work itself did
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_plan_steps_plan", "plan_id", "created_at", "id"),
+    Index("ix_plan_steps_customer_open", "customer_id", "status"),
 )
 
 access_log = Table(

@@ -16,5 +16,6 @@ plugin = ServicePlugin(
     demo="services.customers.demo:load",
     commands="services.customers.cli",
     console_areas=(("customers", (*READERS_OF_ALL, "developer")), ("customers.write", WRITERS),
+                   ("plans", WRITERS),
                    ("customers.erase", ("manager",))),
 )

@@ -7,7 +7,7 @@ from kam.remote import Cluster
 from kam.service import Database, ServiceBase
 from kam.usecase import command, query
 from services.customers import contracts
-from services.customers.contracts import EVERY_EVENT, MILESTONES, DealClosed
+from services.customers.contracts import EVERY_EVENT, MILESTONES, WORK_ON_PLANS, DealClosed
 from services.customers.dependencies import ClassificationRules, Sealing
 from services.customers.handlers import (
     classify,
@@ -15,6 +15,7 @@ from services.customers.handlers import (
     files,
     import_jobs,
     network,
+    plan_steps,
     privacy,
     segments,
     spreadsheets,
@@ -53,6 +54,9 @@ class CustomersService(ServiceBase):
     get_development_plan = query(development.get_development_plan)
     list_development_plans = query(development.list_development_plans)
     move_development_plan = command(development.move_development_plan)
+    add_plan_step = command(plan_steps.add_plan_step)
+    complete_plan_step = command(plan_steps.complete_plan_step)
+    list_plan_steps = query(plan_steps.list_plan_steps)
     customer_timeline = query(timeline.customer_timeline)
     access_log = query(privacy.access_log_page)
     export_customer = command(privacy.export_customer, uses=("sealer",))
@@ -67,6 +71,10 @@ class CustomersService(ServiceBase):
     @handles(*MILESTONES)
     def move_stage(self, uow, event):
         stages.apply_milestone(uow, event, self.clock.now())
+
+    @handles(*WORK_ON_PLANS)
+    def carry_out_plans(self, uow, event):
+        plan_steps.complete_steps_by_work(uow, event, self.clock.now())
 
     @handles(DealClosed)
     def count_deal(self, uow, event):

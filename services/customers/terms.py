@@ -1,4 +1,5 @@
 """The customers service's vocabularies, shared by its schemas (in the gateway) and its domain."""
+from zoneinfo import ZoneInfo
 
 KINDS = ("person", "organization")
 CATEGORIES = ("important", "high_value", "group_purchase", "strategic", "potential")
@@ -18,6 +19,15 @@ PLAN_ACTIONS = ("submit", "approve", "reject")
 DEVELOPMENT_METHODS = ("launch_invitation", "promotion", "club_event", "training", "mailing", "visit")
 # The methods that are an event of the planner's (产品介绍会/推广会/俱乐部活动/培训课程): a plan using one may name it.
 EVENT_METHODS = ("launch_invitation", "promotion", "club_event", "training")
+# Carrying out an approved plan (实施开发计划): its steps, each done once and linked to the work that did it.
+STEP_STATUSES = ("open", "done")
+STEP_ACTIONS = ("complete",)
+STEP_LINK_KINDS = ("visit", "contact", "event")
+PLAN_STATUSES_TAKING_STEPS = ("approved",)
+# The event kinds (services/events) whose attendance carries out a step of that development method.
+EVENT_KIND_METHODS = {"launch": "launch_invitation", "promotion": "promotion", "club": "club_event",
+                      "training": "training"}
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")  # the department's "today": a step is overdue the day after it was due
 SENSITIVE_FIELDS = ("health", "family", "finances")
 SENSITIVITY_LEVELS = ("low", "medium", "high")
 LANGUAGES = ("zh-CN", "en")

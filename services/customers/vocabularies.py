@@ -41,6 +41,9 @@ VOCABULARIES = (
     Vocabulary("import_statuses", terms.IMPORT_STATUSES, {
         "queued": ("等待导入", "Queued"), "running": ("导入中", "Importing"), "done": ("已完成", "Done"),
         "failed": ("失败", "Failed")}),
+    Vocabulary("plan_step_statuses", terms.STEP_STATUSES, {"open": ("待完成", "Open"), "done": ("已完成", "Done")}),
+    Vocabulary("plan_step_links", terms.STEP_LINK_KINDS, {
+        "visit": ("拜访", "Visit"), "contact": ("接触记录", "Contact"), "event": ("活动", "Event")}),
     Vocabulary("event_development_methods", terms.EVENT_METHODS, {  # a plan with one may name its event
         code: label for code, label in DEVELOPMENT_METHOD_LABELS.items() if code in terms.EVENT_METHODS}),
     Vocabulary("sensitive_fields", terms.SENSITIVE_FIELDS, {
@@ -53,12 +56,14 @@ VOCABULARIES = (
     Vocabulary("event_types", (
         "customer.created", "customer.updated", "customer.classified", "customer.stage_changed", "customer.erased",
         "contact.logged", "assessment.recorded", "development_plan.submitted", "development_plan.approved",
-        "development_plan.rejected"), {
+        "development_plan.rejected", "plan_step.added", "plan_step.completed"), {
         "customer.created": ("建立档案", "File created"), "customer.updated": ("档案更新", "File updated"),
         "customer.classified": ("客户分类", "Classified"), "customer.stage_changed": ("阶段推进", "Stage moved"),
         "customer.erased": ("档案删除", "Erased"), "contact.logged": ("记录接触", "Contact logged"),
         "assessment.recorded": ("开发评估", "Assessment recorded"),
         "development_plan.submitted": ("开发方案提交", "Development plan submitted"),
         "development_plan.approved": ("开发方案批准", "Development plan approved"),
-        "development_plan.rejected": ("开发方案驳回", "Development plan rejected")}),
+        "development_plan.rejected": ("开发方案驳回", "Development plan rejected"),
+        "plan_step.added": ("开发计划新增步骤", "Plan step added"),
+        "plan_step.completed": ("开发计划步骤完成", "Plan step done")}),
 )

@@ -1,4 +1,7 @@
 """The events service's vocabularies, shared by its domain and its HTTP schemas."""
+from zoneinfo import ZoneInfo
+
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")  # the department's months: the calendar's
 
 EVENT_KINDS = ("launch", "promotion", "club", "training", "appraisal_salon")
 EVENT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "cancelled", "reported")

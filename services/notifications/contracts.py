@@ -222,9 +222,31 @@ class ReservationReturned(_Reservation):
     returned_at = fields.DateTime(required=True)
 
 
+class StepLink(Schema):
+    kind = fields.String(required=True)
+    id = fields.String(required=True)
+
+
+class PlanStepAdded(ConsumedContract):
+    event_type = "plan_step.added"
+    step_id = fields.String(required=True)
+    plan_id = fields.String(required=True)
+    customer_id = fields.String(required=True)
+    developer_id = fields.String(required=True)
+    method = fields.String(required=True)
+    due_on = fields.Date(required=True)
+
+
+class PlanStepCompleted(PlanStepAdded):
+    event_type = "plan_step.completed"
+    done_by = fields.Nested(StepLink, required=True)
+    done_at = fields.DateTime(required=True)
+    completed_by = fields.String(allow_none=True, load_default=None)
+
+
 CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
             *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
-            ReservationReturned, WorkOrderAdvanced)
+            ReservationReturned, WorkOrderAdvanced, PlanStepAdded, PlanStepCompleted)
 
 OFFERS = {
     "list_tasks": Method(TaskPage, args=fields.Nested(TaskListArgs, required=True)),

@@ -6,6 +6,7 @@ from sqlalchemy import and_, select, update
 
 from services.notifications.domain import Task, needs_escalation, needs_overdue_mark, overdue
 from services.notifications.models import customer_facts, deliveries, preferences, tasks
+from services.notifications.plan_steps import raise_overdue_steps
 from services.notifications.repository import notify, task_title
 from services.notifications.schedule import BUSINESS_TZ, business_day
 from services.notifications.series import facts_due, refresh_outreach, refresh_return_visits
@@ -23,6 +24,7 @@ def run_due_work(uow, now, policy):
         "escalated": escalate_callbacks(uow, now, policy),
         "digests": send_digests(uow, now, policy),
         "work_order_deadlines": raise_deadlines(uow, now),
+        "plan_steps_overdue": raise_overdue_steps(uow, now),
     }
     uow.commit()
     return done

@@ -128,3 +128,15 @@ customer_messages = Table(
     Column("error", Text),
     Column("attempts", Integer, nullable=False),
 )
+
+plan_step_deadlines = Table(
+    "plan_step_deadlines", metadata,  # a development plan's step (customers): its owner's task once past due
+    Column("step_id", String(64), primary_key=True),
+    Column("plan_id", String(64), nullable=False),
+    Column("customer_id", String(64), nullable=False),
+    Column("owner_id", String(64), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("closed_at", UtcDateTime()),
+    Column("raised_at", UtcDateTime()),
+)

@@ -15,6 +15,8 @@ SUBJECT_LABELS = {"visit": "拜访申请", "expense_claim": "费用报销", "rec
                   "development_plan": "开发方案", "event": "活动申请"}
 WORK_ORDER_TITLES = {"piece_ready": "珠宝已备好，通知客户取件", "repair_overdue": "维修已超过承诺日期",
                      "consignment_ending": "寄售到期：退还客户或延长寄售期"}
+METHOD_LABELS = {"launch_invitation": "新品发布会邀请", "promotion": "推广会", "club_event": "俱乐部活动",
+                 "training": "培训课程", "mailing": "邮寄资料", "visit": "拜访"}  # the customers' development methods
 OCCASION_LABELS = {"wedding_anniversary": "结婚纪念日", "birthday": "生日"}
 
 
@@ -40,6 +42,8 @@ def task_title(kind, details, subject_type):
         return f"补货：{details.get('name', '')}（剩余 {details.get('quantity')}，补货线 {details.get('reorder_level')}）"
     if kind == "anniversary_outreach":
         return f"{OCCASION_LABELS.get(details.get('occasion_kind'), '纪念日')}关怀（提前{details.get('lead_days')}天）"
+    if kind == "plan_step_overdue":
+        return f"开发方案步骤逾期（原定 {details.get('due_on', '')}）：{METHOD_LABELS.get(details.get('method'), '')}"
     if kind in WORK_ORDER_TITLES:
         return WORK_ORDER_TITLES[kind]
     return f"待审批：{SUBJECT_LABELS.get(subject_type, subject_type)}"

@@ -12,6 +12,7 @@ from services.notifications import (
     handlers,
     inbox,
     next_visits,
+    plan_steps,
     work_orders,
 )
 from services.notifications.contracts import (
@@ -23,6 +24,8 @@ from services.notifications.contracts import (
     EventCancelled,
     GuestCheckedIn,
     InvitationSent,
+    PlanStepAdded,
+    PlanStepCompleted,
     ReservationOverdue,
     ReservationReturned,
     ReturnVisitRecorded,
@@ -62,6 +65,14 @@ class NotificationsService(ServiceBase):
     @handles(VisitRevised)
     def move_next_visit(self, uow, event):
         next_visits.visit_revised(uow, self._by(event)[1], visit=event["data"])
+
+    @handles(PlanStepAdded)
+    def watch_plan_step(self, uow, event):
+        plan_steps.step_added(uow, self._by(event)[1], step=event["data"])
+
+    @handles(PlanStepCompleted)
+    def close_plan_step(self, uow, event):
+        plan_steps.step_completed(uow, self._by(event)[1], step=event["data"])
 
     @handles(DealDelivered)
     def schedule_return_visits(self, uow, event):

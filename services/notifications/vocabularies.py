@@ -11,7 +11,8 @@ VOCABULARIES = (
         "piece_ready": ("通知客户取件", "Piece ready: tell the customer"),
         "repair_overdue": ("维修逾期", "Repair overdue"),
         "consignment_ending": ("寄售到期：退还或延期", "Consignment ended: return or extend"),
-        "next_visit": ("约定的下次拜访", "Next visit agreed")}),
+        "next_visit": ("约定的下次拜访", "Next visit agreed"),
+        "plan_step_overdue": ("开发步骤逾期", "Development plan step overdue")}),
     Vocabulary("task_statuses", terms.STATUSES, {
         "open": ("待办", "Open"), "done": ("已完成", "Done"), "cancelled": ("已取消", "Cancelled")}),
     Vocabulary("notification_channels", terms.CHANNELS, {

@@ -9,7 +9,7 @@ from services.customers.domain.access import CUSTOMERS, ensure_may_change, sees_
 from services.customers.domain.classification import category_after_scoring, parse_rules, score_customer
 from services.customers.domain.customer import erased_values, further_stage, new_customer
 from services.customers.domain.development import PLAN, assess, ensure_worth_developing, move_plan
-from services.customers.domain.first_contact import render
+from services.customers.domain.first_contact import render, salutation
 from services.customers.domain.search import lookup_plan, name_tokens
 from services.customers.domain.spreadsheet import column_map, row_payload
 from services.customers.domain.timeline import source_of, summarize
@@ -152,6 +152,14 @@ def test_first_contact_opens_neutrally_asks_no_purchase_and_ends_with_the_develo
             assert "13900001111" in text.rstrip().splitlines()[-1]
             assert "购买" not in text.split("注意")[0] and "buy" not in text.lower()
     assert "高尔夫" in render(row, {"name": "李华"}, "phone", "zh-CN", 11)["text"]
+
+
+def test_a_compound_surname_is_greeted_whole():
+    for name, greeted in (("司徒静", "司徒先生/女士"), ("欧阳娜娜", "欧阳先生/女士"), ("上官婉儿", "上官先生/女士"),
+                          ("诸葛明月", "诸葛先生/女士"), ("令狐冲", "令狐先生/女士"), ("王丽", "王先生/女士"),
+                          ("司马", "司先生/女士")):  # two characters: a single surname and a given name
+        assert salutation(customer(name=name), "zh-CN") == greeted
+        assert greeted in render(customer(name=name), {"name": "李华"}, "sms", "zh-CN", 11)["text"]
 
 
 def test_erasure_keeps_only_anonymous_figures():

@@ -244,6 +244,17 @@ def test_the_calendar_lists_a_months_events_in_order(uow):
     assert events.list_events(uow.session, DEV1, BEFORE, args={"month": "2026-06", "limit": 10})["items"] == []
 
 
+def test_the_calendar_month_is_the_departments(uow):
+    """00:30 on 1 June in Shanghai is still 31 May in UTC: the event is June's."""
+    early = datetime(2026, 5, 31, 16, 30, tzinfo=UTC)
+    events.create_event(uow, PLANNER, BEFORE, data={
+        "title": "六月首日早场", "kind": "club", "starts_at": early, "ends_at": early + timedelta(hours=2),
+        "venue": "总部品鉴厅", "capacity": 20, "budget": Decimal("3000.00"), "description": None})
+    june = events.list_events(uow.session, PLANNER, BEFORE, args={"month": "2026-06", "limit": 10})["items"]
+    may = events.list_events(uow.session, PLANNER, BEFORE, args={"month": "2026-05", "limit": 10})["items"]
+    assert [e["title"] for e in june] == ["六月首日早场"] and "六月首日早场" not in [e["title"] for e in may]
+
+
 def test_bad_input_is_refused_field_by_field():
     with pytest.raises(ValidationError) as error:
         EventIn().load({"title": "", "kind": "party"})

@@ -52,11 +52,23 @@ DEFAULT_INTEREST = {"zh-CN": "珠宝", "en": "jewelry"}
 COMPANY = {"zh-CN": "我们珠宝公司", "en": "our jewelry house"}
 
 
+# 复姓: a person is greeted by the whole surname (司徒先生, never 司先生).
+COMPOUND_SURNAMES = frozenset((
+    "欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 "
+    "申屠 公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 "
+    "宰父 谷梁 拓跋 夹谷 轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 梁丘 左丘 西门 第五 南荣 东里 即墨 达奚 "
+    "褚师 淳于 单于 呼衍 东门 锺离").split())
+
+
+def surname(name):
+    return name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[:1]
+
+
 def salutation(customer, language):
     name = customer["name"]
     if customer["kind"] == "organization":
         return f"{name}的负责人" if language == "zh-CN" else f"colleagues at {name}"
-    return f"{name[0]}先生/女士" if language == "zh-CN" else name
+    return f"{surname(name)}先生/女士" if language == "zh-CN" else name
 
 
 def contact_line(developer):

@@ -11,6 +11,8 @@ SUMMARIES = {
     "development_plan.submitted": "提交开发方案，预算 {budget} 元",
     "development_plan.approved": "开发方案获批",
     "development_plan.rejected": "开发方案被驳回",
+    "plan_step.added": "开发方案新增实施步骤，截止 {due_on}",
+    "plan_step.completed": "完成开发方案的实施步骤",
     "visit.submitted": "提交拜访申请",
     "visit.approved": "拜访申请获批",
     "visit.rejected": "拜访申请被驳回",
@@ -34,7 +36,7 @@ SUMMARIES = {
     "task.overdue": "待办任务逾期",
 }
 SOURCE_IDS = ("contact_id", "assessment_id", "plan_id", "visit_id", "claim_id", "reception_id", "deal_id",
-              "ticket_id", "return_visit_id", "task_id")
+              "ticket_id", "return_visit_id", "task_id", "event_id")  # event_id: an invitation's, a guest's
 
 
 def summarize(event_type, data):

@@ -21,6 +21,8 @@ from services.customers.domain.development import (
     with_actions,
 )
 from services.customers.domain.first_contact import render
+from services.customers.domain.plan_steps import may_add_steps
+from services.customers.handlers.plan_steps import progress_of
 from services.customers.handlers.stages import advance_stage
 from services.customers.models import assessments, contacts, customers, development_plans
 from services.customers.terms import CONTACT_CHANNELS
@@ -83,12 +85,12 @@ def create_development_plan(uow, actor, now, *, data):
             "event_id": data.get("event_id"), "status": "draft",
             "reason": None, "decided_by": None, "created_at": now, "updated_at": now}
     uow.session.execute(insert(development_plans).values(**plan))
-    return with_actions(actor, plan)
+    return _shown(uow.session, actor, now, plan)
 
 
 def get_development_plan(session, actor, now, *, plan_id):
     """A plan, for whoever may see its customer (visits reads it for expense claims)."""
-    return with_actions(actor, PLANS.load(session, development_plans, actor, plan_id))
+    return _shown(session, actor, now, PLANS.load(session, development_plans, actor, plan_id))
 
 
 def list_development_plans(session, actor, now, *, args):
@@ -100,7 +102,9 @@ def list_development_plans(session, actor, now, *, args):
         query = query.where(development_plans.c.status == args["status"])
     page = keyset_page(session, query, [development_plans.c.created_at, development_plans.c.id],
                        args.get("limit"), args.get("cursor"))
-    return {**page, "items": [with_actions(actor, plan) for plan in page["items"]]}
+    progress = progress_of(session, page["items"], now)
+    return {**page, "items": [{**with_actions(actor, plan), "progress": progress[plan["id"]],
+                               "may_add_steps": may_add_steps(actor, plan)} for plan in page["items"]]}
 
 
 def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
@@ -118,7 +122,13 @@ def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
     uow.collect(moved)
     if action == "approve":
         advance_stage(uow, customer, "development_plan.approved", now)
-    return with_actions(actor, plan)
+    return _shown(uow.session, actor, now, plan)
+
+
+def _shown(session, actor, now, plan):
+    """The plan with what the caller may do on it and how far its steps are."""
+    return {**with_actions(actor, plan), "progress": progress_of(session, [plan], now)[plan["id"]],
+            "may_add_steps": may_add_steps(actor, plan)}
 
 
 def _latest_assessment(session, customer_id):

@@ -8,6 +8,8 @@ from services.customers.terms import (
     LANGUAGES,
     LINK_KINDS,
     PLAN_STATUSES,
+    STEP_LINK_KINDS,
+    STEP_STATUSES,
 )
 
 
@@ -137,6 +139,19 @@ class PlanIn(Schema):
                                                       "training)"})
 
 
+class NextStep(Schema):
+    id = fields.String()
+    method = fields.String()
+    due_on = fields.Date()
+
+
+class Progress(Schema):
+    total = fields.Integer()
+    done = fields.Integer()
+    overdue = fields.Integer(metadata={"description": "open steps whose due date has passed"})
+    next_step = fields.Nested(NextStep, allow_none=True, metadata={"description": "the open step due first"})
+
+
 class PlanOut(Schema):
     id = fields.String()
     customer_id = fields.String()
@@ -151,6 +166,9 @@ class PlanOut(Schema):
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     actions = fields.List(fields.String(), metadata={"description": "what the caller may do on it now"})
+    progress = fields.Nested(Progress, metadata={"description": "its steps (实施开发计划): done of total, overdue, next"})
+    may_add_steps = fields.Boolean(metadata={"description": "the caller may add steps to it now (approved; its "
+                                                            "developer or a manager)"})
 
 
 class PlanListArgs(Schema):
@@ -162,3 +180,37 @@ class PlanListArgs(Schema):
 
 class RejectIn(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1))
+
+
+class StepIn(Schema):
+    method = fields.String(required=True, validate=validate.OneOf(DEVELOPMENT_METHODS))
+    due_on = fields.Date(required=True, metadata={"description": "today or later (the department's day)"})
+    note = fields.String(allow_none=True, validate=validate.Length(max=2000))
+
+
+class StepLinkIn(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(STEP_LINK_KINDS))
+    id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+
+
+class StepDoneIn(Schema):
+    done_by = fields.Nested(StepLinkIn, required=True,
+                            metadata={"description": "the customer's visit, contact or event that did the step"})
+
+
+class StepOut(Schema):
+    id = fields.String()
+    plan_id = fields.String()
+    customer_id = fields.String()
+    developer_id = fields.String()
+    method = fields.String()
+    due_on = fields.Date()
+    note = fields.String(allow_none=True)
+    status = fields.String(validate=validate.OneOf(STEP_STATUSES))
+    overdue = fields.Boolean()
+    done_by = fields.Nested(StepLinkIn, allow_none=True)
+    done_at = fields.DateTime(allow_none=True)
+    completed_by = fields.String(allow_none=True, metadata={"description": "who marked it; null when the work did"})
+    created_by = fields.String()
+    created_at = fields.DateTime()
+    actions = fields.List(fields.String(), metadata={"description": "`complete` for its developer or a manager"})

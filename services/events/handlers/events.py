@@ -10,7 +10,7 @@ from kam.records import save
 from services.events.domain import events as rules
 from services.events.domain import invitations as guests
 from services.events.models import events, invitations
-from services.events.terms import READER_ROLES, RUNNER_ROLES
+from services.events.terms import BUSINESS_TZ, READER_ROLES, RUNNER_ROLES
 
 
 def as_output(session, actor, event, now, counts=None):
@@ -119,7 +119,9 @@ def _ensure_may(actor, event, action):
 
 
 def _month(month):
+    """The month's bounds in the department's zone: an event at 00:30 on the 1st in Shanghai is that
+    month's, though it is still the last day of the month before in UTC."""
     year, number = (int(part) for part in month.split("-"))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
-    return start, end
+    start = datetime(year, number, 1, tzinfo=BUSINESS_TZ)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=BUSINESS_TZ)
+    return start.astimezone(UTC), end.astimezone(UTC)

@@ -2,6 +2,7 @@
 // hash routes to each area's view. On narrow screens the menu folds behind a toggle.
 import { forgetCustomers, logout, restore, session } from "./api.js";
 import { button, h, mount } from "./dom.js";
+import { watchDateFields } from "./date_hints.js";
 import { currentLanguage, setLanguage, t } from "./i18n.js";
 import { problemMessage } from "./problems.js";
 import { routes } from "./routes.js";
@@ -13,6 +14,7 @@ const MENU = [
   { area: "myday", href: "#/" },
   { area: "approvals", href: "#/approvals" },
   { area: "customers", href: "#/customers" },
+  { area: "plans", href: "#/plans" },
   { area: "visits", href: "#/visits" },
   { area: "receptions", href: "#/receptions" },
   { area: "deals", href: "#/deals" },
@@ -115,4 +117,5 @@ async function render() {
 window.addEventListener("hashchange", render);
 window.addEventListener("kam:logout", () => { if (location.hash !== "#/login") location.hash = "#/login"; });
 window.kamRender = render;
+watchDateFields();
 render();

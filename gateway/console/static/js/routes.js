@@ -7,6 +7,8 @@ export const routes = [
   { pattern: /^\/customers$/, view: lazy("customers", "customersView") },
   { pattern: /^\/customers\/new$/, view: lazy("customers", "newCustomerView") },
   { pattern: /^\/customers\/([\w-]+)$/, view: lazy("customer_file", "customerFileView") },
+  { pattern: /^\/plans(?:\?.*)?$/, view: lazy("plan", "plansView") },
+  { pattern: /^\/plans\/([\w-]+)$/, view: lazy("plan", "planView") },
   { pattern: /^\/visits$/, view: lazy("visits", "visitsView") },
   { pattern: /^\/visits\/new$/, view: lazy("visits", "newVisitView") },
   { pattern: /^\/visits\/([\w-]+)$/, view: lazy("visit", "visitView") },

@@ -7,6 +7,7 @@ import { form } from "../forms.js";
 import { currentLanguage, t } from "../i18n.js";
 import { label, options } from "../vocab.js";
 import { openEvents, planEventField, planEventText } from "./event_money.js";
+import { progressBar } from "./plan.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -76,8 +77,10 @@ export async function plansBlock(customer, plans, writer) {
     { label: t("eventMoney.planEvent"), value: (p) => planEventText(p, events) },
     { label: t("customer.budget"), value: (p) => formatMoney(p.budget) },
     { label: t("common.status"), value: (p) => badge(p.status, "plan_statuses") },
-    { label: "", value: (p) => actionButtons(p, "/api/development-plans", {
-      reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] } }) },
+    { label: t("plan.progress"), value: (p) => progressBar(p.progress) },
+    { label: "", value: (p) => h("div", { class: "action-bar" }, h("a", { href: `#/plans/${p.id}` }, t("plan.open")),
+      actionButtons(p, "/api/development-plans", {
+        reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] } })) },
   ]);
   if (!writer) return list;
   const eventField = await planEventField();

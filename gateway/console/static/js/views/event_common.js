@@ -17,6 +17,7 @@ export function once(text, work, kind = "") {
   return element;
 }
 
+// "YYYY-MM" of `date` by the browser's own clock and zone: the calendar opens on the month the user is in.
 export function monthOf(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
 }

@@ -27,7 +27,8 @@ export async function myDayView() {
   const groups = { overdue: [], today: [], week: [], later: [] };
   for (const task of work) groups[dueGroup(task.due_at)].push(task);
   const columns = [
-    { label: t("common.kind"), value: (task) => h("div", {}, h("strong", {}, task.title || label("task_kinds", task.kind)),
+    { label: t("common.kind"), value: (task) => h("div", {}, h("strong", {}, task.subject?.type === "development_plan"
+      ? h("a", { href: `#/plans/${task.subject.id}` }, task.title || label("task_kinds", task.kind)) : task.title || label("task_kinds", task.kind)),
       task.suggestion ? h("div", { class: "muted" }, task.suggestion) : "") },
     { label: t("common.customer"), value: (task) => (task.customer_id ? h("a", { href: `#/customers/${task.customer_id}` }, customerName(task.customer_id)) : "—") },
     { label: t("common.due"), value: (task) => h("span", { class: task.overdue ? "overdue" : "" }, formatTime(task.due_at)) },
