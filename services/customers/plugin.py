@@ -16,5 +16,6 @@ plugin = ServicePlugin(
     demo="services.customers.demo:load",
     commands="services.customers.cli",
     console_areas=(("customers", (*READERS_OF_ALL, "developer")), ("customers.write", WRITERS),
-                   ("customers.erase", ("manager",))),
+                   ("customers.erase", ("manager",)),
+                   ("customers.transfer", ("manager",))),
 )

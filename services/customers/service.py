@@ -18,6 +18,7 @@ from services.customers.handlers import (
     spreadsheets,
     stages,
     timeline,
+    transfers,
 )
 from services.customers.models import metadata
 
@@ -55,6 +56,8 @@ class CustomersService(ServiceBase):
     export_customer = command(privacy.export_customer, uses=("sealer",))
     export_customer_everywhere = command(privacy.export_everywhere, uses=("sealer", "cluster"))
     erase_customer = command(privacy.erase_customer)
+    transfer_customer = command(transfers.transfer_customer)
+    transfer_customers = command(transfers.transfer_customers)
     import_customers = command(spreadsheets.import_customers, uses=FILED)
     export_customers = query(spreadsheets.export_customers)
 

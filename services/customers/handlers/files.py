@@ -15,6 +15,7 @@ from services.customers.domain.customer import (
     new_customer,
 )
 from services.customers.domain.duplicates import keys_of
+from services.customers.domain.transfer import customer_actions
 from services.customers.handlers.classify import classify
 from services.customers.handlers.duplicates import write_unique
 from services.customers.handlers.records import event_data, record_history, save_tokens, view
@@ -56,7 +57,7 @@ def get_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-    shown = view(row, sensitive)
+    shown = {**view(row, sensitive), "actions": customer_actions(actor, row)}
     if shown["consent"] and not sees_sensitive(actor, row):
         shown["consent"] = {key: value for key, value in shown["consent"].items() if key != "purpose"}
     return shown
