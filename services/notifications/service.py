@@ -12,12 +12,14 @@ from services.notifications import (
     handlers,
     inbox,
     next_visits,
+    transfers,
     work_orders,
 )
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     CustomerCreated,
     CustomerErased,
+    CustomerTransferred,
     CustomerUpdated,
     DealDelivered,
     EventCancelled,
@@ -70,6 +72,10 @@ class NotificationsService(ServiceBase):
     @handles(CustomerCreated, CustomerUpdated)
     def record_customer_facts(self, uow, event):
         handlers.record_customer_facts(uow, *self._by(event), customer=event["data"], policy=self.policy)
+
+    @handles(CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        transfers.transfer_customer(uow, *self._by(event), transfer=event["data"], event_id=event["id"])
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):
