@@ -96,6 +96,8 @@ def test_someone_leaving_hands_over_all_their_customers(as_user):
     ids = sorted(leaver.post("/api/customers", json={"name": name, "phone": unique_phone()}).json()["id"]
                  for name in names)
     assert admin.patch(f"/api/users/{leaver_id}", json={"disabled": True}).status_code == 200
+    listed = {user["id"]: user for user in manager.get("/api/users").json()["items"]}
+    assert listed[leaver_id]["disabled"] is True and listed[me(successor)]["disabled"] is False
 
     to_the_leaver = manager.post("/api/customers/transfers", json={
         "from_owner_id": me(successor), "to_owner_id": leaver_id, "reason": "离职"})
