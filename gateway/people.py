@@ -65,8 +65,11 @@ def create_user(data):
 @blp.route("/users", methods=["GET"])
 @blp.response(200, UserList)
 def list_users():
-    """Everyone in the department, for names and assignment; usernames only for the admin."""
-    shown = (lambda user: user.as_admin_sees()) if g.identity["role"] == "admin" else (
+    """Everyone in the department, for names and assignment; usernames only for the admin; whether an
+    account is disabled for the admin and managers (who hand a leaver's customers over)."""
+    role = g.identity["role"]
+    shown = (lambda user: user.as_admin_sees()) if role == "admin" else (
+        lambda user: {**user.as_colleagues_see(), "disabled": user.disabled}) if role == "manager" else (
         lambda user: user.as_colleagues_see())
     return {"items": [shown(user) for user in _users().all()], "next_cursor": None}
 

@@ -71,6 +71,13 @@ def rpc(service_name):
     return current_app.extensions["kam.rpc"].proxy_for_request()[service_name]
 
 
+def colleagues():
+    """{user id: {"role", "display_name", "disabled"}} of everyone: the facts a service decides on when work
+    passes from one user to another (the gateway owns users, the service owns the rule)."""
+    return {user.id: {"role": user.role, "display_name": user.display_name, "disabled": user.disabled}
+            for user in current_app.extensions["kam.users"].all()}
+
+
 def display_names():
     """{user id: display name} of everyone, for showing people in responses (the gateway owns users)."""
     return {user.id: user.display_name for user in current_app.extensions["kam.users"].all()}

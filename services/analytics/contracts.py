@@ -47,6 +47,7 @@ CustomerStageChanged = _consumed("customer.stage_changed", customer_id=_id(), ow
                                  stage=fields.String(required=True),
                                  previous_stage=fields.String(allow_none=True, load_default=None))
 CustomerErased = _consumed("customer.erased", customer_id=_id())
+CustomerTransferred = _consumed("customer.transferred", customer_id=_id(), to_owner_id=_id())
 ContactLogged = _consumed("contact.logged", contact_id=_id(), customer_id=_id(), developer_id=_id(),
                           occurred_at=fields.DateTime(allow_none=True, load_default=None))
 AssessmentRecorded = _consumed("assessment.recorded", customer_id=_id(),
@@ -94,7 +95,8 @@ GuestCheckedIn = _consumed("guest.checked_in", **_guest_facts(checked_in_at=fiel
 CONSUMED = (AnyEvent,)
 PUBLISHED = ()
 PROJECTED = {contract.event_type: contract for contract in (
-    CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased, ContactLogged,
+    CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased, CustomerTransferred,
+    ContactLogged,
     AssessmentRecorded, VisitCompleted, TaskCompleted, ReceptionReported, DealClosed, ExpenseClaimReimbursed,
     WorkOrderAdvanced, EventSubmitted, EventApproved, EventRejected, EventCancelled, EventReported, InvitationSent,
     InvitationAnswered, GuestCheckedIn)}

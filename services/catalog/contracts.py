@@ -109,7 +109,16 @@ class DealClosed(ConsumedContract):
     origin = fields.Nested(Origin, required=True)
 
 
-CONSUMED = (VisitRejected, ReceptionRejected, CustomerErased, VisitCompleted, DealClosed)
+class CustomerTransferred(ConsumedContract):
+    """客户移交: the pieces held for the customer's visits and receptions pass to its new owner with that work."""
+
+    event_type = "customer.transferred"
+    customer_id = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+
+
+CONSUMED = (VisitRejected, ReceptionRejected, CustomerErased, CustomerTransferred, VisitCompleted, DealClosed)
 
 OFFERS = {
     "create_product": Method(ProductOut, data=fields.Nested(ProductIn, required=True)),

@@ -11,6 +11,7 @@ from kam.usecase import command, query
 from services.catalog import contracts
 from services.catalog.contracts import (
     CustomerErased,
+    CustomerTransferred,
     DealClosed,
     ReceptionRejected,
     VisitCompleted,
@@ -76,6 +77,10 @@ class CatalogService(ServiceBase):
     def erase_customer(self, uow, event):
         reservations.release_for_erased_customer(uow, self.clock.now(), event["data"]["customer_id"])
         gifts.forget_customer(uow, event["data"]["customer_id"])
+
+    @handles(CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        reservations.transfer_customer(uow, event["data"])
 
     @handles(VisitCompleted)
     def hand_out_gift(self, uow, event):

@@ -5,7 +5,7 @@ import base64
 from flask import Response
 
 from kam.schemas import ListArgs, page_of
-from kam.web import Blueprint, display_names, file_responses, rpc
+from kam.web import Blueprint, colleagues, display_names, file_responses, rpc
 from services.customers.schemas.http import (
     AccessLogOut,
     CustomerIn,
@@ -20,6 +20,9 @@ from services.customers.schemas.http import (
     ImportReport,
     SpreadsheetArgs,
     TimelineOut,
+    TransferIn,
+    TransfersIn,
+    TransfersOut,
 )
 from services.customers.schemas.work import (
     AssessmentIn,
@@ -111,6 +114,19 @@ def export_customers(args):
                     headers={"Content-Disposition": f'attachment; filename="{exported["filename"]}"'})
 
 
+@blp.route("/customers/transfers", methods=["POST"])
+@blp.arguments(TransfersIn)
+@blp.response(200, TransfersOut)
+@blp.alt_response(403, description="not a manager")
+def transfer_customers(data):
+    """客户移交 when someone leaves (managers): every customer of `from_owner_id` with its open work to
+    another active developer; the answer says how many moved.
+
+    Example: `{"from_owner_id": "…", "to_owner_id": "…", "reason": "张伟离职，客户由李娜接手"}`
+    """
+    return customers().transfer_customers(data, colleagues())
+
+
 @blp.route("/customers/<customer_id>", methods=["GET"])
 @blp.response(200, CustomerOut)
 def get_customer(customer_id):
@@ -130,6 +146,20 @@ def update_customer(data, customer_id):
 def erase_customer(customer_id):
     """PIPL erasure (managers): identity and sensitive data removed in every service."""
     return customers().erase_customer(customer_id)
+
+
+@blp.route("/customers/<customer_id>/transfer", methods=["POST"])
+@blp.arguments(TransferIn)
+@blp.response(200, CustomerOut)
+@blp.alt_response(403, description="not a manager")
+@blp.alt_response(409, description="`already_owner`: the developer already owns it; `customer_erased`")
+def transfer_customer(data, customer_id):
+    """客户移交 (managers): the customer and all its open work pass to another active developer
+    (`to_owner_id`, else 422 on that field); past records keep who did them.
+
+    Example: `{"to_owner_id": "…", "reason": "客户搬到浦东，由李娜就近跟进"}`
+    """
+    return customers().transfer_customer(customer_id, data, colleagues())
 
 
 @blp.route("/customers/<customer_id>/history", methods=["GET"])

@@ -21,6 +21,9 @@ from services.customers.schemas.http import (
     ImportJobOut,
     ImportReport,
     TimelineOut,
+    TransferIn,
+    TransfersIn,
+    TransfersOut,
 )
 from services.customers.schemas.work import (
     AssessmentIn,
@@ -178,8 +181,25 @@ class PlanStepCompleted(_PlanStep):
     completed_by = fields.String(allow_none=True)
 
 
+class CustomerTransferred(Contract):
+    """A manager handed the customer to another developer (客户移交): every service moves the customer's
+    open work to `to_owner_id` and its copies of the owner; past records keep who did them."""
+
+    event_type = "customer.transferred"
+
+    customer_id = fields.String(required=True)
+    name = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+    reason = fields.String(required=True)
+    transferred_by = fields.String(required=True)
+    from_owner_name = fields.String(allow_none=True, load_default=None)
+    to_owner_name = fields.String(allow_none=True, load_default=None)
+    transferred_by_name = fields.String(allow_none=True, load_default=None)
+
+
 PUBLISHED = (CustomerCreated, CustomerUpdated, CustomerClassified, CustomerStageChanged, CustomerErased,
-             ContactLogged, AssessmentRecorded, DevelopmentPlanSubmitted, DevelopmentPlanApproved,
+             CustomerTransferred, ContactLogged, AssessmentRecorded, DevelopmentPlanSubmitted, DevelopmentPlanApproved,
              DevelopmentPlanRejected, PlanStepAdded, PlanStepCompleted)
 
 
@@ -236,6 +256,17 @@ def Limit():  # noqa: N802 - used like a field class
 
 def Cursor():  # noqa: N802 - used like a field class
     return fields.String(load_default=None, allow_none=True)
+
+
+class Person(Schema):
+    role = fields.String(required=True)
+    display_name = fields.String(allow_none=True, load_default=None)
+    disabled = fields.Boolean(load_default=False)
+
+
+def People():  # noqa: N802 - used like a field class
+    """{user id: {role, display_name, disabled}}: the gateway owns the users, the service decides on them."""
+    return fields.Dict(keys=fields.String(), values=fields.Nested(Person), load_default=dict)
 
 
 def a_customers_page():
@@ -304,6 +335,9 @@ OFFERS = {
                            content_base64=fields.String(required=True)),
     "get_import": Method(ImportJobOut, job_id=Id()),
     "list_imports": Method(ImportJobList),
+    "transfer_customer": Method(CustomerOut, customer_id=Id(), data=fields.Nested(TransferIn, required=True),
+                                people=People()),
+    "transfer_customers": Method(TransfersOut, data=fields.Nested(TransfersIn, required=True), people=People()),
     "export_customers": Method(ExportedFile, fmt=fields.String(required=True, validate=validate.OneOf(("xlsx", "csv"))),
                                owner_names=fields.Dict(keys=fields.String(), values=fields.String(allow_none=True),
                                                        load_default=dict)),

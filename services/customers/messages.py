@@ -20,6 +20,16 @@ MESSAGES = {
     "this customer is already registered by another developer; a manager can transfer it to you":
         "该客户已由其他开发人员登记；如需跟进，请统筹管理人员将客户转给您",
     "already registered for another customer": "已登记在另一位客户名下",
+    # handing customers over (客户移交)
+    "transfer a customer": "移交客户", "transfer customers": "移交客户",
+    "no such user": "没有这个用户",
+    "customers pass only to a developer": "客户只能移交给开发人员", "must be a developer": "须为开发人员",
+    "customers pass only to an active developer": "客户只能移交给在职的开发人员",
+    "this account is disabled": "该账号已停用",
+    "hand the customers to someone else": "请选择另一位开发人员接手",
+    "must differ from from_owner_id": "接手人须不同于原负责人",
+    "give the reason for the transfer": "请填写移交理由", "the reason is required": "请填写理由",
+    "the customer already belongs to this developer": "该客户已归属这位开发人员，无需移交",
     # classification and development
     "classification rules name unknown operators or facts: {unknown}": "分类规则中有未知的运算符或指标：{0}",
     "classification rules are malformed: {error}": "分类规则格式有误：{0}",

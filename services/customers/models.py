@@ -132,6 +132,7 @@ development_plans = Table(
     Column("id", String(32), primary_key=True),
     Column("customer_id", String(32), nullable=False, index=True),
     Column("developer_id", String(64), nullable=False),
+    Column("customer_owner_id", String(64)),  # the customer's owner sees every plan on it, past ones too
     Column("methods", JSON, nullable=False),
     Column("plan", Text),
     Column("budget", Numeric(12, 2), nullable=False),

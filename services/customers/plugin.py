@@ -17,5 +17,6 @@ plugin = ServicePlugin(
     commands="services.customers.cli",
     console_areas=(("customers", (*READERS_OF_ALL, "developer")), ("customers.write", WRITERS),
                    ("plans", WRITERS),
-                   ("customers.erase", ("manager",))),
+                   ("customers.erase", ("manager",)),
+                   ("customers.transfer", ("manager",))),
 )

@@ -21,6 +21,7 @@ from services.customers.handlers import (
     spreadsheets,
     stages,
     timeline,
+    transfers,
 )
 from services.customers.models import metadata
 
@@ -62,6 +63,8 @@ class CustomersService(ServiceBase):
     export_customer = command(privacy.export_customer, uses=("sealer",))
     export_customer_everywhere = command(privacy.export_everywhere, uses=("sealer", "cluster"))
     erase_customer = command(privacy.erase_customer)
+    transfer_customer = command(transfers.transfer_customer)
+    transfer_customers = command(transfers.transfer_customers)
     import_customers = command(spreadsheets.import_customers, uses=FILED)
     queue_import = command(import_jobs.queue_import)
     get_import = query(import_jobs.get_import)

@@ -55,11 +55,13 @@ VOCABULARIES = (
                                                         "csv": ("CSV 文本", "CSV text")}),
     Vocabulary("event_types", (
         "customer.created", "customer.updated", "customer.classified", "customer.stage_changed", "customer.erased",
+        "customer.transferred",
         "contact.logged", "assessment.recorded", "development_plan.submitted", "development_plan.approved",
         "development_plan.rejected", "plan_step.added", "plan_step.completed"), {
         "customer.created": ("建立档案", "File created"), "customer.updated": ("档案更新", "File updated"),
         "customer.classified": ("客户分类", "Classified"), "customer.stage_changed": ("阶段推进", "Stage moved"),
-        "customer.erased": ("档案删除", "Erased"), "contact.logged": ("记录接触", "Contact logged"),
+        "customer.erased": ("档案删除", "Erased"),
+        "customer.transferred": ("客户移交", "Transferred to another developer"), "contact.logged": ("记录接触", "Contact logged"),
         "assessment.recorded": ("开发评估", "Assessment recorded"),
         "development_plan.submitted": ("开发方案提交", "Development plan submitted"),
         "development_plan.approved": ("开发方案批准", "Development plan approved"),

@@ -104,7 +104,16 @@ class CustomerErased(ConsumedContract):
 
 PUBLISHED = (EventSubmitted, EventApproved, EventRejected, EventCancelled, EventReported,
              InvitationSent, InvitationAnswered, GuestCheckedIn, GuestNoShow)
-CONSUMED = (CustomerErased,)
+class CustomerTransferred(ConsumedContract):
+    """客户移交: a guest's invitations follow the customer to its new owner (who is told and follows up)."""
+
+    event_type = "customer.transferred"
+    customer_id = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+
+
+CONSUMED = (CustomerErased, CustomerTransferred)
 
 
 def _body(schema):

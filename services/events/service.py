@@ -30,6 +30,10 @@ class EventsService(ServiceBase):
 
     export_customer = query(customer_data.export_customer)
 
+    @handles(contracts.CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        customer_data.transfer_customer(uow, event["data"])
+
     @handles(contracts.CustomerErased)
     def erase_customer(self, uow, event):
         customer_data.erase_customer(uow, event)

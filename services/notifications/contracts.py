@@ -109,6 +109,19 @@ class CustomerErased(ConsumedContract):
     customer_id = fields.String(required=True)
 
 
+class CustomerTransferred(ConsumedContract):
+    """客户移交: open tasks follow the customer to its new owner, who is told who handed it over and why."""
+
+    event_type = "customer.transferred"
+    customer_id = fields.String(required=True)
+    name = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+    reason = fields.String(required=True)
+    from_owner_name = fields.String(allow_none=True, load_default=None)
+    transferred_by_name = fields.String(allow_none=True, load_default=None)
+
+
 class ReturnVisitRecorded(ConsumedContract):
     event_type = "return_visit.recorded"
     task_id = fields.String(allow_none=True, load_default=None)
@@ -244,7 +257,8 @@ class PlanStepCompleted(PlanStepAdded):
     completed_by = fields.String(allow_none=True, load_default=None)
 
 
-CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased, ReturnVisitRecorded,
+CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased,
+            CustomerTransferred, ReturnVisitRecorded,
             *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
             ReservationReturned, WorkOrderAdvanced, PlanStepAdded, PlanStepCompleted)
 

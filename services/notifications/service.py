@@ -13,12 +13,14 @@ from services.notifications import (
     inbox,
     next_visits,
     plan_steps,
+    transfers,
     work_orders,
 )
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     CustomerCreated,
     CustomerErased,
+    CustomerTransferred,
     CustomerUpdated,
     DealDelivered,
     EventCancelled,
@@ -81,6 +83,10 @@ class NotificationsService(ServiceBase):
     @handles(CustomerCreated, CustomerUpdated)
     def record_customer_facts(self, uow, event):
         handlers.record_customer_facts(uow, *self._by(event), customer=event["data"], policy=self.policy)
+
+    @handles(CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        transfers.transfer_customer(uow, *self._by(event), transfer=event["data"], event_id=event["id"])
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):

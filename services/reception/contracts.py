@@ -135,7 +135,17 @@ class CustomerErased(ConsumedContract):
 
 PUBLISHED = (ReceptionSubmitted, ReceptionApproved, ReceptionRejected, ReceptionReported, DealClosed,
              DealDelivered, ServiceTicketOpened, ServiceTicketResolved, WorkOrderAdvanced, ReturnVisitRecorded)
-CONSUMED = (CustomerErased,)
+class CustomerTransferred(ConsumedContract):
+    """客户移交: receptions not yet held and open tickets pass to the new owner, who sees the customer's all."""
+
+    event_type = "customer.transferred"
+
+    customer_id = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+
+
+CONSUMED = (CustomerErased, CustomerTransferred)
 
 
 def _body(schema):

@@ -5,7 +5,15 @@ from kam.service import Database, ServiceBase
 from kam.storage import Files
 from kam.usecase import command, query
 from services.reception import contracts
-from services.reception.handlers import customer_data, deals, receptions, return_visits, tickets, work_orders
+from services.reception.handlers import (
+    customer_data,
+    deals,
+    receptions,
+    return_visits,
+    tickets,
+    transfers,
+    work_orders,
+)
 from services.reception.models import metadata
 
 
@@ -55,6 +63,10 @@ class ReceptionService(ServiceBase):
 
     # PIPL
     export_customer = query(customer_data.export_customer)
+
+    @handles(contracts.CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        transfers.transfer_customer(uow, event)
 
     @handles(contracts.CustomerErased)
     def erase_customer(self, uow, event):

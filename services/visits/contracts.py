@@ -184,7 +184,16 @@ class CustomerUpdated(ConsumedContract):
     category = fields.String(allow_none=True, load_default=None)
 
 
-CONSUMED = (TaskCompleted, ReceptionApproved, ReceptionReported, CustomerErased, CustomerUpdated)
+class CustomerTransferred(ConsumedContract):
+    """客户移交: the visits not yet made pass to the new owner, who sees every visit to the customer."""
+
+    event_type = "customer.transferred"
+    customer_id = fields.String(required=True)
+    from_owner_id = fields.String(required=True)
+    to_owner_id = fields.String(required=True)
+
+
+CONSUMED = (TaskCompleted, ReceptionApproved, ReceptionReported, CustomerErased, CustomerUpdated, CustomerTransferred)
 
 OFFERS = {
     "plan_visit": Method(VisitOut, data=fields.Nested(VisitIn, required=True)),

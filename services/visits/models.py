@@ -29,6 +29,7 @@ visits = Table(
     Column("customer_name", String(200)),
     Column("customer_category", String(20)),
     Column("visitor_id", String(64), nullable=False),
+    Column("customer_owner_id", String(64)),  # the customer's owner sees every visit to it (kept on transfer)
     Column("status", String(20), nullable=False),
     _when("planned_at", nullable=False),
     Column("place", String(300)),

@@ -7,6 +7,7 @@ from kam.usecase import command, query
 from services.visits import contracts
 from services.visits.contracts import (
     CustomerErased,
+    CustomerTransferred,
     CustomerUpdated,
     ReceptionApproved,
     ReceptionReported,
@@ -92,6 +93,10 @@ class VisitsService(ServiceBase):
     @handles(CustomerUpdated)
     def refresh_customer(self, uow, event):
         visits.refresh_customer(uow, event)
+
+    @handles(CustomerTransferred)
+    def transfer_customer(self, uow, event):
+        visits.transfer_customer(uow, event)
 
     @handles(CustomerErased)
     def erase_customer(self, uow, event):

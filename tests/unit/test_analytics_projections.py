@@ -143,3 +143,11 @@ def test_a_resale_counts_its_commission_and_a_repair_its_estimate_when_picked_up
     picked_up = projected("work_order.advanced", _step("pick-up", amount="880.00"))
     assert [f.amount for f in sold.facts] == [Decimal("5400.00")] and paid_out.facts == []
     assert picked_up.facts == [Fact("service_revenue", "t1:repair", "c1", "dev-1", AT, Decimal("880.00"))]
+
+
+def test_a_transferred_customer_counts_for_its_new_owner_and_its_past_work_stays():
+    projection = projected("customer.transferred", {
+        "customer_id": "c1", "name": "王丽", "from_owner_id": "dev-1", "to_owner_id": "dev-2", "reason": "离职",
+        "transferred_by": "m-1"})
+    assert [change.values for change in projection.changes] == [{"owner_id": "dev-2"}]
+    assert projection.facts == [] and projection.reached == []

@@ -75,6 +75,11 @@ def _stage_changed(data, at):
                       changes=[CustomerChange(customer_id, at, {"owner_id": data["owner_id"]})])
 
 
+def _customer_transferred(data, at):
+    """客户移交: the customer counts for its new owner from now on; the work already done stays with its doers."""
+    return Projection(changes=[CustomerChange(data["customer_id"], at, {"owner_id": data["to_owner_id"]})])
+
+
 def _customer_erased(data, at):
     return Projection(erased=data["customer_id"])
 
@@ -145,6 +150,7 @@ def _claim_reimbursed(data, at):
 PROJECTORS = {
     "customer.created": _customer_created,
     "customer.updated": _customer_updated,
+    "customer.transferred": _customer_transferred,
     "customer.classified": _customer_classified,
     "customer.stage_changed": _stage_changed,
     "customer.erased": _customer_erased,

@@ -165,3 +165,11 @@ def announce_overdue(uow, now):
 def _event(reservation):
     return {**reservation, "reservation_id": reservation["id"],
             "subject": {"type": reservation["subject_type"], "id": reservation["subject_id"]}}
+
+
+def transfer_customer(uow, transfer):
+    """客户移交: a reservation still held (reserved or checked out) goes with its visit or reception to the
+    customer's new owner; one returned, cancelled or sold keeps who made it."""
+    uow.session.execute(update(reservations).where(
+        reservations.c.customer_id == transfer["customer_id"], reservations.c.developer_id == transfer["from_owner_id"],
+        reservations.c.status.in_(HELD)).values(developer_id=transfer["to_owner_id"]))

@@ -5,9 +5,9 @@ from kam.records import Visibility
 READERS_OF_ALL = ("manager", "coordinator", "planner", "analyst")
 WRITERS = ("manager", "developer")
 
-# Developers see their own customers (and their plans); managers, coordinator, planner and analyst all.
+# Developers see their own customers (and every plan on them); managers, coordinator, planner and analyst all.
 CUSTOMERS = Visibility("customer", everyone=READERS_OF_ALL, owners=("owner_id",))
-PLANS = Visibility("development plan", everyone=READERS_OF_ALL, owners=("developer_id",))
+PLANS = Visibility("development plan", everyone=READERS_OF_ALL, owners=("developer_id", "customer_owner_id"))
 
 
 def ensure_may_change(actor, customer=None):

@@ -6,6 +6,7 @@ SUMMARIES = {
     "customer.classified": "客户分类调整为 {category}",
     "customer.stage_changed": "客户阶段由 {previous_stage} 推进到 {stage}",
     "customer.erased": "按个人信息保护要求删除客户身份信息",
+    "customer.transferred": "{transferred_by_name} 将客户由 {from_owner_name} 移交给 {to_owner_name}，理由：{reason}",
     "contact.logged": "初次接触（{channel}）",
     "assessment.recorded": "完成开发价值评估",
     "development_plan.submitted": "提交开发方案，预算 {budget} 元",

@@ -81,7 +81,7 @@ def create_development_plan(uow, actor, now, *, data):
     customer = _workable_customer(uow.session, actor, data["customer_id"])
     ensure_event_fits_methods(data["methods"], data.get("event_id"))
     plan = {"id": new_id(), "customer_id": data["customer_id"], "developer_id": customer["owner_id"],
-            "methods": list(data["methods"]), "plan": data["plan"], "budget": data["budget"],
+            "customer_owner_id": customer["owner_id"], "methods": list(data["methods"]), "plan": data["plan"], "budget": data["budget"],
             "event_id": data.get("event_id"), "status": "draft",
             "reason": None, "decided_by": None, "created_at": now, "updated_at": now}
     uow.session.execute(insert(development_plans).values(**plan))

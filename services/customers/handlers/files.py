@@ -17,6 +17,7 @@ from services.customers.domain.customer import (
 )
 from services.customers.domain.duplicates import keys_of
 from services.customers.domain.search import name_tokens
+from services.customers.domain.transfer import customer_actions
 from services.customers.handlers.classify import classification_of, classified, classify
 from services.customers.handlers.duplicates import holders, refuse_if_held, write_unique
 from services.customers.handlers.records import event_data, record_history, save_tokens, view
@@ -99,7 +100,7 @@ def get_customer(uow, actor, now, *, customer_id, sealer):
         uow.session.execute(insert(access_log).values(id=new_id(), customer_id=customer_id, at=now,
                                                       user_id=actor.user_id, fields=read,
                                                       purpose=(row["consent"] or {}).get("purpose")))
-    shown = view(row, sensitive)
+    shown = {**view(row, sensitive), "actions": customer_actions(actor, row)}
     if shown["consent"] and not sees_sensitive(actor, row):
         shown["consent"] = {key: value for key, value in shown["consent"].items() if key != "purpose"}
     return shown

@@ -51,6 +51,7 @@ class CustomerOut(Schema):
     erased_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    actions = fields.List(fields.String(), metadata={"description": "what the caller may do now: `transfer`"})
 
 
 class CustomerSummaryOut(Schema):
@@ -162,3 +163,27 @@ class ExportedFile(Schema):
     content_type = fields.String()
     content_base64 = fields.String()
 
+
+
+def _reason():
+    return fields.String(required=True, validate=validate.Length(min=1, max=500))
+
+
+class TransferIn(Schema):
+    """客户移交: to another active developer, with the reason the timeline shows."""
+
+    to_owner_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    reason = _reason()
+
+
+class TransfersIn(TransferIn):
+    """Every customer of one developer (someone leaving) to another."""
+
+    from_owner_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+
+
+class TransfersOut(Schema):
+    from_owner_id = fields.String()
+    to_owner_id = fields.String()
+    transferred = fields.Integer(metadata={"description": "how many customers moved"})
+    customer_ids = fields.List(fields.String())

@@ -17,3 +17,10 @@ def erase_customer(uow, event):
     """The guest list keeps the seat, not the person."""
     uow.session.execute(update(invitations).where(invitations.c.customer_id == event["data"]["customer_id"])
                         .values(customer_name=None, customer_phone=None))
+
+
+def transfer_customer(uow, transfer):
+    """客户移交: the invitations' copy of the customer's owner follows it (who sees the guest, who is told);
+    `invited_by` keeps who invited."""
+    uow.session.execute(update(invitations).where(invitations.c.customer_id == transfer["customer_id"])
+                        .values(customer_owner_id=transfer["to_owner_id"]))

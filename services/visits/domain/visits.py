@@ -32,6 +32,7 @@ VISIT = Workflow(
 EVENTS = {"submit": VisitSubmitted, "approve": VisitApproved, "reject": VisitRejected, "record": VisitCompleted,
           "summarize": VisitSummarized}
 DISCUSSABLE = ("draft", "pending_approval", "approved")
+NOT_YET_MADE = DISCUSSABLE  # the open work that passes to a customer's new owner
 FUNDED = ("approved", "completed", "summarized")
 EDITABLE_FIELDS = ("planned_at", "place", "method", "objectives", "preparation", "companions", "budget")
 
@@ -55,7 +56,8 @@ def prepared(preparation, suggestion=None):
 def plan_visit(*, id, data, customer, visitor_id, now, gift=None):
     return {
         "id": id, "customer_id": customer["id"], "customer_name": customer.get("name"),
-        "customer_category": customer.get("category"), "visitor_id": visitor_id, "status": "draft",
+        "customer_category": customer.get("category"), "visitor_id": visitor_id,
+        "customer_owner_id": customer.get("owner_id"), "status": "draft",
         "planned_at": data["planned_at"], "place": data.get("place"), "method": data.get("method", "in_person"),
         "objectives": data.get("objectives"), "preparation": prepared(data.get("preparation"), gift),
         "companions": list(data.get("companions") or []), "budget": data.get("budget"),

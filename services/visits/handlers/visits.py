@@ -159,6 +159,17 @@ def note_callback_done(uow, event):
                                                                     data.get("on_time")))
 
 
+def transfer_customer(uow, event):
+    """客户移交: a visit not yet made goes to the new owner; one made keeps its visitor (a past record),
+    and the new owner sees them all."""
+    data = event["data"]
+    of_customer = visits.c.customer_id == data["customer_id"]
+    uow.session.execute(update(visits).where(of_customer, visits.c.visitor_id == data["from_owner_id"],
+                                             visits.c.status.in_(rules.NOT_YET_MADE))
+                        .values(visitor_id=data["to_owner_id"]))
+    uow.session.execute(update(visits).where(of_customer).values(customer_owner_id=data["to_owner_id"]))
+
+
 def refresh_customer(uow, event):
     """The customer's copies on its visits follow `customer.updated` (the gift chosen at planning stays)."""
     data = event["data"]

@@ -9,7 +9,8 @@ import { routes } from "./routes.js";
 import { setTimeZone } from "./time.js";
 import { forgetVocabularies, label, loadVocabularies } from "./vocab.js";
 
-// Menu order and where each area's entry goes; which entries a user sees comes from /api/me's `areas`.
+// Menu order and where each area's entry goes (`label`: its nav key when the area's name is dotted); which
+// entries a user sees comes from /api/me's `areas`.
 const MENU = [
   { area: "myday", href: "#/" },
   { area: "approvals", href: "#/approvals" },
@@ -30,6 +31,7 @@ const MENU = [
   { area: "catalog", href: "#/catalog" },
   { area: "stock", href: "#/stock" },
   { area: "handout", href: "#/handout" },
+  { area: "customers.transfer", href: "#/handover", label: "handover" },
   { area: "users", href: "#/users" },
 ];
 
@@ -39,7 +41,7 @@ export const may = (area) => (session.me?.areas || []).includes(area);
 
 function menuFor() {
   return MENU.filter((entry) => may(entry.area)).map((entry) =>
-    h("a", { href: entry.href, class: "nav-link", dataset: { nav: entry.area } }, t(`nav.${entry.area}`)));
+    h("a", { href: entry.href, class: "nav-link", dataset: { nav: entry.area } }, t(`nav.${entry.label || entry.area}`)));
 }
 
 function homeOf() {

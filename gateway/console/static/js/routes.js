@@ -24,6 +24,7 @@ export const routes = [
   { pattern: /^\/analytics$/, view: lazy("analytics", "analyticsView") },
   { pattern: /^\/notifications$/, view: lazy("notifications", "notificationsView") },
   { pattern: /^\/users$/, view: lazy("users", "usersView") },
+  { pattern: /^\/handover$/, view: lazy("handover", "handoverView") },
   { pattern: /^\/catalog$/, view: lazy("catalog", "catalogView") },
   { pattern: /^\/catalog\/([\w-]+)$/, view: lazy("catalog", "pieceView") },
   { pattern: /^\/visits\/([\w-]+)\/pieces$/, view: lazy("catalog", "chooseForVisitView") },

@@ -1,13 +1,13 @@
 """Import jobs: a large file imported over HTTP in the background, its progress and its rejected rows.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

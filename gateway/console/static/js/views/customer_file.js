@@ -9,6 +9,7 @@ import { label } from "../vocab.js";
 import { detailList, optional } from "./common.js";
 import { customerBody, customerFields, linkDuplicate } from "./customer_fields.js";
 import { assessmentBlock, contactBlock, networkBlock, plansBlock } from "./customer_work.js";
+import { transferButton } from "./handover.js";
 
 export async function customerFileView(id) {
   const [customer, timeline, network, plans, figures, names] = await Promise.all([
@@ -28,6 +29,7 @@ export async function customerFileView(id) {
       h("div", { class: "action-bar" },
         writer ? button(t("customer.edit"), () => { editor.hidden = !editor.hidden; }, "primary small") : null,
         may("customers.write") ? button(t("customer.exportFile"), () => exportFile(customer), "small") : null,
+        transferButton(customer),
         may("customers.erase") ? button(t("customer.erase"), () => erase(customer), "small danger") : null),
       editor,
       detailList([
