@@ -14,7 +14,13 @@ from services.catalog.models import reservations
 from services.catalog.service import CatalogService
 from services.events.models import invitations
 from services.events.service import EventsService
-from services.notifications.models import customer_facts, notifications, tasks, work_order_deadlines
+from services.notifications.models import (
+    customer_facts,
+    notifications,
+    plan_step_deadlines,
+    tasks,
+    work_order_deadlines,
+)
 from services.notifications.service import NotificationsService
 from services.reception.models import deals, receptions, return_visits, service_tickets
 from services.reception.service import ReceptionService
@@ -145,7 +151,9 @@ def test_open_tasks_pass_to_the_new_owner_who_is_told(service_harness):
          (customer_facts, {"customer_id": "c1", "owner_id": OLD, "name": "王丽", "key_dates": [], "holdings": [],
                            "outreach_opt_out": False, "known_since": {}}),
          (work_order_deadlines, {"ticket_id": "t1", "kind": "repair_overdue", "customer_id": "c1", "owner_id": OLD,
-                                 "due_on": NOW.date()}))
+                                 "due_on": NOW.date()}),
+         (plan_step_deadlines, {"step_id": "s1", "plan_id": "p1", "customer_id": "c1", "owner_id": OLD,
+                                "method": "visit", "due_on": NOW.date()}))
 
     def handed_back_since():
         seed_statement(harness, "notifications", update(tasks).where(tasks.c.id == "t-back").values(assignee_id=OLD))
@@ -156,6 +164,7 @@ def test_open_tasks_pass_to_the_new_owner_who_is_told(service_harness):
         "t-open": NEW, "t-back": OLD, "t-done": OLD, "t-mine": "co-1"}
     assert read(harness, "notifications", select(customer_facts.c.owner_id)) == [(NEW,)]
     assert read(harness, "notifications", select(work_order_deadlines.c.owner_id)) == [(NEW,)]
+    assert read(harness, "notifications", select(plan_step_deadlines.c.owner_id)) == [(NEW,)]
     told = read(harness, "notifications", select(notifications.c.recipient_id, notifications.c.body))
     assert told == [(NEW, "王经理将客户「王丽」由张伟移交给您，理由：张伟离职，由李娜接手")]
     with harness.as_({"user_id": NEW, "role": "developer"}) as new_owner:
