@@ -31,6 +31,7 @@ from services.customers.schemas.work import (
     PlanIn,
     PlanListArgs,
     PlanOut,
+    PlanPatch,
     TemplateArgs,
     TemplateList,
 )
@@ -244,6 +245,7 @@ OFFERS = {
     "record_assessment": Method(AssessmentOut, customer_id=Id(), data=fields.Nested(AssessmentIn, required=True)),
     "create_development_plan": Method(PlanOut, data=fields.Nested(PlanIn, required=True)),
     "get_development_plan": Method(PlanOut, plan_id=Id()),
+    "edit_development_plan": Method(PlanOut, plan_id=Id(), changes=fields.Nested(PlanPatch, required=True)),
     "list_development_plans": Method(PlanPage, args=fields.Nested(PlanListArgs, load_default=dict)),
     "move_development_plan": Method(PlanOut, plan_id=Id(),
                                     action=fields.String(required=True, validate=validate.OneOf(PLAN_ACTIONS)),

@@ -36,7 +36,7 @@ VOCABULARIES = (
         "referred": ("介绍", "Referred")}),
     Vocabulary("plan_statuses", terms.PLAN_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
-        "rejected": ("已驳回", "Rejected")}),
+        "rejected": ("已驳回", "Rejected"), "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("development_methods", terms.DEVELOPMENT_METHODS, DEVELOPMENT_METHOD_LABELS),
     Vocabulary("event_development_methods", terms.EVENT_METHODS, {  # a plan with one may name its event
         code: label for code, label in DEVELOPMENT_METHOD_LABELS.items() if code in terms.EVENT_METHODS}),

@@ -1,7 +1,7 @@
 """The events service's vocabularies, shared by its domain and its HTTP schemas."""
 
 EVENT_KINDS = ("launch", "promotion", "club", "training", "appraisal_salon")
-EVENT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "cancelled", "reported")
+EVENT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "cancelled", "reported", "withdrawn")
 INVITATION_STATUSES = ("invited", "accepted", "declined", "attended", "no_show")
 RSVP_RESPONSES = ("accepted", "declined")
 SKIP_REASONS = ("already_invited", "opted_out")
