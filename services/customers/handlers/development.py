@@ -14,8 +14,8 @@ from services.customers.domain.access import (
 )
 from services.customers.domain.customer import ensure_not_erased
 from services.customers.domain.development import (
-    assess,
     OWNERS_STEPS,
+    assess,
     edit_plan,
     ensure_event_fits_methods,
     ensure_owner_step,
