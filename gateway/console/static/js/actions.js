@@ -17,7 +17,7 @@ const DEFAULTS = { edit: { hidden: true }, withdraw: { confirm: true, primary: f
 export function actionButtons(object, basePath, handlers = {}, { after = rerender } = {}) {
   const message = h("span", { class: "action-error", role: "alert" });
   const buttons = (object.actions || []).map((action) => {
-    const handler = { ...DEFAULTS[action], ...handlers[action] };
+    const handler = handlers[action] || DEFAULTS[action] || {};
     if (handler.hidden) return null;
     const element = h("button", { type: "button", class: `${handler.primary ?? action !== "reject" ? "primary" : ""} small`,
       dataset: { action } }, handler.label || t(`action.${action}`));

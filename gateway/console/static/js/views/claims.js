@@ -2,7 +2,7 @@
 // no reimbursement. The subject is picked from the customer's own visits, receptions and plans; an
 // over-funded claim (the server's `over_funded`) asks the manager for the override reason.
 import { actionButtons } from "../actions.js";
-import { api, customerName, may, session } from "../api.js";
+import { api, customerName, learnCustomerNames, may, session } from "../api.js";
 import { badge, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { form } from "../forms.js";
 import { t } from "../i18n.js";
@@ -65,6 +65,7 @@ export const approveClaim = (claim) => ({
 
 export async function claimView(id) {
   const claim = await api.get(`/api/expense-claims/${id}`);
+  await learnCustomerNames([claim.customer_id]);
   const mine = claim.claimant_id === session.me.id;
   const upload = h("input", { type: "file", accept: "image/jpeg,image/png,application/pdf", id: "receipt-file" });
   const uploadError = h("small", { class: "field-error", role: "alert" });
