@@ -36,6 +36,7 @@ from services.customers.schemas.work import (
     PlanIn,
     PlanListArgs,
     PlanOut,
+    PlanPatch,
     RejectIn,
     StepDoneIn,
     StepIn,
@@ -254,6 +255,28 @@ def list_development_plans(args):
 @blp.response(200, PlanOut)
 def get_development_plan(plan_id):
     return customers().get_development_plan(plan_id)
+
+
+@blp.route("/development-plans/<plan_id>", methods=["PATCH"])
+@blp.arguments(PlanPatch)
+@blp.response(200, PlanOut)
+def edit_development_plan(changes, plan_id):
+    """Its developer changes a draft (only the fields sent); once submitted: 409 `not_a_draft`."""
+    return customers().edit_development_plan(plan_id, changes)
+
+
+@blp.route("/development-plans/<plan_id>/withdraw", methods=["POST"])
+@blp.response(200, PlanOut)
+def withdraw_development_plan(plan_id):
+    """Its developer withdraws a draft (`withdrawn`, kept on file); once submitted: 409 `not_a_draft`."""
+    return customers().move_development_plan(plan_id, "withdraw")
+
+
+@blp.route("/development-plans/<plan_id>/redraft", methods=["POST"])
+@blp.response(200, PlanOut)
+def redraft_development_plan(plan_id):
+    """Its developer takes a rejected plan back as a draft, to revise (PATCH) and submit again."""
+    return customers().move_development_plan(plan_id, "redraft")
 
 
 @blp.route("/development-plans/<plan_id>/submit", methods=["POST"])

@@ -57,4 +57,8 @@ MESSAGES = {
     # "cannot {action} a record that is {status}"
     "submit": "提交", "approve": "批准", "reject": "驳回",
     "draft": "草稿", "pending_approval": "待审批", "approved": "已批准", "rejected": "已驳回",
+    "withdraw": "撤回", "redraft": "修改后重新提交", "edit": "编辑", "withdrawn": "已撤回",
+    "only a draft development plan can be edited": "只有草稿状态的开发方案可以修改",
+    "only a draft development plan can be withdrawn": "只有草稿状态的开发方案可以撤回",
+    "only the plan's own developer may do this": "只有该开发方案的开发人员可以执行此操作",
 }

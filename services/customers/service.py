@@ -53,6 +53,7 @@ class CustomersService(ServiceBase):
     record_assessment = command(development.record_assessment)
     create_development_plan = command(development.create_development_plan)
     get_development_plan = query(development.get_development_plan)
+    edit_development_plan = command(development.edit_development_plan)
     list_development_plans = query(development.list_development_plans)
     move_development_plan = command(development.move_development_plan)
     add_plan_step = command(plan_steps.add_plan_step)

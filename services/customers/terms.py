@@ -13,9 +13,9 @@ SOURCE_CHANNELS = ("friend", "relative", "classmate", "colleague", "mall_sales",
 KEY_DATE_KINDS = ("wedding_anniversary", "birthday", "other")
 CONTACT_CHANNELS = ("sms", "wechat", "phone", "email")
 LINK_KINDS = ("spouse", "relative", "colleague", "classmate", "same_club", "business_partner", "friend", "other")
-PLAN_STATUSES = ("draft", "pending_approval", "approved", "rejected")
+PLAN_STATUSES = ("draft", "pending_approval", "approved", "rejected", "withdrawn")
 IMPORT_STATUSES = ("queued", "running", "done", "failed")
-PLAN_ACTIONS = ("submit", "approve", "reject")
+PLAN_ACTIONS = ("submit", "approve", "reject", "withdraw", "redraft")
 DEVELOPMENT_METHODS = ("launch_invitation", "promotion", "club_event", "training", "mailing", "visit")
 # The methods that are an event of the planner's (产品介绍会/推广会/俱乐部活动/培训课程): a plan using one may name it.
 EVENT_METHODS = ("launch_invitation", "promotion", "club_event", "training")

@@ -36,7 +36,7 @@ VOCABULARIES = (
         "referred": ("介绍", "Referred")}),
     Vocabulary("plan_statuses", terms.PLAN_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
-        "rejected": ("已驳回", "Rejected")}),
+        "rejected": ("已驳回", "Rejected"), "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("development_methods", terms.DEVELOPMENT_METHODS, DEVELOPMENT_METHOD_LABELS),
     Vocabulary("import_statuses", terms.IMPORT_STATUSES, {
         "queued": ("等待导入", "Queued"), "running": ("导入中", "Importing"), "done": ("已完成", "Done"),

@@ -6,6 +6,7 @@ from services.events.schemas import (
     EventIn,
     EventOut,
     EventPage,
+    EventPatch,
     InvitationFilter,
     InvitationOut,
     InvitationPage,
@@ -55,6 +56,28 @@ def list_events(args):
 @blp.response(200, EventOut)
 def get_event(event_id):
     return service().get_event(event_id)
+
+
+@blp.route("/events/<event_id>", methods=["PATCH"])
+@blp.arguments(EventPatch)
+@blp.response(200, EventOut)
+def edit_event(changes, event_id):
+    """Its planner changes a draft (only the fields sent); once submitted: 409 `not_a_draft`."""
+    return service().edit_event(event_id, changes)
+
+
+@blp.route("/events/<event_id>/withdraw", methods=["POST"])
+@blp.response(200, EventOut)
+def withdraw_event(event_id):
+    """Its planner withdraws a draft (`withdrawn`, kept on file; a submitted event is cancelled instead)."""
+    return service().withdraw_event(event_id)
+
+
+@blp.route("/events/<event_id>/redraft", methods=["POST"])
+@blp.response(200, EventOut)
+def redraft_event(event_id):
+    """Its planner takes a rejected event back as a draft, to revise (PATCH) and submit again."""
+    return service().redraft_event(event_id)
 
 
 @blp.route("/events/<event_id>/submit", methods=["POST"])

@@ -123,6 +123,9 @@ def _body(schema):
 OFFERS = {
     "create_event": Method(schemas.EventOut, data=_body(schemas.EventIn)),
     "submit_event": Method(schemas.EventOut, event_id=Id()),
+    "edit_event": Method(schemas.EventOut, event_id=Id(), changes=_body(schemas.EventPatch)),
+    "withdraw_event": Method(schemas.EventOut, event_id=Id()),
+    "redraft_event": Method(schemas.EventOut, event_id=Id()),
     "approve_event": Method(schemas.EventOut, event_id=Id(), data=_body(schemas.ApproveIn)),
     "reject_event": Method(schemas.EventOut, event_id=Id(), data=_body(schemas.ReasonIn)),
     "cancel_event": Method(schemas.EventOut, event_id=Id(), data=_body(schemas.ReasonIn)),

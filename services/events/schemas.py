@@ -33,6 +33,19 @@ class EventIn(Schema):
             raise ValidationError("an event ends after it starts", field_name="ends_at")
 
 
+class EventPatch(Schema):
+    """A draft event's changes (only the fields sent)."""
+
+    title = Text(validate=validate.Length(min=1, max=200))
+    kind = one_of(EVENT_KINDS)
+    starts_at = fields.AwareDateTime()
+    ends_at = fields.AwareDateTime()
+    venue = Text(validate=validate.Length(min=1, max=200))
+    capacity = fields.Integer(validate=validate.Range(min=1, max=5000))
+    budget = Money()
+    description = Text(allow_none=True)
+
+
 class ApproveIn(Schema):
     funded_amount = Money(required=True)
 

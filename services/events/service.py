@@ -16,6 +16,9 @@ class EventsService(ServiceBase):
 
     create_event = command(events.create_event)
     submit_event = command(events.submit_event)
+    edit_event = command(events.edit_event)
+    withdraw_event = command(events.withdraw_event)
+    redraft_event = command(events.redraft_event)
     approve_event = command(events.approve_event)
     reject_event = command(events.reject_event)
     cancel_event = command(events.cancel_event)

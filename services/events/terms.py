@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 BUSINESS_TZ = ZoneInfo("Asia/Shanghai")  # the department's months: the calendar's
 
 EVENT_KINDS = ("launch", "promotion", "club", "training", "appraisal_salon")
-EVENT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "cancelled", "reported")
+EVENT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "cancelled", "reported", "withdrawn")
 INVITATION_STATUSES = ("invited", "accepted", "declined", "attended", "no_show")
 RSVP_RESPONSES = ("accepted", "declined")
 SKIP_REASONS = ("already_invited", "opted_out")

@@ -10,7 +10,8 @@ VOCABULARIES = (
     Vocabulary("event_statuses", terms.EVENT_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"),
         "approved": ("已批准", "Approved"), "rejected": ("已驳回", "Rejected"),
-        "cancelled": ("已取消", "Cancelled"), "reported": ("已报告", "Reported")}),
+        "cancelled": ("已取消", "Cancelled"), "reported": ("已报告", "Reported"),
+        "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("invitation_statuses", terms.INVITATION_STATUSES, {
         "invited": ("已邀请", "Invited"), "accepted": ("已接受", "Accepted"), "declined": ("已谢绝", "Declined"),
         "attended": ("已签到", "Attended"), "no_show": ("未出席", "No-show")}),

@@ -150,27 +150,40 @@ class WorkOrderAdvanced(ConsumedContract):
     notice = fields.Nested(Notice, allow_none=True, load_default=None)
 
 
-APPROVABLE = {  # subject type: (its id field, who decided it)
-    "visit": ("visit_id", "approver_id"),
-    "expense_claim": ("claim_id", "decided_by"),
-    "reception": ("reception_id", "approver_id"),
-    "development_plan": ("plan_id", "decided_by"),
-    "event": ("event_id", "approver_id"),
+APPROVABLE = {  # subject type: (its id field, who decided it, whose it is: the one told of the decision)
+    "visit": ("visit_id", "approver_id", "visitor_id"),
+    "expense_claim": ("claim_id", "decided_by", "claimant_id"),
+    "reception": ("reception_id", "approver_id", "host_id"),
+    "development_plan": ("plan_id", "decided_by", "developer_id"),
+    "event": ("event_id", "approver_id", "planner_id"),
 }
+DECISIONS = ("approved", "rejected")
 
 
 def _approval_contract(subject_type, action):
-    id_field, decider_field = APPROVABLE[subject_type]
+    id_field, decider_field, owner_field = APPROVABLE[subject_type]
     return type(f"{subject_type.title().replace('_', '')}{action.title()}", (ConsumedContract,), {
         "event_type": f"{subject_type}.{action}",
         id_field: fields.String(required=True),
+        owner_field: fields.String(required=True),
         "customer_id": fields.String(allow_none=True, load_default=None),
         decider_field: fields.String(allow_none=True, load_default=None),
+        # what names the item in its owner's notice, and why it was decided so
+        "reason": fields.String(allow_none=True, load_default=None),
+        "title": fields.String(allow_none=True, load_default=None),
+        "planned_at": fields.DateTime(allow_none=True, load_default=None),
+        "scheduled_at": fields.DateTime(allow_none=True, load_default=None),
+        "total": fields.String(allow_none=True, load_default=None),
+        "subject": fields.Dict(allow_none=True, load_default=None),
+        "reimbursed_by": fields.String(allow_none=True, load_default=None),
     })
 
 
 APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
-                        for subject in APPROVABLE for action in ("submitted", "approved", "rejected"))
+                        for subject in APPROVABLE for action in ("submitted", *DECISIONS))
+# What its owner is told of: each decision, and a claim paid out.
+DECISION_EVENTS = (*(contract for contract in APPROVAL_EVENTS if contract.event_type.split(".")[1] in DECISIONS),
+                   _approval_contract("expense_claim", "reimbursed"))
 
 
 class InvitationSent(ConsumedContract):
@@ -259,7 +272,7 @@ class PlanStepCompleted(PlanStepAdded):
 
 CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased,
             CustomerTransferred, ReturnVisitRecorded,
-            *APPROVAL_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
+            *APPROVAL_EVENTS, DECISION_EVENTS[-1], InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
             ReservationReturned, WorkOrderAdvanced, PlanStepAdded, PlanStepCompleted)
 
 OFFERS = {

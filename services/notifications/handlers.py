@@ -126,7 +126,7 @@ def track_approval(uow, actor, now, *, event_type, data, policy, occurred_at=Non
     the submission it decides. It then leaves a task already done, marked `decided_at`; the late
     submission finds that mark and makes no task that would stay open for ever."""
     subject_type, action = event_type.split(".")
-    id_field, decider_field = APPROVABLE[subject_type]
+    id_field, decider_field, _ = APPROVABLE[subject_type]
     subject = {"type": subject_type, "id": data[id_field]}
     at = occurred_at or now
     rows = _approvals_of(uow.session, subject)

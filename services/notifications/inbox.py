@@ -28,8 +28,9 @@ def _with_read_state(actor):
 
 
 def _view(row):
+    subject = {"type": row["subject_type"], "id": row["subject_id"]} if row["subject_type"] else None
     return {**{key: row[key] for key in ("id", "kind", "title", "body", "task_id", "customer_id", "created_at")},
-            "read": row["read_at"] is not None}
+            "subject": subject, "read": row["read_at"] is not None}
 
 
 def list_notifications(session, actor, now, *, args):

@@ -63,6 +63,8 @@ notifications = Table(
     Column("body", Text, nullable=False),
     Column("task_id", String(32)),
     Column("customer_id", String(64)),
+    Column("subject_type", String(40)),  # the record it is about (a decided visit, claim…), if any
+    Column("subject_id", String(64)),
     Column("dedupe_key", String(300), nullable=False, unique=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_notifications_recipient", "recipient_id", "created_at", "id"),

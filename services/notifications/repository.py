@@ -93,12 +93,14 @@ def task_view(task, actor, now):
 
 
 def notify(session, *, recipient_id, recipient_role, kind, title, body, dedupe_key, now, task_id=None,
-           customer_id=None):
-    """A notification in the inbox and, for each recipient who chose other channels, a message to send."""
+           customer_id=None, subject=None):
+    """A notification in the inbox and, for each recipient who chose other channels, a message to send;
+    `subject` ({type, id}) is the record it is about, for a link to it."""
     notification_id = new_id()
     inserted = insert_once(session, notifications, {
         "id": notification_id, "recipient_id": recipient_id, "recipient_role": recipient_role, "kind": kind,
         "title": title, "body": body, "task_id": task_id, "customer_id": customer_id,
+        "subject_type": (subject or {}).get("type"), "subject_id": (subject or {}).get("id"),
         "dedupe_key": dedupe_key, "created_at": now})
     if not inserted:
         return None

@@ -73,6 +73,8 @@ class NotificationOut(Schema):
     body = fields.String()
     task_id = fields.String(allow_none=True)
     customer_id = fields.String(allow_none=True)
+    subject = fields.Nested(SubjectRef, allow_none=True, metadata={
+        "description": "the record the notice is about (a decided plan, visit, reception, event or claim)"})
     created_at = fields.DateTime()
     read = fields.Boolean()
 

@@ -7,6 +7,7 @@ from kam.service import Database, ServiceBase, rpc
 from kam.usecase import command, query
 from services.notifications import (
     contracts,
+    decisions,
     due_work,
     event_guests,
     handlers,
@@ -18,6 +19,7 @@ from services.notifications import (
 )
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
+    DECISION_EVENTS,
     CustomerCreated,
     CustomerErased,
     CustomerTransferred,
@@ -116,6 +118,11 @@ class NotificationsService(ServiceBase):
     def track_approval(self, uow, event):
         handlers.track_approval(uow, *self._by(event), event_type=event["type"], data=event["data"],
                                 policy=self.policy, occurred_at=datetime.fromisoformat(event["occurred_at"]))
+
+    @handles(*DECISION_EVENTS)
+    def tell_decision(self, uow, event):
+        decisions.tell_decision(uow, *self._by(event), event_id=event["id"], event_type=event["type"],
+                                data=event["data"])
 
     @handles(InvitationSent)
     def deliver_invitation(self, uow, event):

@@ -84,6 +84,20 @@ def submit_reception(reception_id):
     return service().submit_reception(reception_id)
 
 
+@blp.route("/receptions/<reception_id>/withdraw", methods=["POST"])
+@blp.response(200, ReceptionOut)
+def withdraw_reception(reception_id):
+    """Its host withdraws a draft (`withdrawn`, kept on file); once submitted: 409 `not_a_draft`."""
+    return service().withdraw_reception(reception_id)
+
+
+@blp.route("/receptions/<reception_id>/redraft", methods=["POST"])
+@blp.response(200, ReceptionOut)
+def redraft_reception(reception_id):
+    """Its host takes a rejected reception back as a draft, to revise (PATCH) and submit again."""
+    return service().redraft_reception(reception_id)
+
+
 @blp.route("/receptions/<reception_id>/approve", methods=["POST"])
 @blp.arguments(ApproveIn)
 @blp.response(200, ReceptionOut)

@@ -156,6 +156,8 @@ OFFERS = {
     "create_reception": Method(schemas.ReceptionOut, data=_body(schemas.ReceptionIn)),
     "revise_reception": Method(schemas.ReceptionOut, reception_id=Id(), changes=_body(schemas.ReceptionChange)),
     "submit_reception": Method(schemas.ReceptionOut, reception_id=Id()),
+    "withdraw_reception": Method(schemas.ReceptionOut, reception_id=Id()),
+    "redraft_reception": Method(schemas.ReceptionOut, reception_id=Id()),
     "approve_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ApproveIn)),
     "reject_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.RejectIn)),
     "report_reception": Method(schemas.ReceptionOut, reception_id=Id(), data=_body(schemas.ReportIn)),

@@ -7,6 +7,7 @@ MESSAGES = {
     "the plan of a {status} reception is fixed": "{0}的接待方案不能再修改",
     "only the plan of a reception is revised": "只能修改接待方案中的内容",
     "not editable": "不可修改",
+    "only a draft reception can be withdrawn": "只有草稿状态的接待申请可以撤回",
     "a manager may not approve their own reception": "统筹管理人员不能批准自己主持的接待",
     # 接待报告的审查
     "a manager may not review their own reception": "统筹管理人员不能审查自己主持的接待报告",

@@ -30,6 +30,8 @@ class ReceptionService(ServiceBase):
     create_reception = command(receptions.create_reception, uses=("customers",))
     revise_reception = command(receptions.revise_reception)
     submit_reception = command(receptions.submit_reception)
+    withdraw_reception = command(receptions.withdraw_reception)
+    redraft_reception = command(receptions.redraft_reception)
     approve_reception = command(receptions.approve_reception, uses=("customers", "visits"))
     reject_reception = command(receptions.reject_reception)
     report_reception = command(receptions.report_reception)

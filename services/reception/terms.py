@@ -1,6 +1,6 @@
 """The reception service's vocabularies, shared by its domain and its HTTP schemas."""
 
-RECEPTION_STATUSES = ("draft", "pending_approval", "approved", "rejected", "reported")
+RECEPTION_STATUSES = ("draft", "pending_approval", "approved", "rejected", "reported", "withdrawn")
 RECEPTION_OUTCOMES = ("deal", "follow_up", "declined")
 PRODUCT_INTEREST = ("high", "medium", "low")
 

@@ -14,7 +14,8 @@ STATUS_LABELS = {
 VOCABULARIES = (
     Vocabulary("reception_statuses", terms.RECEPTION_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
-        "rejected": ("已驳回", "Rejected"), "reported": ("已报告", "Reported")}),
+        "rejected": ("已驳回", "Rejected"), "reported": ("已报告", "Reported"),
+        "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("reception_outcomes", terms.RECEPTION_OUTCOMES, {
         "deal": ("成交", "Deal"), "follow_up": ("继续跟进", "Follow up"), "declined": ("暂不考虑", "Declined")}),
     Vocabulary("product_interest", terms.PRODUCT_INTEREST, {

@@ -23,6 +23,7 @@ from services.visits.schemas import (
     ClaimArgs,
     ClaimIn,
     ClaimOut,
+    ClaimPatch,
     LogisticsArgs,
     LogisticsOut,
     ReasonIn,
@@ -88,6 +89,20 @@ def edit_visit(changes, visit_id):
 def submit_visit(visit_id):
     """Submit for approval; offers beyond the developer's discount authority are 409 `discount_exceeds_authority`."""
     return visits().submit_visit(visit_id)
+
+
+@blp.route("/visits/<visit_id>/withdraw", methods=["POST"])
+@blp.response(200, VisitOut)
+def withdraw_visit(visit_id):
+    """Its visitor withdraws a draft (`withdrawn`, kept on file); once submitted: 409 `not_a_draft`."""
+    return visits().withdraw_visit(visit_id)
+
+
+@blp.route("/visits/<visit_id>/redraft", methods=["POST"])
+@blp.response(200, VisitOut)
+def redraft_visit(visit_id):
+    """Its visitor takes a rejected plan back as a draft, to revise (PATCH) and submit again."""
+    return visits().redraft_visit(visit_id)
 
 
 @blp.route("/visits/<visit_id>/approve", methods=["POST"])
@@ -221,6 +236,31 @@ def list_claims(args):
 @blp.response(200, ClaimOut)
 def get_claim(claim_id):
     return visits().get_claim(claim_id)
+
+
+@blp.route("/expense-claims/<claim_id>", methods=["PATCH"])
+@blp.arguments(ClaimPatch)
+@blp.response(200, ClaimOut)
+def edit_claim(changes, claim_id):
+    """Its claimant replaces a draft's lines; the total is their sum. Once submitted: 409 `not_a_draft`.
+
+    Example: `{"items": [{"category": "meal", "amount": "320.00", "note": "午餐"}, {"category": "travel", "amount": "86.00"}]}`
+    """
+    return visits().edit_claim(claim_id, changes)
+
+
+@blp.route("/expense-claims/<claim_id>/withdraw", methods=["POST"])
+@blp.response(200, ClaimOut)
+def withdraw_claim(claim_id):
+    """Its claimant withdraws a draft (`withdrawn`); once submitted: 409 `not_a_draft`."""
+    return visits().withdraw_claim(claim_id)
+
+
+@blp.route("/expense-claims/<claim_id>/redraft", methods=["POST"])
+@blp.response(200, ClaimOut)
+def redraft_claim(claim_id):
+    """Its claimant takes a rejected claim back as a draft, to change its lines or receipts and submit again."""
+    return visits().redraft_claim(claim_id)
 
 
 @blp.route("/expense-claims/<claim_id>/submit", methods=["POST"])

@@ -21,6 +21,7 @@ from services.visits.schemas import (
     ClaimArgs,
     ClaimIn,
     ClaimOut,
+    ClaimPatch,
     LogisticsOut,
     ReceiptContentOut,
     ReceiptOut,
@@ -63,6 +64,7 @@ class VisitRejected(Contract):
     visit_id = fields.String(required=True)
     customer_id = fields.String(required=True)
     visitor_id = fields.String(required=True)
+    planned_at = fields.DateTime(allow_none=True)  # added in v1: names the plan in the visitor's notice
     reason = fields.String(required=True)
     approver_id = fields.String(required=True)
 
@@ -122,6 +124,7 @@ class _ClaimEvent(Contract):
     reason = fields.String(allow_none=True)
     decided_by = fields.String(allow_none=True)
     override_reason = fields.String(allow_none=True)
+    reimbursed_by = fields.String(allow_none=True)  # added in v1: who paid it out
 
 
 class ExpenseClaimSubmitted(_ClaimEvent):
@@ -199,6 +202,8 @@ OFFERS = {
     "plan_visit": Method(VisitOut, data=fields.Nested(VisitIn, required=True)),
     "edit_visit": Method(VisitOut, visit_id=Id(), changes=fields.Nested(VisitPatch(partial=True), required=True)),
     "submit_visit": Method(VisitOut, visit_id=Id()),
+    "withdraw_visit": Method(VisitOut, visit_id=Id()),
+    "redraft_visit": Method(VisitOut, visit_id=Id()),
     "approve_visit": Method(VisitOut, visit_id=Id(), funded_amount=Money(required=True), override_reason=fields.String(
         allow_none=True, load_default=None, validate=validate.Length(max=2000))),
     "reject_visit": Method(VisitOut, visit_id=Id(), reason=required_text()),
@@ -214,6 +219,9 @@ OFFERS = {
     "list_advice": Method(AdviceList, visit_id=Id()),
     "open_claim": Method(ClaimOut, data=fields.Nested(ClaimIn, required=True)),
     "submit_claim": Method(ClaimOut, claim_id=Id()),
+    "edit_claim": Method(ClaimOut, claim_id=Id(), changes=fields.Nested(ClaimPatch, required=True)),
+    "withdraw_claim": Method(ClaimOut, claim_id=Id()),
+    "redraft_claim": Method(ClaimOut, claim_id=Id()),
     "approve_claim": Method(ClaimOut, claim_id=Id(), override_reason=fields.String(
         allow_none=True, load_default=None, validate=validate.Length(max=2000))),
     "reject_claim": Method(ClaimOut, claim_id=Id(), reason=required_text()),

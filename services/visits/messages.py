@@ -3,6 +3,9 @@
 MESSAGES = {
     # plans and visit records
     "only a draft visit plan can be edited": "只有草稿状态的拜访计划可以修改",
+    "only a draft visit plan can be withdrawn": "只有草稿状态的拜访计划可以撤回",
+    "only a draft claim can be edited": "只有草稿状态的报销单可以修改",
+    "only a draft claim can be withdrawn": "只有草稿状态的报销单可以撤回",
     "offers beyond the developer's discount authority of {max_discount}: {products}":
         "以下报价超出开发人员的折扣权限（{0}）：{1}",
     "a visit is recorded after it happened": "拜访须在实际发生后记录",

@@ -270,6 +270,12 @@ class ClaimIn(Schema):
     items = fields.List(fields.Nested(ClaimItemIn), required=True, validate=validate.Length(min=1, max=100))
 
 
+class ClaimPatch(Schema):
+    """A draft claim's lines, replaced as a whole."""
+
+    items = fields.List(fields.Nested(ClaimItemIn), required=True, validate=validate.Length(min=1, max=100))
+
+
 class ClaimApprovalIn(Schema):
     override_reason = Text(validate=validate.Length(min=1, max=2000),
                            metadata={"description": "required when the claim exceeds the funded amount"})

@@ -43,6 +43,8 @@ class VisitsService(ServiceBase):
     plan_visit = command(visits.plan_visit, uses=("customers", "catalog"))
     edit_visit = command(visits.edit_visit, uses=("catalog",))
     submit_visit = command(visits.submit_visit, uses=("max_discount",))
+    withdraw_visit = command(visits.withdraw_visit)
+    redraft_visit = command(visits.redraft_visit)
     approve_visit = command(visits.approve_visit, uses=("catalog",))
     reject_visit = command(visits.reject_visit)
     check_in_visit = command(visits.check_in_visit)
@@ -58,6 +60,9 @@ class VisitsService(ServiceBase):
 
     open_claim = command(claims.open_claim, uses=REMOTES)
     submit_claim = command(claims.submit_claim, uses=REMOTES)
+    edit_claim = command(claims.edit_claim)
+    withdraw_claim = command(claims.withdraw_claim)
+    redraft_claim = command(claims.redraft_claim)
     approve_claim = command(claims.approve_claim, uses=("reception",))
     reject_claim = command(claims.reject_claim)
     reimburse_claim = command(claims.reimburse_claim)

@@ -2,9 +2,9 @@
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized")
+VISIT_STATUSES = ("draft", "pending_approval", "approved", "rejected", "completed", "summarized", "withdrawn")
 VISIT_METHODS = ("in_person", "phone", "video")
-CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed")
+CLAIM_STATUSES = ("draft", "submitted", "approved", "rejected", "reimbursed", "withdrawn")
 SUBJECT_TYPES = ("development_plan", "visit", "reception", "event")
 EXPENSE_CATEGORIES = ("travel", "gift", "meal", "pr", "other")
 RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")

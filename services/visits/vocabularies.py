@@ -5,12 +5,13 @@ from services.visits import terms
 VOCABULARIES = (
     Vocabulary("visit_statuses", terms.VISIT_STATUSES, {
         "draft": ("草稿", "Draft"), "pending_approval": ("待审批", "Pending approval"), "approved": ("已批准", "Approved"),
-        "rejected": ("已驳回", "Rejected"), "completed": ("已拜访", "Visited"), "summarized": ("已总结", "Summarised")}),
+        "rejected": ("已驳回", "Rejected"), "completed": ("已拜访", "Visited"), "summarized": ("已总结", "Summarised"),
+        "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("visit_methods", terms.VISIT_METHODS, {
         "in_person": ("面访", "In person"), "phone": ("电话", "Phone"), "video": ("视频", "Video")}),
     Vocabulary("claim_statuses", terms.CLAIM_STATUSES, {
         "draft": ("草稿", "Draft"), "submitted": ("已提交", "Submitted"), "approved": ("已批准", "Approved"),
-        "rejected": ("已驳回", "Rejected"), "reimbursed": ("已报销", "Reimbursed")}),
+        "rejected": ("已驳回", "Rejected"), "reimbursed": ("已报销", "Reimbursed"), "withdrawn": ("已撤回", "Withdrawn")}),
     Vocabulary("claim_subject_types", terms.SUBJECT_TYPES, {
         "development_plan": ("开发方案", "Development plan"), "visit": ("拜访", "Visit"), "reception": ("接待", "Reception"),
         "event": ("活动", "Event")}),

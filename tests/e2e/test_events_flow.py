@@ -17,7 +17,7 @@ def test_an_event_from_draft_to_report_over_http(system, as_user, clock):
     bad = planner.post("/api/events", json={**EVENT, "kind": "party"})
     assert bad.status_code == 422 and "kind" in bad.text
     event = planner.post("/api/events", json=EVENT).json()
-    assert (event["status"], event["actions"]) == ("draft", ["submit", "cancel"])
+    assert (event["status"], event["actions"]) == ("draft", ["submit", "edit", "withdraw"])
     planner.post(f"/api/events/{event['id']}/submit")
     approved = manager.post(f"/api/events/{event['id']}/approve", json={"funded_amount": "25000.00"}).json()
     assert (approved["status"], approved["funded_amount"]) == ("approved", "25000.00")

@@ -105,7 +105,7 @@ def test_a_plan_move_is_decided_with_its_event_and_tells_each_caller_what_they_m
     assert values == {"status": "rejected", "reason": "预算偏高", "decided_by": "m"}
     assert fact.contract.event_type == "development_plan.rejected" and fact.data["decided_by"] == "m"
     owner, other, manager = Actor("u1", "developer"), Actor("u2", "developer"), Actor("m", "manager")
-    assert PLAN.actions(owner, plan("draft")) == ["submit"] and PLAN.actions(other, plan("draft")) == []
+    assert PLAN.actions(owner, plan("draft")) == ["submit", "edit", "withdraw"] and PLAN.actions(other, plan("draft")) == []
     assert PLAN.actions(manager, plan("draft")) == ["submit"]
     assert PLAN.actions(manager, plan("pending_approval")) == ["approve", "reject"]
     assert PLAN.actions(owner, plan("pending_approval")) == [] and PLAN.actions(manager, plan("approved")) == []

@@ -52,7 +52,7 @@ def test_a_plan_is_submitted_by_its_developer_approved_by_a_manager_and_says_who
         "costs": {"staff": Decimal("4000")}, "risk_factor": Decimal("0.4")})
     plan = development.create_development_plan(uow, OWNER, NOW, data={
         "customer_id": customer["id"], "methods": ["visit"], "plan": "约茶叙", "budget": Decimal("2000.00")})
-    assert plan["actions"] == ["submit"]
+    assert plan["actions"] == ["submit", "edit", "withdraw"]
 
     submitted = development.move_development_plan(uow, OWNER, NOW, plan_id=plan["id"], action="submit")
     assert (submitted["status"], submitted["actions"]) == ("pending_approval", [])

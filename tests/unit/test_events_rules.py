@@ -75,7 +75,7 @@ def rsvp(uow, invitation, response, actor=PLANNER, at=BEFORE):
 
 def test_events_go_from_draft_through_approval_with_the_funded_amount(uow):
     event = plan(uow)
-    assert (event["status"], event["actions"]) == ("draft", ["submit", "cancel"])
+    assert (event["status"], event["actions"]) == ("draft", ["submit", "edit", "withdraw"])
     assert events.submit_event(uow, PLANNER, BEFORE, event_id=event["id"])["status"] == "pending_approval"
     done = events.approve_event(uow, MANAGER, BEFORE, event_id=event["id"], data={"funded_amount": Decimal("25000")})
     assert (done["status"], done["funded_amount"], done["approver_id"]) == ("approved", Decimal("25000"), "m-1")

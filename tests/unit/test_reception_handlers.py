@@ -45,7 +45,7 @@ def create(uow, actor=DEV1, customer_id="c-1"):
 
 def test_creating_a_reception_plans_a_draft_for_the_callers_customer(uow):
     created = create(uow)
-    assert (created["status"], created["host_id"], created["actions"]) == ("draft", "dev-1", ["submit"])
+    assert (created["status"], created["host_id"], created["actions"]) == ("draft", "dev-1", ["submit", "edit", "withdraw"])
     assert receptions.get_reception(uow.session, DEV1, NOW, reception_id=created["id"])["needs"] == "结婚十周年钻戒"
     assert uow.published == [] and uow.commits == 0  # the use-case layer commits, not the handler
 

@@ -55,7 +55,7 @@ def test_a_claim_opens_as_a_draft_its_developer_may_submit(uow):
     claim = opened(uow)
     assert (claim["status"], claim["total"], claim["funded_amount"]) == ("draft", Decimal("120.00"), Decimal("500.00"))
     assert claim["items"] == [{"category": "travel", "amount": Decimal("120.00"), "note": "出租车"}]
-    assert claim["actions"] == ["submit"] and uow.published == []
+    assert claim["actions"] == ["submit", "edit", "withdraw"] and uow.published == []
 
 
 def test_a_claim_on_a_visit_without_its_summary_is_not_submitted(uow):

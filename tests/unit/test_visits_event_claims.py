@@ -75,7 +75,7 @@ def test_an_event_is_claimed_for_only_once_approved():
 def test_an_event_claim_has_no_one_customer(uow):
     claim = opened(uow)
     assert (claim["customer_id"], claim["subject"], claim["actions"]) == (None, {"type": "event", "id": "ev1"},
-                                                                            ["submit"])
+                                                                            ["submit", "edit", "withdraw"])
 
 
 def test_a_developer_cannot_file_a_claim_on_an_event(uow):

@@ -14,8 +14,11 @@ from services.customers.domain.access import (
 )
 from services.customers.domain.customer import ensure_not_erased
 from services.customers.domain.development import (
+    OWNERS_STEPS,
     assess,
+    edit_plan,
     ensure_event_fits_methods,
+    ensure_owner_step,
     ensure_worth_developing,
     move_plan,
     with_actions,
@@ -107,19 +110,31 @@ def list_development_plans(session, actor, now, *, args):
                                "may_add_steps": may_add_steps(actor, plan)} for plan in page["items"]]}
 
 
+def edit_development_plan(uow, actor, now, *, plan_id, changes):
+    """Its developer changes a draft (PATCH)."""
+    plan = PLANS.load(uow.session, development_plans, actor, plan_id, lock=True)
+    ensure_owner_step(actor, plan)
+    plan = save(uow.session, development_plans, plan, {**edit_plan(plan, changes), "updated_at": now})
+    return with_actions(actor, plan)
+
+
 def move_development_plan(uow, actor, now, *, plan_id, action, reason=None):
-    """submit (its developer or a manager) → pending_approval; approve / reject (managers only).
-    An approved plan moves the customer to `developing`."""
+    """submit (its developer or a manager) → pending_approval; approve / reject (managers only);
+    withdraw a draft, redraft a rejected plan (its developer only). An approved plan moves the customer
+    to `developing`."""
     plan = PLANS.load(uow.session, development_plans, actor, plan_id, lock=True)
     customer = CUSTOMERS.load(uow.session, customers, actor, plan["customer_id"])
-    if action == "submit":
+    if action in OWNERS_STEPS:
+        ensure_owner_step(actor, plan)
+    elif action == "submit":
         ensure_may_change(actor, customer)
         ensure_worth_developing(_latest_assessment(uow.session, plan["customer_id"]))
     else:
         ensure_manager(actor, f"{action} a development plan")
     values, moved = move_plan(plan, action, actor.user_id, reason=reason)
     plan = save(uow.session, development_plans, plan, {**values, "updated_at": now})
-    uow.collect(moved)
+    if moved is not None:
+        uow.collect(moved)
     if action == "approve":
         advance_stage(uow, customer, "development_plan.approved", now)
     return _shown(uow.session, actor, now, plan)

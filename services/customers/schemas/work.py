@@ -152,6 +152,16 @@ class Progress(Schema):
     next_step = fields.Nested(NextStep, allow_none=True, metadata={"description": "the open step due first"})
 
 
+class PlanPatch(Schema):
+    """A draft plan's changes (only the fields sent)."""
+
+    methods = fields.List(fields.String(validate=validate.OneOf(DEVELOPMENT_METHODS)),
+                          validate=validate.Length(min=1))
+    plan = fields.String(validate=validate.Length(min=1))
+    budget = Money()
+    event_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=32))
+
+
 class PlanOut(Schema):
     id = fields.String()
     customer_id = fields.String()

@@ -1,9 +1,9 @@
 """Events (活动): planned with a budget, approved by a manager with a funded amount, run, reported."""
 from datetime import timedelta
 
-from kam.errors import Conflict
+from kam.errors import Conflict, Invalid
 from kam.records import Visibility
-from kam.workflow import Step, Workflow, role
+from kam.workflow import Step, Workflow, owner, role
 from services.events.contracts import (
     EventApproved,
     EventCancelled,
@@ -21,9 +21,13 @@ from services.events.terms import (
 
 WORKFLOW = Workflow(
     Step("submit", "draft", "pending_approval", by=role(*RUNNER_ROLES)),
+    Step("edit", "draft", "draft", by=owner("planner_id")),
+    Step("withdraw", "draft", "withdrawn", by=owner("planner_id")),
+    Step("redraft", "rejected", "draft", by=owner("planner_id")),
     Step("approve", "pending_approval", "approved", by=role(*APPROVER_ROLES)),
     Step("reject", "pending_approval", "rejected", by=role(*APPROVER_ROLES)),
-    Step("cancel", ("draft", "pending_approval", "approved"), "cancelled", by=role(*RUNNER_ROLES)),
+    # A draft is withdrawn, not cancelled: nobody has been invited to it or told of it yet.
+    Step("cancel", ("pending_approval", "approved"), "cancelled", by=role(*RUNNER_ROLES)),
     Step("invite", "approved", "approved", by=role(*INVITER_ROLES)),
     Step("report", "approved", "reported", by=role(*RUNNER_ROLES)),
 )
@@ -54,6 +58,30 @@ def plan_event(*, id, planner_id, data, now):
             "reported_at": None, "created_at": now, "updated_at": now}
 
 
+EDITABLE = ("title", "kind", "starts_at", "ends_at", "venue", "capacity", "budget", "description")
+
+
+def edit(event, changes, now):
+    """Its planner changes a draft; once submitted the manager decides on what they saw (409 not_a_draft)."""
+    if event["status"] != "draft":
+        raise Conflict("only a draft event can be edited", code="not_a_draft")
+    edited = {key: value for key, value in changes.items() if key in EDITABLE}
+    if edited.get("ends_at", event["ends_at"]) <= edited.get("starts_at", event["starts_at"]):
+        raise Invalid("an event ends after it starts", errors={"ends_at": ["an event ends after it starts"]})
+    return {**edited, "updated_at": now}
+
+
+def withdraw(event, now):
+    if event["status"] != "draft":
+        raise Conflict("only a draft event can be withdrawn", code="not_a_draft")
+    return move(event, "withdraw", now)
+
+
+def redraft(event, now):
+    """A rejected event goes back to its planner as a draft; the reason stays until the next decision."""
+    return move(event, "redraft", now)
+
+
 def move(event, action, now, **changes):
     """The event's changes after `action` (409 invalid_transition from where it is)."""
     return {"status": WORKFLOW.target(event["status"], action), "updated_at": now, **changes}
@@ -65,7 +93,8 @@ def submit(event, now):
 
 
 def approve(event, approver_id, funded_amount, now):
-    changes = move(event, "approve", now, approver_id=approver_id, funded_amount=funded_amount, decided_at=now)
+    changes = move(event, "approve", now, approver_id=approver_id, funded_amount=funded_amount, decided_at=now,
+                   reason=None)
     return changes, _decision(EventApproved, {**event, **changes})
 
 

@@ -63,6 +63,28 @@ def list_events(session, actor, now, *, args):
     return page
 
 
+def edit_event(uow, actor, now, *, event_id, changes):
+    event = _own_event(uow, actor, event_id, "edit")
+    return as_output(uow.session, actor, save(uow.session, events, event, rules.edit(event, changes, now)), now)
+
+
+def withdraw_event(uow, actor, now, *, event_id):
+    event = _own_event(uow, actor, event_id, "withdraw")
+    return as_output(uow.session, actor, save(uow.session, events, event, rules.withdraw(event, now)), now)
+
+
+def redraft_event(uow, actor, now, *, event_id):
+    event = _own_event(uow, actor, event_id, "redraft")
+    return as_output(uow.session, actor, save(uow.session, events, event, rules.redraft(event, now)), now)
+
+
+def _own_event(uow, actor, event_id, action):
+    """Only the event's own planner edits, withdraws or takes back its plan (403 for anyone else)."""
+    event = rules.SEEN.load(uow.session, events, actor, event_id, lock=True)
+    _ensure_may(actor, event, action)
+    return event
+
+
 def submit_event(uow, actor, now, *, event_id):
     return _decide(uow, actor, now, event_id, "submit", lambda event: rules.submit(event, now))
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from kam.contracts import wire
 from kam.errors import Conflict, Invalid
-from kam.workflow import Step, Workflow, role
+from kam.workflow import Step, Workflow, owner, role
 from services.reception.contracts import (
     ReceptionApproved,
     ReceptionRejected,
@@ -26,6 +26,9 @@ def _another_approver(actor, record):
 
 WORKFLOW = Workflow(
     Step("submit", "draft", "pending_approval", by=role(*WRITER_ROLES)),
+    Step("edit", "draft", "draft", by=owner("host_id")),
+    Step("withdraw", "draft", "withdrawn", by=owner("host_id")),
+    Step("redraft", "rejected", "draft", by=owner("host_id")),
     Step("approve", "pending_approval", "approved", by=_another_approver),
     Step("reject", "pending_approval", "rejected", by=role(*APPROVERS)),
     Step("report", "approved", "reported", by=role(*WRITER_ROLES)),
@@ -75,13 +78,23 @@ class Reception:
             setattr(self, name, value)
         self.updated_at = now
 
+    def withdraw(self, now):
+        """A draft its host no longer means to submit; it stays on file as withdrawn."""
+        if self.status != "draft":
+            raise Conflict("only a draft reception can be withdrawn", code="not_a_draft")
+        self._move("withdraw", now)
+
+    def redraft(self, now):
+        """A rejected plan goes back to its host as a draft; the reason stays until the next decision."""
+        self._move("redraft", now)
+
     def submit(self, now):
         self._move("submit", now)
         return self._decision(ReceptionSubmitted)
 
     def approve(self, approver_id, funded_amount, now):
         self._move("approve", now)
-        self.approver_id, self.funded_amount, self.decided_at = approver_id, funded_amount, now
+        self.approver_id, self.funded_amount, self.decided_at, self.reason = approver_id, funded_amount, now, None
         return self._decision(ReceptionApproved)
 
     def reject(self, approver_id, reason, now):

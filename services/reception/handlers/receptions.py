@@ -52,10 +52,25 @@ def list_receptions(session, actor, now, *, args):
 
 
 def revise_reception(uow, actor, now, *, reception_id, changes):
-    reception = _load_for_change(uow, actor, reception_id)
+    """Only its host edits a draft (403 for others who see it, 409 `plan_locked` once submitted)."""
+    reception = _load_for_change(uow, actor, reception_id, "edit")
     ensure_writer(actor)
     reception.revise(changes, now)
     _save(uow, reception, (*changes, "updated_at"))
+    return as_output(reception, actor)
+
+
+def withdraw_reception(uow, actor, now, *, reception_id):
+    reception = _load_for_change(uow, actor, reception_id, "withdraw")
+    reception.withdraw(now)
+    _save(uow, reception, ("status", "updated_at"))
+    return as_output(reception, actor)
+
+
+def redraft_reception(uow, actor, now, *, reception_id):
+    reception = _load_for_change(uow, actor, reception_id, "redraft")
+    reception.redraft(now)
+    _save(uow, reception, ("status", "updated_at"))
     return as_output(reception, actor)
 
 

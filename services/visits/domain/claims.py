@@ -13,6 +13,9 @@ from services.visits.contracts import (
 
 CLAIM = Workflow(
     Step("submit", "draft", "submitted", by=owner("claimant_id")),
+    Step("edit", "draft", "draft", by=owner("claimant_id")),
+    Step("withdraw", "draft", "withdrawn", by=owner("claimant_id")),
+    Step("redraft", "rejected", "draft", by=owner("claimant_id")),
     Step("approve", "submitted", "approved", by=role("manager")),
     Step("reject", "submitted", "rejected", by=role("manager")),
     Step("reimburse", "approved", "reimbursed", by=role("manager")),
@@ -75,16 +78,40 @@ def priced_items(items):
     return [{**item, "amount": Decimal(item["amount"]).quantize(CENT)} for item in items]
 
 
+def total_of(items):
+    """A claim's total is the sum of its lines: the over-funding check and the caps hold it."""
+    return sum((item["amount"] for item in items), Decimal("0.00"))
+
+
 def open_claim(*, id, claimant_id, subject_type, subject, items, now):
     ensure_funded(subject_type, subject)
     items = priced_items(items)
     return {
         "id": id, "claimant_id": claimant_id, "customer_id": subject.get("customer_id"),
         "subject_type": subject_type, "subject_id": subject["id"], "status": "draft",
-        "total": sum((item["amount"] for item in items), Decimal("0.00")),
-        "funded_amount": funded_amount_of(subject_type, subject), "over_funded": False,
+        "total": total_of(items), "funded_amount": funded_amount_of(subject_type, subject), "over_funded": False,
         "created_at": now, "updated_at": now,
     }, items
+
+
+def edit_claim(claim, items, now):
+    """A draft's lines are replaced as a whole; the total follows them."""
+    if claim["status"] != "draft":
+        raise Conflict("only a draft claim can be edited", code="not_a_draft")
+    items = priced_items(items)
+    return {"total": total_of(items), "updated_at": now}, items
+
+
+def withdraw_claim(claim, now):
+    if claim["status"] != "draft":
+        raise Conflict("only a draft claim can be withdrawn", code="not_a_draft")
+    return {"status": moved(claim, "withdraw"), "updated_at": now}
+
+
+def redraft_claim(claim, now):
+    """A rejected claim goes back to its claimant as a draft (lines and receipts can change again); the
+    reason stays until the next decision, and submitting again checks the funding anew."""
+    return {"status": moved(claim, "redraft"), "over_funded": False, "updated_at": now}
 
 
 def moved(claim, action):
@@ -112,7 +139,7 @@ def approve_claim(claim, approver_id, override_reason, now):
         raise Conflict(f"the claim of {claim['total']} exceeds the funded {claim['funded_amount']}: "
                        "approving it needs an override_reason", code="over_funded_amount")
     return {"status": status, "decided_by": approver_id, "override_reason": override_reason if claim["over_funded"]
-            else None, "decided_at": now, "updated_at": now}
+            else None, "reason": None, "decided_at": now, "updated_at": now}
 
 
 def reject_claim(claim, approver_id, reason, now):

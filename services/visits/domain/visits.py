@@ -21,6 +21,9 @@ DEFAULT_GIFT = "品牌珠宝保养礼包"
 
 VISIT = Workflow(
     Step("submit", "draft", "pending_approval", by=owner("visitor_id")),
+    Step("edit", "draft", "draft", by=owner("visitor_id")),
+    Step("withdraw", "draft", "withdrawn", by=owner("visitor_id")),
+    Step("redraft", "rejected", "draft", by=owner("visitor_id")),
     Step("approve", "pending_approval", "approved", by=role("manager")),
     Step("reject", "pending_approval", "rejected", by=role("manager")),
     Step("check_in", "approved", "approved", by=may_check_in),
@@ -74,6 +77,19 @@ def edit_draft(visit, changes, now, gift=None):
     return {**edited, "updated_at": now}
 
 
+def withdraw_visit(visit, now):
+    """A draft its visitor no longer means to submit; it stays on file as withdrawn."""
+    if visit["status"] != "draft":
+        raise Conflict("only a draft visit plan can be withdrawn", code="not_a_draft")
+    return {"status": moved(visit, "withdraw"), "updated_at": now}
+
+
+def redraft_visit(visit, now):
+    """A rejected plan goes back to its visitor as a draft to revise and submit again; the reason it was
+    rejected stays on it until the next decision."""
+    return {"status": moved(visit, "redraft"), "updated_at": now}
+
+
 def moved(visit, action):
     return VISIT.target(visit["status"], action)
 
@@ -107,7 +123,7 @@ def submit_visit(visit, max_discount, now):
 
 def approve_visit(visit, approver_id, funded_amount, now):
     return {"status": moved(visit, "approve"), "funded_amount": funded_amount, "approver_id": approver_id,
-            "decided_at": now, "updated_at": now}
+            "rejection_reason": None, "decided_at": now, "updated_at": now}
 
 
 def reject_visit(visit, approver_id, reason, now):

@@ -2,7 +2,7 @@
 reimburse once only."""
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from kam.db import new_id
 from kam.errors import InvalidTransition
@@ -76,10 +76,38 @@ def open_claim(uow, actor, now, *, data, customers, reception, events):
     claim, items = rules.open_claim(id=new_id(), claimant_id=actor.user_id, subject_type=subject_type,
                                     subject=subject, items=data["items"], now=now)
     uow.session.execute(insert(claims).values(**claim))
-    uow.session.execute(insert(claim_items), [
-        {"claim_id": claim["id"], "position": index, "category": item["category"], "amount": item["amount"],
-         "note": item.get("note")} for index, item in enumerate(items)])
+    _write_items(uow.session, claim["id"], items)
     return claim_out(uow.session, claim, actor)
+
+
+def _write_items(session, claim_id, items):
+    session.execute(delete(claim_items).where(claim_items.c.claim_id == claim_id))
+    session.execute(insert(claim_items), [
+        {"claim_id": claim_id, "position": index, "category": item["category"], "amount": item["amount"],
+         "note": item.get("note")} for index, item in enumerate(items)])
+
+
+def _own_claim(uow, actor, claim_id):
+    return CLAIMS.ensure_owner(actor, CLAIMS.load(uow.session, claims, actor, claim_id, lock=True), "claimant_id")
+
+
+def edit_claim(uow, actor, now, *, claim_id, changes):
+    """Its claimant changes a draft's lines (PATCH {"items": [...]})."""
+    claim = _own_claim(uow, actor, claim_id)
+    claim_changes, items = rules.edit_claim(claim, changes["items"], now)
+    claim = save(uow.session, claims, claim, claim_changes)
+    _write_items(uow.session, claim_id, items)
+    return claim_out(uow.session, claim, actor)
+
+
+def withdraw_claim(uow, actor, now, *, claim_id):
+    claim = _own_claim(uow, actor, claim_id)
+    return claim_out(uow.session, save(uow.session, claims, claim, rules.withdraw_claim(claim, now)), actor)
+
+
+def redraft_claim(uow, actor, now, *, claim_id):
+    claim = _own_claim(uow, actor, claim_id)
+    return claim_out(uow.session, save(uow.session, claims, claim, rules.redraft_claim(claim, now)), actor)
 
 
 def _already_claimed(session, claim):

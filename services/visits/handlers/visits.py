@@ -79,6 +79,16 @@ def edit_visit(uow, actor, now, *, visit_id, changes, catalog):
     return shown(uow.session, save(uow.session, visits, visit, rules.edit_draft(visit, changes, now, gift)), actor)
 
 
+def withdraw_visit(uow, actor, now, *, visit_id):
+    visit = _own_visit(uow, actor, visit_id)
+    return shown(uow.session, save(uow.session, visits, visit, rules.withdraw_visit(visit, now)), actor)
+
+
+def redraft_visit(uow, actor, now, *, visit_id):
+    visit = _own_visit(uow, actor, visit_id)
+    return shown(uow.session, save(uow.session, visits, visit, rules.redraft_visit(visit, now)), actor)
+
+
 def submit_visit(uow, actor, now, *, visit_id, max_discount):
     visit = _own_visit(uow, actor, visit_id)
     return _moved(uow, actor, visit, "submit", rules.submit_visit(visit, max_discount, now))

@@ -8,23 +8,30 @@ import { problemMessage } from "./problems.js";
 
 // handlers: {action: {label, primary, hidden, fields (asked in the console's modal first), body(values) → body,
 // path(object) → where to post, when not `${basePath}/${id}/${action}`, askOn: {code: {title, fields(problem)}}
-// (when the server refuses with that code, ask those fields and send again with them)}}.
-// An action the server offers and no handler names still gets a button, posting an empty body.
+// (when the server refuses with that code, ask those fields and send again with them), send(values, object)
+// (instead of the post: a PATCH), run(object) (a step of the page itself, no request), confirm (ask first)}}.
+// An action the server offers and no handler names still gets a button, posting an empty body; `edit` (a
+// PATCH, not a post) shows only where the page says how, and withdrawing a draft is confirmed first.
+const DEFAULTS = { edit: { hidden: true }, withdraw: { confirm: true, primary: false } };
+
 export function actionButtons(object, basePath, handlers = {}, { after = rerender } = {}) {
   const message = h("span", { class: "action-error", role: "alert" });
   const buttons = (object.actions || []).map((action) => {
-    const handler = handlers[action] || {};
+    const handler = handlers[action] || DEFAULTS[action] || {};
     if (handler.hidden) return null;
     const element = h("button", { type: "button", class: `${handler.primary ?? action !== "reject" ? "primary" : ""} small`,
       dataset: { action } }, handler.label || t(`action.${action}`));
     element.addEventListener("click", async () => {
       if (element.disabled) return;
       message.textContent = "";
+      if (handler.run) { handler.run(object); return; }
       const path = handler.path ? handler.path(object) : `${basePath}/${object.id}/${action}`;
       const fields = typeof handler.fields === "function" ? handler.fields(object) : handler.fields;
-      const send = (values) => postAsking(path, handler.body ? handler.body(values, object) : values, handler.askOn);
-      if (fields?.length) {
-        const done = await dialogForm(handler.label || t(`action.${action}`), fields, send);
+      const send = handler.send ? (values) => handler.send(values, object)
+        : (values) => postAsking(path, handler.body ? handler.body(values, object) : values, handler.askOn);
+      if (fields?.length || handler.confirm) {
+        const done = await dialogForm(handler.label || t(`action.${action}`), fields || [], send,
+          { intro: handler.confirm ? t(`confirm.${action}`) : null });
         if (done) { toast(t("common.saved")); after(); }
         return;
       }

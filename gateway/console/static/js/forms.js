@@ -134,7 +134,7 @@ function readInput(field, input) {
 
 // A form in the console's own modal dialog; resolves with what onSubmit returned, or null when cancelled.
 // Errors stay in the dialog next to their fields until the user fixes them or cancels.
-export function dialogForm(title, fields, onSubmit, { submitLabel } = {}) {
+export function dialogForm(title, fields, onSubmit, { submitLabel, intro } = {}) {
   return new Promise((resolve) => {
     let answered = null;
     const { form: element } = form(fields, { submitLabel: submitLabel || t("common.ok"), id: "dialog-form", onSubmit: async (values) => {
@@ -143,10 +143,10 @@ export function dialogForm(title, fields, onSubmit, { submitLabel } = {}) {
     } });
     const cancel = h("button", { type: "button", onclick: () => dialog.close() }, t("common.cancel"));
     element.querySelector(".actions").append(cancel);
-    const dialog = h("dialog", { class: "ask", "aria-label": title }, h("h2", {}, title), element);
+    const dialog = h("dialog", { class: "ask", "aria-label": title }, h("h2", {}, title), intro ? h("p", {}, intro) : "", element);
     dialog.addEventListener("close", () => { resolve(answered ? answered.value ?? true : null); dialog.remove(); });
     document.body.append(dialog);
     dialog.showModal();
-    element.querySelector("input, select, textarea")?.focus();
+    (element.querySelector("input, select, textarea") || element.querySelector("button[type=submit]"))?.focus();
   });
 }

@@ -253,6 +253,18 @@ en.eventMoney = { claims: "Event expense claims", noClaims: "No claims yet", rep
   support: "Visit support (raised level)", kind: "Kind of support", leader: "Senior leader", leaderHint: "When a senior leader joins",
   event: "Event invited to", detail: "Leader / event", planEvent: "Event invited to" };
 
+// Decisions reach the person who asked (issue 13, item 8): drafts edited and withdrawn, a rejected item
+// taken back to revise and submit again, a claim's lines with their live total.
+Object.assign(zh.action, { edit: "编辑", withdraw: "撤回", redraft: "修改后重新提交" });
+Object.assign(en.action, { edit: "Edit", withdraw: "Withdraw", redraft: "Revise and resubmit" });
+Object.assign(zh.event.do, { withdraw: "撤回", redraft: "修改后重新提交" });
+Object.assign(en.event.do, { withdraw: "Withdraw", redraft: "Revise and resubmit" });
+zh.confirm = { withdraw: "撤回后这份草稿不会提交审批，但仍保留在记录中。确定撤回吗？" };
+en.confirm = { withdraw: "A withdrawn draft is not submitted but stays on file. Withdraw it?" };
+zh.decision = { rejected: "驳回理由", rejectedBefore: "上次驳回理由", editing: "编辑草稿", lineTotal: "合计", open: "查看" };
+en.decision = { rejected: "Reason for rejection", rejectedBefore: "Last rejected because", editing: "Edit the draft",
+  lineTotal: "Total", open: "Open" };
+
 export const dictionaries = { "zh-CN": zh, en };
 let language = localStorage.getItem("kam.lang") || "zh-CN";
 

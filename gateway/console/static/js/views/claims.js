@@ -2,21 +2,36 @@
 // no reimbursement. The subject is picked from the customer's own visits, receptions and plans; an
 // over-funded claim (the server's `over_funded`) asks the manager for the override reason.
 import { actionButtons } from "../actions.js";
-import { api, customerName, may, session } from "../api.js";
+import { api, customerName, learnCustomerNames, may, session } from "../api.js";
 import { badge, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
 import { form } from "../forms.js";
 import { t } from "../i18n.js";
 import { problemMessage } from "../problems.js";
 import { label } from "../vocab.js";
-import { detailList, pagedList } from "./common.js";
+import { detailList, draftEditor, pagedList, rejectionNote } from "./common.js";
 import { subjectField } from "./subjects.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
-const linesField = () => ({ name: "items", label: t("claim.items"), type: "rows", wide: true, min: 1, errorsFrom: ["items"],
-  columns: [{ name: "category", label: t("claim.category"), vocabulary: "expense_categories" },
+const linesField = (value = []) => ({ name: "items", label: t("claim.items"), type: "rows", wide: true, min: 1, errorsFrom: ["items"],
+  value, columns: [{ name: "category", label: t("claim.category"), vocabulary: "expense_categories" },
     { name: "amount", label: t("common.amount"), type: "number", step: "0.01", min: "0" },
     { name: "note", label: t("common.notes") }] });
+
+// The lines' sum as they are typed, added and removed: what the claim's total will be (the server
+// computes the real one; this only shows the sum of the amounts typed).
+function withLiveTotal(built) {
+  const rows = built.form.querySelector(".rows[data-name=items]");
+  const total = h("p", { class: "claim-total", "aria-live": "polite" });
+  const update = () => {
+    const sum = (rows.value || []).reduce((acc, line) => acc + (Number(line.amount) || 0), 0);
+    total.textContent = `${t("decision.lineTotal")}：${formatMoney(sum.toFixed(2))}`;
+  };
+  rows.after(total);
+  ["input", "change", "click"].forEach((kind) => built.form.addEventListener(kind, update));
+  update();
+  return built.form;
+}
 
 export async function claimsView() {
   const list = await pagedList("/api/expense-claims", {}, [
@@ -28,19 +43,19 @@ export async function claimsView() {
   ], { onRow: (c) => (location.hash = `#/claims/${c.id}`) });
   if (!may("claims.file")) return section(t("nav.claims"), list);
   const subject = subjectField("subject", ["visit", "reception", "development_plan"]);
-  const { form: element } = form([subject, linesField()], { id: "new-claim", submitLabel: t("common.create"), onSubmit: async (v) => {
+  const element = withLiveTotal(form([subject, linesField()], { id: "new-claim", submitLabel: t("common.create"), onSubmit: async (v) => {
     const created = await api.post("/api/expense-claims", v);
     location.hash = `#/claims/${created.id}`;
-  } });
+  } }));
   return h("div", { class: "grid" }, section(t("nav.claims"), list), section(t("claim.new"), element));
 }
 
 // A claim started from its subject's page (a summarised visit, a reported reception, an approved plan).
 export function claimFormFor(subjectType, subjectId) {
-  return form([linesField()], { id: "subject-claim", submitLabel: t("claim.new"), onSubmit: async (v) => {
+  return withLiveTotal(form([linesField()], { id: "subject-claim", submitLabel: t("claim.new"), onSubmit: async (v) => {
     const created = await api.post("/api/expense-claims", { subject: { type: subjectType, id: subjectId }, items: v.items });
     location.hash = `#/claims/${created.id}`;
-  } }).form;
+  } }));
 }
 
 export const approveClaim = (claim) => ({
@@ -50,6 +65,7 @@ export const approveClaim = (claim) => ({
 
 export async function claimView(id) {
   const claim = await api.get(`/api/expense-claims/${id}`);
+  await learnCustomerNames([claim.customer_id]);
   const mine = claim.claimant_id === session.me.id;
   const upload = h("input", { type: "file", accept: "image/jpeg,image/png,application/pdf", id: "receipt-file" });
   const uploadError = h("small", { class: "field-error", role: "alert" });
@@ -61,6 +77,8 @@ export async function claimView(id) {
     catch (error) { uploadError.textContent = problemMessage(error); }
     finally { upload.disabled = false; }
   });
+  const editor = draftEditor(claim, t("decision.editing"), withLiveTotal(form([linesField(claim.items || [])], {
+    id: "edit-claim", submitLabel: t("common.save"), onSubmit: (v) => api.patch(`/api/expense-claims/${id}`, { items: v.items }).then(refresh) })));
   return h("div", { class: "grid" },
     section(t("nav.claims"), detailList([
       [t("common.status"), badge(claim.status, "claim_statuses")],
@@ -70,15 +88,16 @@ export async function claimView(id) {
       [t("visit.funded"), formatMoney(claim.funded_amount)],
       [t("claim.overFunded"), claim.over_funded ? h("span", { class: "warn" }, t("claim.overFundedYes")) : t("common.no")],
       [t("claim.override"), claim.override_reason || undefined],
-      [t("common.reason"), claim.reason || undefined],
-    ]), table(claim.items || [], [
+    ]), rejectionNote(claim, claim.reason), table(claim.items || [], [
       { label: t("claim.category"), value: (i) => label("expense_categories", i.category) },
       { label: t("common.amount"), value: (i) => formatMoney(i.amount) },
       { label: t("common.notes"), value: (i) => i.note || "—" },
     ]), actionButtons(claim, "/api/expense-claims", {
+      edit: editor.edit,
       approve: approveClaim(claim),
       reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
     })),
+    editor.section,
     section(t("claim.receipts"), table(claim.receipts || [], [
       { label: t("claim.file"), value: (r) => h("button", { type: "button", class: "link", onclick: () => openReceipt(claim.id, r) }, r.filename || r.id) },
       { label: t("common.when"), value: (r) => formatTime(r.created_at) },

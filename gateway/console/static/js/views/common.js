@@ -45,3 +45,22 @@ export function splitList(raw) {
 }
 
 export const optional = (promise) => promise.catch(() => null);
+
+// A draft's edit form, folded until its 编辑 button (the `edit` action) opens it; nothing when the server
+// offers no edit. Returns {section, edit}: the section for the page, the handler for actionButtons.
+export function draftEditor(object, title, formElement) {
+  if (!(object.actions || []).includes("edit")) return { section: null, edit: {} };
+  const holder = h("section", { class: "card draft-editor", hidden: true }, h("h2", {}, title), formElement);
+  return { section: holder, edit: { run: () => {
+    holder.hidden = false;
+    holder.scrollIntoView({ block: "start" });
+    holder.querySelector("input, select, textarea")?.focus();
+  } } };
+}
+
+// Why a manager rejected it, in plain sight: on the rejected item, and on the draft taken back to revise.
+export function rejectionNote(object, reason) {
+  if (!reason || !["rejected", "draft"].includes(object.status)) return null;
+  const heading = object.status === "rejected" ? t("decision.rejected") : t("decision.rejectedBefore");
+  return h("p", { class: "rejection-note", role: "note" }, h("strong", {}, `${heading}：`), reason);
+}

@@ -8,6 +8,7 @@ import { currentLanguage, t } from "../i18n.js";
 import { label, options } from "../vocab.js";
 import { openEvents, planEventField, planEventText } from "./event_money.js";
 import { progressBar } from "./plan.js";
+import { rejectionNote } from "./common.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -69,6 +70,13 @@ function verdict(assessment) {
     ].filter(Boolean).join(" · ")));
 }
 
+// A draft plan edited in the console's modal: what it says now, changed in place.
+const planFields = (plan) => [
+  { name: "methods", label: t("customer.methods"), type: "checks", vocabulary: "development_methods", wide: true, value: plan.methods },
+  { name: "plan", label: t("customer.plan"), type: "textarea", wide: true, required: true, value: plan.plan },
+  { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", min: "0", required: true, value: plan.budget },
+];
+
 export async function plansBlock(customer, plans, writer) {
   const events = plans.some((p) => p.event_id) ? await openEvents() : [];
   const list = table(plans, [
@@ -76,11 +84,12 @@ export async function plansBlock(customer, plans, writer) {
     { label: t("customer.plan"), value: (p) => p.plan },
     { label: t("eventMoney.planEvent"), value: (p) => planEventText(p, events) },
     { label: t("customer.budget"), value: (p) => formatMoney(p.budget) },
-    { label: t("common.status"), value: (p) => badge(p.status, "plan_statuses") },
+    { label: t("common.status"), value: (p) => [badge(p.status, "plan_statuses"), rejectionNote(p, p.reason)] },
     { label: t("plan.progress"), value: (p) => progressBar(p.progress) },
     { label: "", value: (p) => h("div", { class: "action-bar" }, h("a", { href: `#/plans/${p.id}` }, t("plan.open")),
       actionButtons(p, "/api/development-plans", {
-        reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] } })) },
+        reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
+        edit: { fields: planFields, send: (values, plan) => api.patch(`/api/development-plans/${plan.id}`, values) } })) },
   ]);
   if (!writer) return list;
   const eventField = await planEventField();

@@ -2,9 +2,11 @@
 // invitations form and the report.
 import { api, customerName, learnCustomerNames, query, userNames } from "../api.js";
 import { ask, badge, form, formatMoney, formatTime, h, section, table, toast } from "../dom.js";
+import { dialogForm } from "../forms.js";
 import { t } from "../i18n.js";
 import { label, options } from "../vocab.js";
-import { actionBar, detailList } from "./common.js";
+import { actionBar, detailList, draftEditor, rejectionNote } from "./common.js";
+import { eventFields } from "./events.js";
 import { once } from "./event_common.js";
 import { eventOwnFigures } from "./event_figures.js";
 import { eventClaimsSection } from "./event_money.js";
@@ -15,7 +17,9 @@ const ASKING = {
   approve: () => ask(t("visit.funded"), "", { type: "number" }).then((funded) => funded && { funded_amount: funded }),
   reject: () => ask(t("common.reason")).then((reason) => reason && { reason }),
   cancel: () => ask(t("event.cancelReason")).then((reason) => reason && { reason }),
+  withdraw: () => dialogForm(t("event.do.withdraw"), [], async () => ({}), { intro: t("confirm.withdraw") }),
 };
+const PLAIN = ["submit", "redraft"];  // posted with no body
 
 export async function eventView(id) {
   const [event, guests, figures] = await Promise.all([
@@ -24,6 +28,8 @@ export async function eventView(id) {
     eventOwnFigures(id),
   ]);
   const counts = event.counts || {};
+  const editor = draftEditor(event, t("decision.editing"), form(eventFields(event), { id: "edit-event", submitLabel: t("common.save"),
+    onSubmit: (values) => api.patch(`/api/events/${id}`, values).then(saved) }).form);
   return h("div", { class: "grid" },
     section(`${label("event_kinds", event.kind)} · ${event.title}`,
       detailList([
@@ -35,17 +41,20 @@ export async function eventView(id) {
         [t("customer.budget"), formatMoney(event.budget)],
         [t("visit.funded"), formatMoney(event.funded_amount)],
         [t("event.description"), event.description],
-        [t("common.reason"), event.reason || undefined],
+        [t("common.reason"), event.status === "cancelled" ? event.reason || undefined : undefined],
       ]),
+      rejectionNote(event, event.reason),
       h("ul", { class: "rsvp-counts" }, ["invited", "accepted", "declined", "attended", "no_show"].map((status) =>
         h("li", { dataset: { count: status } }, h("strong", {}, counts[status] ?? 0), label("invitation_statuses", status)))),
       actionBar(
-        ...event.actions.filter((action) => action in ASKING || action === "submit").map((action) =>
+        ...event.actions.filter((action) => action in ASKING || PLAIN.includes(action)).map((action) =>
           once(t(`event.do.${action}`), async () => {
             const body = ASKING[action] ? await ASKING[action]() : {};
             if (body) await api.post(`/api/events/${id}/${action}`, body).then(saved);
-          }, action === "cancel" || action === "reject" ? "" : "primary")),
+          }, ["cancel", "reject", "withdraw"].includes(action) ? "" : "primary")),
+        event.actions.includes("edit") ? once(t("action.edit"), async () => editor.edit.run(), "") : null,
         event.status === "approved" ? h("a", { href: `#/events/${id}/check-in`, class: "button" }, t("event.checkIn")) : null)),
+    editor.section,
     figures,
     event.actions.includes("report") ? section(t("event.report"), reportForm(id)) : null,
     event.report ? section(t("event.report"), detailList([

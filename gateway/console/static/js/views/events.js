@@ -4,7 +4,7 @@ import { badge, button, form, formatTime, h, section, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { label, options } from "../vocab.js";
 import { actionBar } from "./common.js";
-import { wallTimeToIso } from "../time.js";
+import { localInput, wallTimeToIso } from "../time.js";
 import { monthOf } from "./event_common.js";
 
 const RUNNERS = ["planner", "manager"];
@@ -36,17 +36,24 @@ export async function eventsView() {
       ], { onRow: (e) => { location.hash = `#/events/${e.id}`; }, empty: t("event.noneThisMonth") })));
 }
 
+// The event's plan: empty for a new one, what a draft says now for its edit form.
+export function eventFields(event = {}) {
+  return [
+    { name: "title", label: t("event.title"), required: true, wide: true, value: event.title },
+    { name: "kind", label: t("common.kind"), type: "select", options: options("event_kinds"), value: event.kind },
+    { name: "venue", label: t("event.venue"), required: true, value: event.venue },
+    { name: "starts_at", label: t("event.startsAt"), type: "datetime-local", required: true, parse: wallTimeToIso,
+      value: event.starts_at ? localInput(event.starts_at) : undefined },
+    { name: "ends_at", label: t("event.endsAt"), type: "datetime-local", required: true, parse: wallTimeToIso,
+      value: event.ends_at ? localInput(event.ends_at) : undefined },
+    { name: "capacity", label: t("event.capacity"), type: "number", min: 1, required: true, parse: Number, value: event.capacity },
+    { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", required: true, value: event.budget },
+    { name: "description", label: t("event.description"), type: "textarea", wide: true, value: event.description },
+  ];
+}
+
 export async function newEventView() {
-  const { form: element } = form([
-    { name: "title", label: t("event.title"), required: true, wide: true },
-    { name: "kind", label: t("common.kind"), type: "select", options: options("event_kinds") },
-    { name: "venue", label: t("event.venue"), required: true },
-    { name: "starts_at", label: t("event.startsAt"), type: "datetime-local", required: true, parse: wallTimeToIso },
-    { name: "ends_at", label: t("event.endsAt"), type: "datetime-local", required: true, parse: wallTimeToIso },
-    { name: "capacity", label: t("event.capacity"), type: "number", min: 1, required: true, parse: Number },
-    { name: "budget", label: t("customer.budget"), type: "number", step: "0.01", required: true },
-    { name: "description", label: t("event.description"), type: "textarea", wide: true },
-  ], { id: "new-event", submitLabel: t("common.create"), onSubmit: async (values) => {
+  const { form: element } = form(eventFields(), { id: "new-event", submitLabel: t("common.create"), onSubmit: async (values) => {
     const created = await api.post("/api/events", values);
     location.hash = `#/events/${created.id}`;
   } });

@@ -5,11 +5,20 @@ import { form } from "../forms.js";
 import { t } from "../i18n.js";
 import { optional, pagedList } from "./common.js";
 
+// A decision's notice opens the item it is about (a plan lives on its customer's file).
+const LINKS = { visit: (id) => `#/visits/${id}`, reception: (id) => `#/receptions/${id}`, expense_claim: (id) => `#/claims/${id}`,
+  event: (id) => `#/events/${id}`, development_plan: (id, n) => (n.customer_id ? `#/customers/${n.customer_id}` : null) };
+
+function subjectLink(n) {
+  return n.subject && LINKS[n.subject.type] ? LINKS[n.subject.type](n.subject.id, n) : null;
+}
+
 export async function notificationsView() {
   const [list, preferences] = await Promise.all([pagedList("/api/notifications", {}, [
     { label: t("common.when"), value: (n) => formatTime(n.created_at) },
     { label: "", value: (n) => n.title || "" },
     { label: "", value: (n) => n.body || "" },
+    { label: "", value: (n) => (subjectLink(n) ? h("a", { href: subjectLink(n), class: "notice-link" }, t("decision.open")) : "") },
     { label: "", value: (n) => (n.read_at || n.read ? "" : button(t("notifications.markRead"), async () => {
       await api.post(`/api/notifications/${n.id}/read`);
       window.kamRender();

@@ -9,7 +9,7 @@ import { t } from "../i18n.js";
 import { localInput, wallTimeToIso } from "../time.js";
 import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
-import { detailList, pagedList, splitList } from "./common.js";
+import { detailList, draftEditor, pagedList, rejectionNote, splitList } from "./common.js";
 
 const refresh = () => { toast(t("common.saved")); window.kamRender(); };
 
@@ -56,6 +56,8 @@ export async function receptionView(id) {
   const mine = r.host_id === session.me.id;
   const arrangements = r.arrangements || {};
   const meal = arrangements.meal_out;
+  const editor = draftEditor(r, t("reception.edit"), form(receptionFields(r, users), { id: "edit-reception",
+    submitLabel: t("common.save"), onSubmit: (v) => api.patch(`/api/receptions/${id}`, v).then(refresh) }).form);
   return h("div", { class: "grid" },
     section(`${t("nav.receptions")} · ${customerName(r.customer_id)}`, detailList([
       [t("common.status"), badge(r.status, "reception_statuses")],
@@ -69,14 +71,13 @@ export async function receptionView(id) {
       [t("reception.mealOut"), meal ? [meal.venue, meal.accompanying_leader, meal.standard,
         meal.meal_per_head ? `${t("reception.mealPerHead")} ${formatMoney(meal.meal_per_head)}` : null].filter(Boolean).join(" · ") : undefined],
       [t("visit.funded"), formatMoney(r.funded_amount)],
-      [t("common.reason"), r.reason || undefined],
-    ]), actionButtons(r, "/api/receptions", {
+    ]), rejectionNote(r, r.reason), actionButtons(r, "/api/receptions", {
+      edit: editor.edit,
       approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0" }] },
       reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
       report: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
     })),
-    r.status === "draft" && mine ? section(t("reception.edit"), form(receptionFields(r, users), { id: "edit-reception",
-      submitLabel: t("common.save"), onSubmit: (v) => api.patch(`/api/receptions/${id}`, v).then(refresh) }).form) : null,
+    editor.section,
     (r.actions || []).includes("report") ? section(t("reception.report"), form([
       { name: "experience", label: t("reception.experience"), type: "textarea", wide: true, required: true },
       { name: "products_viewed", label: t("reception.productsViewed"), type: "rows", wide: true,

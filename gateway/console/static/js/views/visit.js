@@ -8,7 +8,7 @@ import { t } from "../i18n.js";
 import { localInput, wallTimeToIso } from "../time.js";
 import { label } from "../vocab.js";
 import { claimFormFor } from "./claims.js";
-import { actionBar, detailList, optional } from "./common.js";
+import { actionBar, detailList, draftEditor, optional, rejectionNote } from "./common.js";
 import { supportHandler, supportSection } from "./event_money.js";
 import { reviewSection, reviseSection } from "./review.js";
 import { checkInButton, checkInText } from "./visit_check_in.js";
@@ -22,6 +22,8 @@ export async function visitView(id) {
   const prep = visit.preparation || {};
   const actions = visit.actions || [];
   const [support, supported] = await Promise.all([supportHandler(visit), supportSection(visit)]);
+  const editor = draftEditor(visit, t("visit.edit"), form(visitFields(visit), { id: "edit-visit", submitLabel: t("common.save"),
+    onSubmit: (values) => api.patch(`/api/visits/${id}`, values).then(refresh) }).form);
   return h("div", { class: "grid" },
     section(`${t("nav.visits")} · ${visit.customer_name || ""}`,
       detailList([
@@ -37,11 +39,12 @@ export async function visitView(id) {
         [t("visit.companions"), (visit.companions || []).join("、")],
         [t("customer.budget"), formatMoney(visit.budget)],
         [t("visit.funded"), formatMoney(visit.funded_amount)],
-        [t("common.reason"), visit.rejection_reason || undefined],
         [t("visit.checkedIn"), visit.check_in ? `${formatTime(visit.check_in.at)} · ${checkInText(visit.check_in)}` : undefined],
         [t("visit.callback"), visit.callback ? `${label("task_statuses", visit.callback.status)} · ${t("common.due")} ${formatTime(visit.callback.due_at)}` : undefined],
       ]),
+      rejectionNote(visit, visit.rejection_reason),
       actionButtons(visit, "/api/visits", {
+        edit: editor.edit,
         approve: { askOn: overHospitalityCap, fields: [{ name: "funded_amount", label: t("visit.funded"), type: "number", step: "0.01", min: "0", required: true, value: visit.budget || "0" }] },
         reject: { fields: [{ name: "reason", label: t("common.reason"), required: true }] },
         record: { hidden: true }, summarize: { hidden: true }, review: { hidden: true }, revise: { hidden: true },
@@ -53,8 +56,7 @@ export async function visitView(id) {
         visit.status === "approved" && mine ? h("a", { href: `#/visits/${id}/pieces`, class: "button reserve-link" }, t("catalog.choose")) : null,
         visit.status !== "draft" ? h("a", { href: `#/visits/${id}/kit`, class: "button kit-link" }, t("catalog.kit")) : null)),
     supported,
-    visit.status === "draft" && mine ? section(t("visit.edit"), form(visitFields(visit), { id: "edit-visit", submitLabel: t("common.save"),
-      onSubmit: (values) => api.patch(`/api/visits/${id}`, values).then(refresh) }).form) : null,
+    editor.section,
     section(t("visit.advice"), adviceBlock(id, advice?.items || [], ["draft", "pending_approval", "approved"].includes(visit.status))),
     actions.includes("record") ? section(t("visit.record"), recordForm(visit)) : null,
     actions.includes("summarize") ? section(t("visit.summary"), summaryForm(id)) : null,
