@@ -35,6 +35,12 @@ class Fact:
     contract: type
     data: dict
     occurred_at: datetime | None = None
+    wire: dict | None = None  # the data already checked against the contract, as the envelope carries it
+
+    def checked(self):
+        """This fact with its data checked now (where it was made: an import's reading process), so that
+        recording it later only wraps it."""
+        return Fact(self.contract, self.data, self.occurred_at, checked_payload(self.contract, self.data))
 
 
 class ConsumedContract(Contract):
@@ -85,12 +91,17 @@ def schema_of(schema_cls):
     return schema_cls()
 
 
-def make_envelope(contract, data, *, producer, actor=None, request_id=None, occurred_at=None):
-    """Check `data` against `contract` and wrap it for the bus."""
+def checked_payload(contract, data):
     payload = schema_of(contract).dump(data)
     errors = schema_of(contract).validate(payload)
     if errors:
         raise ContractViolation(f"{contract.event_type} v{contract.version}: {errors}")
+    return payload
+
+
+def make_envelope(contract, data, *, producer, actor=None, request_id=None, occurred_at=None, wire=None):
+    """Check `data` against `contract` (unless `wire` says it was) and wrap it for the bus."""
+    payload = checked_payload(contract, data) if wire is None else wire
     return {
         "id": new_id(),
         "type": contract.event_type,

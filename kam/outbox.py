@@ -34,18 +34,18 @@ class UnitOfWork:
 
     def publish(self, contract, data, occurred_at=None):
         """Record an event; it leaves through the outbox after the commit, never before."""
-        return self._record([(contract, data, occurred_at)])[0]
+        return self._record([(contract, data, occurred_at, None)])[0]
 
     def collect(self, *facts):
         """Record the events the domain returned (`Contract.of(...)`), in the order raised: one statement
         for all of them (an import collects a batch's hundreds at once)."""
         if facts:
-            self._record([(fact.contract, fact.data, fact.occurred_at) for fact in facts])
+            self._record([(fact.contract, fact.data, fact.occurred_at, fact.wire) for fact in facts])
 
     def _record(self, events):
         envelopes = [make_envelope(contract, data, producer=self.producer, actor=self.actor,
-                                   request_id=self.request_id, occurred_at=occurred_at)
-                     for contract, data, occurred_at in events]
+                                   request_id=self.request_id, occurred_at=occurred_at, wire=wire)
+                     for contract, data, occurred_at, wire in events]
         created_at = utcnow()
         self.session.execute(insert(self._outbox), [
             {"event_id": envelope["id"], "type": envelope["type"], "envelope": envelope, "created_at": created_at}

@@ -3,10 +3,11 @@ import csv
 import io
 import itertools
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from kam.errors import Invalid
 from services.customers.domain.spreadsheet import safe_cell
+from services.customers.xlsx import sheet_rows
 
 MAX_ROWS = 200_000
 CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -17,15 +18,21 @@ def read_rows(filename, content):
     """The rows of the first sheet (or the CSV) as lists of cells, the header first: no wider than the
     header, up to the last non-empty row, at most MAX_ROWS. A sheet's declared dimension is ignored, since
     a few-KB file may claim a million rows of 16,384 columns."""
+    return list(iter_rows(filename, content))
+
+
+def iter_rows(filename, content):
+    """`read_rows`, one row at a time as the file is read (a file over MAX_ROWS raises once it gets there)."""
     if ensure_importable(filename) == "xlsx":
-        return _xlsx_rows(content)
+        yield from _xlsx_rows(content)
+        return
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise Invalid("CSV 文件须为 UTF-8 a CSV file must be UTF-8", errors={"file": ["not UTF-8 text"]}) from error
     rows = csv.reader(io.StringIO(text))
     header = _trimmed(next(rows, []))
-    return _bounded(header, (row[:len(header)] for row in itertools.islice(rows, MAX_ROWS)))
+    yield from _bounded(header, (row[:len(header)] for row in itertools.islice(rows, MAX_ROWS)))
 
 
 def ensure_importable(filename):
@@ -39,23 +46,16 @@ def ensure_importable(filename):
 
 def _xlsx_rows(content):
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook is the caller's bad file
-        raise Invalid("无法读取的 XLSX 文件 not a readable XLSX file", errors={"file": [str(error)[:200]]}) from error
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        header = _trimmed(next(sheet.iter_rows(max_row=1, values_only=True), ()))
+        rows = sheet_rows(content, max_row=MAX_ROWS + 1)
+        header = _trimmed(next(rows, (1, []))[1])
         if not header:
-            return [header]
-        return _bounded(header, sheet.iter_rows(min_row=2, max_row=MAX_ROWS + 1,
-                                                    max_col=len(header), values_only=True))
+            yield header
+            return
+        yield from _bounded(header, (cells[:len(header)] for _, cells in rows))
     except Invalid:
         raise
-    except Exception as error:  # noqa: BLE001 - a sheet that breaks while read is a bad file too
+    except Exception as error:  # noqa: BLE001 - any unreadable workbook or sheet is the caller's bad file
         raise Invalid("无法读取的 XLSX 文件 not a readable XLSX file", errors={"file": [str(error)[:200]]}) from error
-    finally:
-        workbook.close()
 
 
 def _trimmed(row):
@@ -67,18 +67,19 @@ def _trimmed(row):
 
 def _bounded(header, rows):
     """Empty rows keep their place (row numbers are the file's) only when a non-empty row follows."""
-    kept, blank = [header], 0
+    yield header
+    kept, blank = 1, 0
     for row in rows:
         if row.count(None) + row.count("") == len(row):
             blank += 1
             continue
-        if len(kept) + blank >= MAX_ROWS:
+        if kept + blank >= MAX_ROWS:
             raise Invalid(f"文件超过 {MAX_ROWS} 行 the file has more than {MAX_ROWS} rows",
                           errors={"file": [f"at most {MAX_ROWS} rows"]})
-        kept.extend([] for _ in range(blank))
-        kept.append(list(row))
-        blank = 0
-    return kept
+        for _ in range(blank):
+            yield []
+        yield list(row)
+        kept, blank = kept + blank + 1, 0
 
 
 def write_rows(fmt, header, rows):

@@ -98,3 +98,26 @@ def test_a_file_beyond_the_row_limit_is_refused(monkeypatch):
 def test_an_unreadable_xlsx_is_invalid_not_a_server_error():
     with pytest.raises(Invalid):
         read_rows("c.xlsx", b"PK\x03\x04 not really a zip")
+
+
+def test_the_xlsx_reader_gives_what_openpyxl_gives_shared_strings_dates_numbers_and_gaps():
+    """services/customers/xlsx.py against openpyxl's own reader on a workbook Excel-like tools write."""
+    from datetime import datetime
+
+    from openpyxl import Workbook, load_workbook
+
+    from services.customers.xlsx import sheet_rows
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "手机", "结婚纪念日", "金额", "备注"])
+    sheet.append(["欧阳娜娜", 13812345678, datetime(2015, 5, 20), 12.5, True])
+    sheet.append(["王丽", "13900001111", None, 3, "=1+1"])
+    sheet["A5"] = "李华"  # row 4 left empty
+    out = io.BytesIO()
+    book.save(out)
+    ours = [cells for _, cells in sheet_rows(out.getvalue(), max_row=100)]
+    theirs = [list(row) for row in load_workbook(io.BytesIO(out.getvalue()), read_only=True, data_only=True)
+              .active.iter_rows(max_col=5, values_only=True)]
+    assert ours[:3] == theirs[:3] and ours[4][0] == "李华" and ours[3] == []
+    assert ours[1][2] == datetime(2015, 5, 20) and ours[1][1] == 13812345678

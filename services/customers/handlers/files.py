@@ -43,46 +43,59 @@ def register_customer(uow, actor, data, *, now, sealer, rules):
 
 
 def register_customers(uow, actor, candidates, *, now, sealer, rules):
-    """Many new files at once (an import's batch): [(key, data)] → {key: the saved row, or the KamError that
-    refuses it}, decided as `register_customer` would, with one lookup a key for all. The caller holds a
-    savepoint: a registration racing one of these rows makes the insert raise IntegrityError."""
+    """Many new files at once (an import's batch): [(key, data, prepared or None)] → {key: the saved row, or
+    the KamError that refuses it}, decided as `register_customer` would, with one lookup a key for all.
+    `prepared` is `prepared_customer`'s, made beforehand (by the import's reading process). The caller holds
+    a savepoint: a registration racing one of these rows makes the insert raise IntegrityError."""
     ensure_may_change(actor)
-    outcome, built, saved, facts = {}, [], [], []
-    for key, data in candidates:
+    outcome, ready = {}, []
+    for key, data, prepared in candidates:
         try:
-            referrer = _referrer(uow.session, actor, (data.get("source") or {}).get("referrer_id"))
-            row = _new_row(actor, data, now, sealer)
+            ready.append((key, prepared or _prepared_here(uow.session, actor, data, now, sealer, rules)))
         except KamError as error:
             outcome[key] = error
-            continue
-        built.append((key, row, keys_of(row), referrer))
-    claimed = holders(uow.session, [keys for _, _, keys, _ in built])
-    for key, row, keys, referrer in built:
+    claimed = holders(uow.session, [prepared["keys"] for _, prepared in ready])
+    saved = []
+    for key, prepared in ready:
+        row, keys = prepared["row"], prepared["keys"]
         try:
             refuse_if_held(actor, claimed, keys)
         except KamError as error:
             outcome[key] = error
             continue
         claimed.update({(column, value): row for column, value in keys.items() if value})
-        requested_category = row["category"]
-        chosen_by_hand = None if is_candidate(requested_category) else requested_category
-        facts.append(CustomerCreated.of(event_data({**row, "category": chosen_by_hand})))
-        row.update(classification_of(row, rules, referrer, requested_category))
-        if row["category"] != chosen_by_hand:
-            facts.append(classified(row, chosen_by_hand))
-        saved.append({**row, **keys})
+        saved.append(prepared)
         outcome[key] = row
     if saved:
-        _write_batch(uow, saved, facts)
+        _write_batch(uow, saved)
     return outcome
 
 
-def _write_batch(uow, rows, facts):
-    uow.session.execute(insert(customers), rows)
-    tokens = [{"token": token, "customer_id": row["id"]} for row in rows for token in sorted(name_tokens(row["name"]))]
+def prepared_customer(actor, data, *, now, sealer, rules, referrer=None):
+    """A new file as far as it is decided without the database: its row and keys, its search tokens and
+    its events (`customer.created`, then `customer.classified` when the rules give it a category)."""
+    row = _new_row(actor, data, now, sealer)
+    requested_category = row["category"]
+    chosen_by_hand = None if is_candidate(requested_category) else requested_category
+    facts = [CustomerCreated.of(event_data({**row, "category": chosen_by_hand}))]
+    row.update(classification_of(row, rules, referrer, requested_category))
+    if row["category"] != chosen_by_hand:
+        facts.append(classified(row, chosen_by_hand))
+    return {"row": row, "keys": keys_of(row), "tokens": sorted(name_tokens(row["name"])),
+            "facts": [fact.checked() for fact in facts]}
+
+
+def _prepared_here(session, actor, data, now, sealer, rules):
+    referrer = _referrer(session, actor, (data.get("source") or {}).get("referrer_id"))
+    return prepared_customer(actor, data, now=now, sealer=sealer, rules=rules, referrer=referrer)
+
+
+def _write_batch(uow, prepared):
+    uow.session.execute(insert(customers), [{**item["row"], **item["keys"]} for item in prepared])
+    tokens = [{"token": token, "customer_id": item["row"]["id"]} for item in prepared for token in item["tokens"]]
     if tokens:
         uow.session.execute(insert(search_tokens), tokens)
-    uow.collect(*facts)
+    uow.collect(*(fact for item in prepared for fact in item["facts"]))
 
 
 def create_customer(uow, actor, now, *, data, sealer, rules):
