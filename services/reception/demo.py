@@ -126,6 +126,9 @@ class Loader:
                               at=scheduled - timedelta(days=7))
         self.counts["receptions"] += 1
         if status == "draft":
+            if index == len(RECEPTION_PATH) - 2:  # the first draft: its host took it back (撤回)
+                return self.change(host, receptions.withdraw_reception, reception_id=created["id"],
+                                   at=scheduled - timedelta(days=6))
             return created
         self.change(host, receptions.submit_reception, reception_id=created["id"], at=scheduled - timedelta(days=6))
         if status == "pending_approval":
