@@ -2,11 +2,13 @@
 how far it is, and once done it names each rejected row with why."""
 import time
 
+from kam import testing
 from tests.system import unique_phone
 
 
 def test_a_large_import_runs_as_a_background_job_with_progress(as_user):
-    developer = as_user("dev1")
+    developer, manager = as_user("dev1"), as_user("manager")
+    counted = manager.get("/api/analytics/overview").json()["customers"]
     phones = [unique_phone() for _ in range(1200)]
     lines = ["姓名,手机,来源"] + [f"导入客户{i},{phone},朋友" for i, phone in enumerate(phones)]
     lines[600] = "重复客户," + phones[10] + ",朋友"  # the file's own row 601 repeats row 12's phone
@@ -30,6 +32,8 @@ def test_a_large_import_runs_as_a_background_job_with_progress(as_user):
     assert "name" in rejected[901]["errors"]
     assert developer.get("/api/customers", params={"q": phones[-1][-4:]}).status_code == 200
     assert job["id"] in [item["id"] for item in developer.get("/api/customers/imports").json()["items"]]
+    testing.wait_until(lambda: manager.get("/api/analytics/overview").json()["customers"] >= counted + 1198,
+                       timeout=90, message="analytics to count the imported customers (their events, once each)")
 
 
 def test_only_its_uploader_and_managers_see_an_import_job(as_user):
