@@ -114,6 +114,16 @@ def test_a_rejected_item_can_be_revised_and_submitted_again(visits_system):
         developer.submit_visit(visit["id"])
         rejected = manager.reject_visit(visit["id"], "客户下周出国，请改期")
         assert rejected["actions"] == [] and developer.get_visit(visit["id"])["actions"] == ["redraft"]
+        # the first round reaches notifications before the second is submitted: handled out of order by
+        # parallel workers, at the harness's one instant, a second submission could be closed by the first
+        # round's rejection (a gap noted in issue 13's closing note)
+        relay(harness, "visits")
+
+        def first_round_decided():
+            with harness.as_(MANAGER2, "notifications") as notifications:
+                return notifications.list_tasks({"kind": "approval", "status": "done"})["items"] or None
+
+        testing.wait_until(first_round_decided, timeout=20, message="the first round's approval task done")
         redrafted = developer.redraft_visit(visit["id"])
         assert (redrafted["status"], redrafted["rejection_reason"]) == ("draft", "客户下周出国，请改期")
         developer.edit_visit(visit["id"], {"planned_at": NOW + timedelta(days=12)})
