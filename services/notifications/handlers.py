@@ -130,10 +130,12 @@ def track_approval(uow, actor, now, *, event_type, data, policy, occurred_at=Non
     subject = {"type": subject_type, "id": data[id_field]}
     at = occurred_at or now
     rows = _approvals_of(uow.session, subject)
-    open_task = next((row["id"] for row in rows if row["status"] == "open"), None)
     dedupe_key = f"approval:{subject_type}:{subject['id']}:{len(rows) + 1}"
     if action == "submitted":
-        if open_task is None and not _early_decision_for(uow.session, rows, at):
+        # an open round submitted earlier is one whose decision is still on its way: this is a new round
+        this_round_open = any(_submitted_at(row) is None or _submitted_at(row) >= at
+                              for row in rows if row["status"] == "open")
+        if not this_round_open and not _early_decision_for(uow.session, rows, at):
             made = create_task(uow, kind="approval", dedupe_key=dedupe_key, customer_id=data.get("customer_id"),
                                subject=subject, due_at=now + policy.approval_within, now=now,
                                assignee_role=MANAGER, details={"submitted_by": actor.user_id,
@@ -143,13 +145,27 @@ def track_approval(uow, actor, now, *, event_type, data, policy, occurred_at=Non
         return
     outcome = "已批准" if action == "approved" else "已驳回"
     decided_by = data.get(decider_field) or actor.user_id
+    open_task = _round_decided(rows, at)
     if open_task is None:
         if save_early_decision(uow.session, subject=subject, customer_id=data.get("customer_id"),
                                dedupe_key=dedupe_key, decided_by=decided_by, outcome=outcome, decided_at=at, now=now):
             return
-        open_task = next((row["id"] for row in _approvals_of(uow.session, subject) if row["status"] == "open"), None)
+        open_task = _round_decided(_approvals_of(uow.session, subject), at)
     if open_task is not None:
         _complete_by_event(uow, open_task, by=decided_by, outcome=outcome, at=now)
+
+
+def _round_decided(rows, decided_at):
+    """The open round a decision at `decided_at` decides: the latest submitted by then (a round submitted
+    after it is a resubmission whose own decision is still to come)."""
+    rounds = [row for row in rows if row["status"] == "open"
+              and (_submitted_at(row) is None or _submitted_at(row) <= decided_at)]
+    return max(rounds, key=lambda row: _submitted_at(row) or decided_at)["id"] if rounds else None
+
+
+def _submitted_at(row):
+    submitted = (row["details"] or {}).get("submitted_at")
+    return datetime.fromisoformat(submitted) if submitted else None
 
 
 def _approvals_of(session, subject):

@@ -114,9 +114,9 @@ def test_a_rejected_item_can_be_revised_and_submitted_again(visits_system):
         developer.submit_visit(visit["id"])
         rejected = manager.reject_visit(visit["id"], "客户下周出国，请改期")
         assert rejected["actions"] == [] and developer.get_visit(visit["id"])["actions"] == ["redraft"]
-        # the first round reaches notifications before the second is submitted: handled out of order by
-        # parallel workers, at the harness's one instant, a second submission could be closed by the first
-        # round's rejection (a gap noted in issue 13's closing note)
+        # the first round reaches notifications before the second is submitted: the harness's clock gives
+        # both rounds one instant, and rounds are told apart by when they were submitted
+        # (test_a_resubmission_handled_before_the_first_rounds_rejection_keeps_its_own_task)
         relay(harness, "visits")
 
         def first_round_decided():

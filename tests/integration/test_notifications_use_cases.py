@@ -102,6 +102,18 @@ def test_a_decision_handled_before_its_submission_leaves_no_open_approval_task(s
     assert _open_approvals(store) == 1
 
 
+def test_a_resubmission_handled_before_the_first_rounds_rejection_keeps_its_own_task(store):
+    """Rejected, revised and submitted again; parallel workers handle the second submission before the
+    first rejection, which then decides the first round only."""
+    first, rejected, again = DAY0, DAY0 + timedelta(minutes=5), DAY0 + timedelta(hours=1)
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY, occurred_at=first)
+    run(store, handlers.track_approval, DEV, DAY0, **approval_event("submitted"), policy=POLICY, occurred_at=again)
+    run(store, handlers.track_approval, MANAGER, DAY0, **approval_event("rejected", approver_id="m-1"),
+        policy=POLICY, occurred_at=rejected)
+    assert _open_approvals(store) == 1
+    assert count(store, tasks, tasks.c.kind == "approval") == 2
+
+
 def test_a_submission_and_its_decision_handled_at_the_same_moment_leave_no_open_task(store):
     from concurrent.futures import ThreadPoolExecutor
 
