@@ -6,6 +6,8 @@ events built from their producer's contract, and waiting on the inbox instead of
         with harness.as_(DEVELOPER) as visits: ...
         harness.applied(harness.publish(TaskCompleted, {...}), "visits")
 """
+import re
+
 from nameko.standalone.rpc import ServiceRpcProxy
 from sqlalchemy import select
 
@@ -62,20 +64,30 @@ class ServiceHarness:
         return open_store(plugin.name, plugin.load_metadata(), self.settings)
 
     def applied(self, envelope, service_name=None, timeout=15):
-        """Wait until the service's consumers have applied (or parked) `envelope`; returns its consumers."""
+        """Wait until every consumer of `envelope` in the service has applied (or parked) it; returns them."""
         store = self.store(service_name)
         inbox, failed = store.tables["inbox"], store.tables["failed_events"]
+        expected = self._consumers_of(envelope["type"], service_name or self.name)
 
         def consumers():
             with store.session() as session:
                 done = session.execute(select(inbox.c.consumer).where(inbox.c.event_id == envelope["id"])).scalars()
                 parked = session.execute(select(failed.c.consumer).where(failed.c.event_id == envelope["id"]))
-                return sorted([*done, *parked.scalars()])
+                found = sorted({*done, *parked.scalars()})
+                return found if len(found) >= expected else None
 
         try:
             return wait_until(consumers, timeout=timeout, message=f"{envelope['type']} to be applied")
         finally:
             store.close()
+
+    def _consumers_of(self, event_type, service_name):
+        """How many of the service's handlers take `event_type` (at least one)."""
+        service = next((cls for cls in self.services if cls.name == service_name), None)
+        if service is None:
+            return 1
+        return max(1, sum(1 for _, keys in topology.event_handlers(service)
+                          if any(_matches(key, event_type) for key in keys)))
 
     def events(self, service_name=None):
         """The envelopes the service has recorded in its outbox, oldest first."""
@@ -86,3 +98,9 @@ class ServiceHarness:
                 return session.execute(select(outbox.c.envelope).order_by(outbox.c.seq)).scalars().all()
         finally:
             store.close()
+
+
+def _matches(routing_key, event_type):
+    """AMQP topic matching of a handler's binding (`*` one word, `#` any) against an event type."""
+    pattern = re.escape(routing_key).replace(r"\*", r"[^.]+").replace(r"\#", r".*")
+    return re.fullmatch(pattern, event_type) is not None
