@@ -51,25 +51,32 @@ function send(method, path, body) {
 
 let refreshing = null;
 
+// Two tabs share the stored pair: a refresh runs under a lock they share, and a tab that finds the pair
+// already turned by the other (or by a request of its own) uses the new one instead of replaying the old,
+// which the server would take for a stolen token and end the session.
+const oneTabAtATime = (work) => (navigator.locks ? navigator.locks.request(REFRESH_KEY, work) : work());
+
 // One refresh at a time: requests that fail together wait for the same new pair.
-function refreshTokens() {
-  const refreshToken = session.refreshToken;
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing ??= send("POST", "/api/auth/refresh", { refresh_token: refreshToken })
-    .then(async (response) => {
-      if (!response.ok) return false;
-      keep(await response.json());
-      return true;
-    })
+function refreshTokens(failedWith) {
+  refreshing ??= oneTabAtATime(async () => {
+    if (session.token && session.token !== failedWith) return true;
+    const refreshToken = session.refreshToken;
+    if (!refreshToken) return false;
+    const response = await send("POST", "/api/auth/refresh", { refresh_token: refreshToken });
+    if (!response.ok) return false;
+    keep(await response.json());
+    return true;
+  })
     .catch(() => false)
     .finally(() => { refreshing = null; });
   return refreshing;
 }
 
 export async function request(method, path, body, { raw = false } = {}) {
+  const sentWith = session.token;
   let response = await send(method, path, body);
   if (response.status === 401 && !NO_REFRESH.includes(path)) {
-    if (await refreshTokens()) response = await send(method, path, body);
+    if (await refreshTokens(sentWith)) response = await send(method, path, body);
     if (response.status === 401) {
       forgetSession();
       window.dispatchEvent(new Event("kam:logout"));
