@@ -2,11 +2,21 @@
 that may be used next; using an older one again means a copy is about, and ends the session."""
 from datetime import timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from gateway.models import sessions, users
 from gateway.users import user_from_row
 from kam.db import new_id, utcnow
+
+
+# Built once: every authenticated request runs it, and building the expression cost more than running it.
+LIVE_USER = (
+    select(users.c.id, users.c.username, users.c.role, users.c.display_name, users.c.token_version,
+           users.c.disabled)
+    .join(sessions, sessions.c.user_id == users.c.id)
+    .where(users.c.id == bindparam("sub"), sessions.c.id == bindparam("sid"),
+           users.c.token_version == bindparam("ver"), users.c.disabled.is_(False),
+           sessions.c.revoked_at.is_(None), sessions.c.expires_at > bindparam("now", type_=sessions.c.expires_at.type)))
 
 
 class SessionStore:
@@ -49,8 +59,5 @@ class SessionStore:
                                .values(revoked_at=utcnow()))
 
     def _live(self, connection, claims):
-        return connection.execute(
-            select(users).join(sessions, sessions.c.user_id == users.c.id)
-            .where(users.c.id == claims["sub"], sessions.c.id == claims["sid"],
-                   users.c.token_version == claims["ver"], users.c.disabled.is_(False),
-                   sessions.c.revoked_at.is_(None), sessions.c.expires_at > utcnow())).mappings().first()
+        return connection.execute(LIVE_USER, {"sub": claims["sub"], "sid": claims["sid"], "ver": claims["ver"],
+                                              "now": utcnow()}).mappings().first()
