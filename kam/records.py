@@ -1,17 +1,25 @@
 """Loading and saving a service's rows as plain dicts, and who may see them.
 
 A record the caller may not see does not exist to them: it is 404, wherever it is named."""
-from sqlalchemy import false, or_, select, true, update
+from functools import cache
+
+from sqlalchemy import bindparam, false, or_, select, true, update
 
 from kam.errors import Forbidden, NotFound
 
 
 def load(session, table, record_id, what, *, lock=False, key="id"):
-    query = select(table).where(table.c[key] == record_id)
-    row = session.execute(query.with_for_update() if lock else query).mappings().first()
+    row = session.execute(_by_key(table, key, lock), {"record_key": record_id}).mappings().first()
     if row is None:
         raise NotFound(f"no such {what}")
     return dict(row)
+
+
+@cache
+def _by_key(table, key, lock):
+    """Built once a table: building the expression cost more than running it on every read."""
+    query = select(table).where(table.c[key] == bindparam("record_key"))
+    return query.with_for_update() if lock else query
 
 
 def save(session, table, record, changes, *, key="id"):
