@@ -8,7 +8,6 @@ from gateway.models import sessions, users
 from gateway.users import user_from_row
 from kam.db import new_id, utcnow
 
-
 # Built once: every authenticated request runs it, and building the expression cost more than running it.
 LIVE_USER = (
     select(users.c.id, users.c.username, users.c.role, users.c.display_name, users.c.token_version,

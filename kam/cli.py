@@ -148,7 +148,18 @@ def cmd_dev(args):
     settings, note = with_dev_keys(_settings())
     if note:
         print(f"kam dev: {note}", file=sys.stderr, flush=True)
-    return run(_plugins(), settings, args.port, extra_migrations())
+    return run(settings, args.port, "kam.cli:prepare_for_dev")
+
+
+def prepare_for_dev():
+    """kam dev's migrations and bus topology (in a child process of its own: kam.dev.in_a_child)."""
+    from kam.dev import prepare
+    from kam.keys import with_dev_keys
+    from kam.logs import configure
+
+    configure()
+    settings, _ = with_dev_keys(_settings())
+    prepare(_plugins(), settings, extra_migrations())
 
 
 def build_parser():

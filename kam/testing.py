@@ -99,7 +99,7 @@ def queue_settled(amqp_uri, queue):
     return False
 
 
-GATEWAY_GUNICORN = ("--worker-class", "gthread", "--workers", "1", "--threads", "8")  # as `kam dev` runs it
+GATEWAY_GUNICORN = ("--worker-class", "gthread", "--workers", "2", "--threads", "8")  # as `kam dev` runs it
 
 
 def run_kam(*args, env, timeout=120):
