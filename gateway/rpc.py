@@ -7,6 +7,7 @@ from flask import g
 from nameko.exceptions import RpcTimeout
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from kam import service_rpc  # noqa: F401 - its kept producers: no kombu Connection built per publish
 from kam.identity import CONTEXT_KEYS
 
 

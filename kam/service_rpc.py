@@ -1,4 +1,10 @@
-"""The RPC entrypoint every service uses."""
+"""The RPC entrypoint every service uses, and how RPC messages are published (services and gateway)."""
+import json
+from contextlib import contextmanager
+
+from kombu import Connection
+from kombu.pools import producers
+from nameko.amqp import publish
 from nameko.amqp.publish import Publisher
 from nameko.rpc import Responder
 from nameko.rpc import rpc as nameko_rpc
@@ -15,6 +21,25 @@ class ReplyPublisher(Publisher):
 
 
 Responder.publisher_cls = ReplyPublisher
+
+_pool_keys = {}
+
+
+@contextmanager
+def kept_producer(amqp_uri, confirms=True, ssl=None, login_method=None, transport_options=None):
+    """nameko's get_producer, but the kombu Connection that names the pool is built once per settings, not
+    for every publish (12 % of the gateway's CPU on RPC reads). The pool and its connections are kombu's."""
+    options = {**publish.DEFAULT_TRANSPORT_OPTIONS, **(transport_options or {}), "confirm_publish": confirms}
+    key = (amqp_uri, json.dumps(options, sort_keys=True, default=repr), repr(ssl), repr(login_method))
+    connection = _pool_keys.get(key)
+    if connection is None:
+        connection = _pool_keys.setdefault(key, Connection(amqp_uri, transport_options=options, ssl=ssl,
+                                                           login_method=login_method))
+    with producers[connection].acquire(block=True) as producer:
+        yield producer
+
+
+publish.get_producer = kept_producer
 
 
 def rpc(fn):
