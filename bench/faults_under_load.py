@@ -91,6 +91,7 @@ class Recorder:
             status = "connection closed"
         with self.lock:
             self.outcomes.append((status, (time.monotonic() - started) * 1000, started))
+            self.last_answer_at = max(getattr(self, "last_answer_at", None) or datetime.now(UTC), datetime.now(UTC))
 
     def run(self, visit_ids):
         start = time.monotonic() + 0.5
@@ -135,6 +136,18 @@ def count(system, service, metadata, query):
         store.close()
 
 
+def lags(system):
+    """Seconds from each committed `visit.completed` to its callback task, and the newest task's time."""
+    outbox = service_metadata().tables["outbox"]
+    committed = dict(count(system, "visits", service_metadata(), select(outbox.c.envelope["data"]["visit_id"].as_string(),
+                                                                       outbox.c.created_at)
+                           .where(outbox.c.type == "visit.completed")))
+    made = count(system, "notifications", notifications_metadata,
+                 select(tasks.c.subject_id, tasks.c.created_at).where(tasks.c.kind == "callback"))
+    return sorted((at - committed[visit]).total_seconds() for visit, at in made if visit in committed), \
+        max((at for _, at in made), default=None)
+
+
 def settled(system):
     outbox = service_metadata().tables["outbox"]
     committed = count(system, "visits", service_metadata(), select(func.count()).select_from(outbox)
@@ -148,7 +161,7 @@ def settled(system):
     return committed, callback_rows, visit_rows
 
 
-def run(rate, seconds, instances):
+def run(rate, seconds, instances, with_faults=True):
     system = System(Path(tempfile.mkdtemp(prefix="kam-faults-")), instances=instances)
     system.env["KAM_RPC_TIMEOUT"] = "5"
     try:
@@ -157,9 +170,12 @@ def run(rate, seconds, instances):
         token = login(system.base_url, "dev1").session.headers["Authorization"].split()[1]
         recorder, done = Recorder(system, token, rate), []
         injector = threading.Thread(target=faults, args=(system, seconds, done))
-        injector.start()
+        if with_faults:
+            injector.start()
+        print("recording", flush=True)
         started = recorder.run(visit_ids)
-        injector.join()
+        if with_faults:
+            injector.join()
         elapsed = max(at for _, _, at in recorder.outcomes) - started
         deadline = time.monotonic() + 180
         while True:
@@ -171,7 +187,13 @@ def run(rate, seconds, instances):
         for status, _, _ in recorder.outcomes:
             statuses[str(status)] = statuses.get(str(status), 0) + 1
         refused = [ms for status, ms, _ in recorder.outcomes if status == 503]
+        answered = sorted(ms for status, ms, _ in recorder.outcomes if status == 200)
+        task_lags, newest_task = lags(system)
         return {
+            "record_p50_ms": _share(answered, 0.50), "record_p99_ms": _share(answered, 0.99),
+            "task_lag_p99_s": _share(task_lags, 0.99),
+            "last_task_after_last_answer_s": round((newest_task - recorder.last_answer_at).total_seconds(), 2)
+            if newest_task else None,
             "when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "instances": instances, "target_per_second": rate,
             "sent": len(recorder.outcomes), "achieved_per_second": round(len(recorder.outcomes) / max(elapsed, 0.001), 1),
             "answers": statuses, "slowest_503_ms": round(max(refused), 1) if refused else None,
@@ -186,6 +208,10 @@ def run(rate, seconds, instances):
         system.down()
 
 
+def _share(ordered, share):
+    return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 2) if ordered else None
+
+
 def table(result):
     rows = [("visits recorded (200 answers)", result["answers"].get("200", 0)),
             ("committed visit.completed", result["committed"]), ("callback tasks", result["callback_tasks"]),
@@ -193,7 +219,10 @@ def table(result):
             ("doubled", result["doubled"]), ("503 while down (slowest ms)",
                                              f"{result['answers'].get('503', 0)} ({result['slowest_503_ms']})"),
             ("committed, but the caller saw a failure", result["committed_but_not_answered_200"]),
-            ("hangs (no answer in 15 s)", result["hangs"])]
+            ("hangs (no answer in 15 s)", result["hangs"]),
+            ("record p50 / p99 ms", f"{result['record_p50_ms']} / {result['record_p99_ms']}"),
+            ("callback task lag p99 s", result["task_lag_p99_s"]),
+            ("last task after the last answer, s", result["last_task_after_last_answer_s"])]
     head = (f"{result['sent']} sent at {result['target_per_second']}/s target, "
             f"{result['achieved_per_second']}/s achieved, {result['instances']} instance(s); faults at "
             + ", ".join(f"{at} s {fault}" for at, fault in result["faults"]))
@@ -205,8 +234,9 @@ def main():
     parser.add_argument("--rate", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--instances", type=int, default=1)
+    parser.add_argument("--no-faults", action="store_true", help="the same load with no fault: the seed's chain")
     args = parser.parse_args()
-    result = run(args.rate, args.seconds, args.instances)
+    result = run(args.rate, args.seconds, args.instances, with_faults=not args.no_faults)
     (ROOT / "build").mkdir(exist_ok=True)
     (ROOT / "build" / "faults-under-load.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print(table(result))

@@ -14,6 +14,7 @@ import time
 
 from nameko.messaging import Consumer
 from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from kam.db import utcnow
 from kam.errors import ContractViolation
@@ -52,6 +53,12 @@ def handles(*contracts):
     return decorate
 
 
+@functools.cache
+def _claim_statement(inbox, postgres):
+    """The inbox row, unless it is there: one statement where a select first cost a round trip an event."""
+    return (postgresql.insert if postgres else sqlite.insert)(inbox).on_conflict_do_nothing()
+
+
 class Inbox:
     """Applies events exactly once in effect for one consumer, over one service database."""
 
@@ -60,6 +67,7 @@ class Inbox:
         self.retry_delays = retry_delays
         self.inbox = store.tables["inbox"]
         self.failed = store.tables["failed_events"]
+        self.claim = _claim_statement(self.inbox, store.postgres)
 
     def apply(self, body, consumer, contracts, handler):
         try:
@@ -87,10 +95,10 @@ class Inbox:
     def _apply_once(self, event, consumer, handler):
         actor = event["actor"]
         with self.store.unit_of_work(actor=actor, request_id=event.get("request_id")) as uow:
-            if self._seen(uow.session, event["id"], consumer):
+            claimed = uow.session.execute(self.claim, {"event_id": event["id"], "consumer": consumer,
+                                                       "applied_at": utcnow()})
+            if claimed.rowcount != 1:  # applied already, or by a redelivery whose commit the insert waited for
                 return "duplicate"
-            uow.session.execute(insert(self.inbox).values(
-                event_id=event["id"], consumer=consumer, applied_at=utcnow()))
             handler(uow, event)
             uow.commit()  # the inbox row, and whatever the handler left uncommitted
         return "applied"

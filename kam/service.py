@@ -30,7 +30,7 @@ class Store:
         self.name = name
         self.tables = tables
         self._sessions = sessions
-        self._postgres = postgres
+        self.postgres = postgres
         self._actor = actor
         self._request_id = request_id
         self._inbox = Inbox(self, retry_delays)
@@ -38,7 +38,7 @@ class Store:
     def unit_of_work(self, actor=None, request_id=None):
         return UnitOfWork(self._sessions, self.tables["outbox"], producer=self.name,
                           actor=actor if actor is not None else self._actor,
-                          request_id=request_id or self._request_id, postgres=self._postgres)
+                          request_id=request_id or self._request_id, postgres=self.postgres)
 
     @contextmanager
     def session(self):
