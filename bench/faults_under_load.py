@@ -114,16 +114,18 @@ def faults(system, seconds, done):
             subprocess.run(["rabbitmqctl", "close_all_connections", "-p", vhost, "fault under load"],
                            capture_output=True, check=True)
         elif fault.startswith("relay"):
-            relay = next(p for p in system.processes if p.log_path.name.startswith("relay"))
+            relay = next(p for p in system.processes if p.args[3] == "relay")
             relay.kill()
             system.processes.remove(relay)
             system.start(relay.log_path.stem + "-again", "relay")
         else:
-            services = next(p for p in system.processes if p.log_path.name.startswith("services"))
-            services.stop()
-            system.processes.remove(services)
+            services = [p for p in system.processes if p.args[3] == "serve" and p.instance == 0]
+            for process in services:
+                process.stop()
+                system.processes.remove(process)
             time.sleep(min(5.0, seconds * 0.05))  # down for a while: the gateway must answer 503, not hang
-            system.start(services.log_path.stem + "-again", "serve")
+            for process in services:
+                system.start(process.log_path.stem + "-again", *process.args[3:])
         done.append((round(time.monotonic() - start, 1), fault))
 
 
@@ -161,8 +163,10 @@ def settled(system):
     return committed, callback_rows, visit_rows
 
 
-def run(rate, seconds, instances, with_faults=True):
-    system = System(Path(tempfile.mkdtemp(prefix="kam-faults-")), instances=instances)
+def run(rate, seconds, instances, with_faults=True, apart=True):
+    """`apart`: a process for each service, as docker-compose runs them (one process for all holds the
+    services to one core)."""
+    system = System(Path(tempfile.mkdtemp(prefix="kam-faults-")), instances=instances, apart=apart)
     system.env["KAM_RPC_TIMEOUT"] = "5"
     try:
         system.up()

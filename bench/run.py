@@ -10,7 +10,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import footprint, import_xlsx, read_path
+from bench import customers_search, footprint, import_xlsx, read_path, seed_chain
 
 ROOT = Path(__file__).parents[1]
 MARK = "<!-- bench:figures -->"
@@ -50,6 +50,9 @@ def main():
         rows += read_path.goals(reads, "rpc")
     rows += footprint.run()
     rows += import_xlsx.run(500 if args.smoke else 100_000)
+    for db, n in (("postgresql", 2_000 if args.smoke else 1_000_000), ("sqlite", 2_000 if args.smoke else 100_000)):
+        rows += customers_search.goals(db, n, customers_search.run(db, n, repeat=10 if args.smoke else 100))
+    rows += seed_chain.goals(seed_chain.run(rate=10 if args.smoke else seed_chain.GOAL_RATE, seconds=2 if args.smoke else 10))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}"
     report = {"when": stamp, "rows": [{**row, "ratio": ratio(row)} for row in rows], "read_path": reads}
     (ROOT / "build").mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ from cryptography.fernet import Fernet
 
 from kam import testing
 from kam.config import Settings
+from kam.plugins import discover
 
 PASSWORD = "e2e-password-1"
 USERS = {"admin": "admin", "manager": "manager", "dev1": "developer", "dev2": "developer",
@@ -62,10 +63,12 @@ def login(base_url, username, password=PASSWORD):
 
 class System:
     """`instances` of every service and of the relay, as separate processes (KAM_E2E_INSTANCES=2 runs
-    the e2e suite scaled out, as docs/OPERATIONS.md describes)."""
+    the e2e suite scaled out, as docs/OPERATIONS.md describes). `apart`: a process for each service, as
+    docker-compose runs them, instead of one `kam serve` for all."""
 
-    def __init__(self, tmp_path, instances=None):
+    def __init__(self, tmp_path, instances=None, apart=False):
         self.instances = int(os.environ.get("KAM_E2E_INSTANCES", "1")) if instances is None else instances
+        self.apart = apart
         self.settings = Settings(amqp_uri=testing.create_vhost(), database_url=testing.create_database(),
                                  data_dir=tmp_path, retry_delays=(0.1, 0.5),
                                  clock_file=str(tmp_path / "clock"), secret_key=secrets.token_hex(32),
@@ -88,8 +91,9 @@ class System:
             assert result.returncode == 0, result.stdout + result.stderr
         return result
 
-    def start(self, name, *args, env=None):
+    def start(self, name, *args, env=None, instance=0):
         process = testing.Process.kam(*args, env={**self.env, **(env or {})}, log_path=self.logs / f"{name}.log")
+        process.instance = instance
         self.processes.append(process)
         return process
 
@@ -100,8 +104,12 @@ class System:
             self.kam("user", "add", username, "--role", role, "--password", PASSWORD,
                      "--display-name", f"测试{username}")
         for n in range(self.instances):
-            self.start(self._instance("services", n), "serve")
-            self.start(self._instance("relay", n), "relay")
+            if self.apart:
+                for name in discover():
+                    self.start(self._instance(f"services-{name}", n), "serve", name, instance=n)
+            else:
+                self.start(self._instance("services", n), "serve", instance=n)
+            self.start(self._instance("relay", n), "relay", instance=n)
         self.start("gateway", "gateway", "--port", str(self.port), "--workers", "2")
         testing.wait_until(self._healthy, timeout=60, interval=0.2, message="the gateway to report healthy")
 
