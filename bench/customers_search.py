@@ -52,7 +52,8 @@ def generated(n, seed=7):
     for i in range(n):
         name = fake_name(rng)
         created = start + timedelta(seconds=i * 60 + rng.randrange(60))
-        phone, wechat = f"1{rng.randrange(3, 9)}{rng.randrange(10**9):09d}", f"wx_{rng.randrange(16**8):08x}"
+        # unique, as the service keeps them: multiplying by a number prime to the modulus permutes 0..n
+        phone, wechat = f"1{3 + i % 6}{i * 104_729 % 10**9:09d}", f"wx_{i * 2_654_435_761 % 16**8:08x}"
         row = {"id": f"{i:032x}", "name": name, "kind": rng.choice(("person",) * 9 + ("organization",)),
                "category": rng.choice((*CATEGORIES, None)), "stage": rng.choice(STAGES),
                "owner_id": rng.choice(OWNERS), "created_at": created, "updated_at": created, "phone": phone,

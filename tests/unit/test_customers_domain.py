@@ -134,8 +134,9 @@ def test_search_finds_two_character_names_and_pinyin_initials_by_token():
     tokens = name_tokens("王丽华")
     assert {"王", "王丽", "丽华", "wlh", "wanglihua"} <= tokens
     assert lookup_plan("王丽") == [("tokens", "王丽")]
-    assert lookup_plan("欧阳娜娜") == [("name", "欧阳娜娜"), ("contact", "欧阳娜娜")]
+    assert lookup_plan("欧阳娜娜") == [("name", "欧阳娜娜")]  # no WeChat id holds Chinese: no scan of them
     assert lookup_plan("wl") == [("tokens", "wl")]
+    assert lookup_plan("wx_lily") == [("name", "wx_lily"), ("contact", "wx_lily")]
 
 
 def test_a_phone_is_found_by_its_last_digits_through_the_reversed_number():

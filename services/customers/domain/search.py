@@ -35,7 +35,7 @@ def lookup_plan(query):
     - ("name", q): a longer name, by the token of its first two characters, then the whole of it (a name
       holding q holds q's first two characters as one of its tokens);
     - ("tail", reversed digits): the last digits of a phone (尾号), a prefix of the reversed number;
-    - ("contact", q): anywhere in the WeChat id, and in the phone for seven digits or more."""
+    - ("contact", q): anywhere in the WeChat id (not for Chinese), and in the phone for seven digits or more."""
     q = normalise(query)
     if not q:
         return []
@@ -47,5 +47,7 @@ def lookup_plan(query):
     if len(q) <= TOKEN_QUERY_MAX or ASCII_WORD.match(q):
         plan.append(("tokens", q[:64]))
     if len(q) > TOKEN_QUERY_MAX:
-        plan += [("name", q), ("contact", q)]
+        plan.append(("name", q))
+        if q.isascii():  # a WeChat id is letters, digits, _ and -: a Chinese query is never in one (a scan)
+            plan.append(("contact", q))
     return plan
