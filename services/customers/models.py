@@ -47,12 +47,14 @@ customers = Table(
     Column("erased_at", UtcDateTime()),
     Column("phone_key", String(40)),  # the phone and WeChat as compared (domain/duplicates.py): one person once
     Column("wechat_key", String(100)),
-    Column("phone_tail", String(40)),  # phone_key reversed: its last digits are a prefix (handlers/search.py)
+    # phone_key reversed: its last digits are a prefix (handlers/search.py); bytewise, so PostgreSQL can
+    # estimate the prefix (migration 0011)
+    Column("phone_tail", String(40).with_variant(String(40, collation="C"), "postgresql")),
     Index("uq_customers_phone_key", "phone_key", unique=True, postgresql_where=text("phone_key IS NOT NULL"),
           sqlite_where=text("phone_key IS NOT NULL")),
     Index("uq_customers_wechat_key", "wechat_key", unique=True, postgresql_where=text("wechat_key IS NOT NULL"),
           sqlite_where=text("wechat_key IS NOT NULL")),
-    Index("ix_customers_phone_tail", "phone_tail", postgresql_ops={"phone_tail": "text_pattern_ops"},
+    Index("ix_customers_phone_tail", "phone_tail",
           postgresql_where=text("phone_tail IS NOT NULL"), sqlite_where=text("phone_tail IS NOT NULL")),
     Index("ix_customers_owner_created", "owner_id", "created_at", "id"),
     Index("ix_customers_category_stage", "category", "stage", "created_at", "id"),
