@@ -7,6 +7,7 @@ import flask_smorest
 import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask import Flask, g, request, send_from_directory
+from flask_smorest import abort
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import auth, errors, health, metrics, openapi, people, vocabularies
@@ -20,6 +21,8 @@ from kam.direct import DirectClient
 from kam.i18n import Catalog
 from kam.logs import request_id_var
 from kam.plugins import discover
+
+MAX_ADDRESS = 8192  # a request line's path and query, as nginx's and gunicorn's defaults allow
 
 log = logging.getLogger("kam.gateway")
 
@@ -72,6 +75,7 @@ def create_app(settings=None, plugins=None):
     app.register_blueprint(console)
     errors.register(app)
     app.before_request(_start_request)
+    app.before_request(_refuse_long_addresses)
     app.before_request(auth.authenticate_request)
     app.after_request(_log_request)
     app.teardown_request(release_request_proxy)
@@ -103,6 +107,12 @@ def _start_request():
     g.request_id = request.headers.get("X-Request-ID") or uuid.uuid4().hex
     g.started = time.perf_counter()
     request_id_var.set(g.request_id)
+
+
+def _refuse_long_addresses():
+    """gunicorn's own limit answered in HTML; the gateway answers a problem (gateway/cli.py lifts gunicorn's)."""
+    if len(request.environ.get("RAW_URI") or request.full_path) > MAX_ADDRESS:
+        abort(414, message="请求地址过长 the request's address is too long")
 
 
 def _log_request(response):

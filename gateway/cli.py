@@ -29,6 +29,8 @@ def cmd_gateway(args):
                                "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
                                "--worker-class", "gthread", "--threads", str(args.threads),
                                "--timeout", "60", "--graceful-timeout", "10",
+                               # the gateway refuses long addresses itself, as a problem (gateway/app.py)
+                               "--limit-request-line", "0",
                                # idle keep-alive connections stay open longer than a client or proxy
                                # keeps them (gunicorn's 2 s made clients send on a closing connection)
                                "--keep-alive", "75"])

@@ -19,6 +19,13 @@ class Problem(Schema):
     detail = fields.String()
     code = fields.String()
     errors = fields.Dict()
+    # extension members a service adds (RFC 9457 §3.2): 409 duplicate_customer, and a hospitality cap
+    existing_customer_id = fields.String()
+    existing_customer_name = fields.String()
+    kind = fields.String()
+    amount = fields.String()
+    cap = fields.String()
+    category = fields.String(allow_none=True)
 
 
 def register_problem_responses(api):

@@ -42,7 +42,8 @@ def _customer_attributes():
 
 CustomerCreated = _consumed("customer.created", stage=fields.String(required=True), **_customer_attributes())
 CustomerUpdated = _consumed("customer.updated", **_customer_attributes())
-CustomerClassified = _consumed("customer.classified", customer_id=_id(), category=fields.String(required=True))
+CustomerClassified = _consumed("customer.classified", customer_id=_id(),
+                              category=fields.String(required=True, allow_none=True))  # None: declassified
 CustomerStageChanged = _consumed("customer.stage_changed", customer_id=_id(), owner_id=_id(),
                                  stage=fields.String(required=True),
                                  previous_stage=fields.String(allow_none=True, load_default=None))

@@ -151,3 +151,10 @@ def test_a_transferred_customer_counts_for_its_new_owner_and_its_past_work_stays
         "transferred_by": "m-1"})
     assert [change.values for change in projection.changes] == [{"owner_id": "dev-2"}]
     assert projection.facts == [] and projection.reached == []
+
+
+def test_a_customer_whose_category_is_cleared_is_projected_without_one():
+    """customers publishes customer.classified with category None when a PATCH clears it (found parked by
+    schemathesis in e2e: analytics' contract had required a category)."""
+    projection = projected("customer.classified", {"customer_id": "c1", "category": None})
+    assert projection.changes[0].values["category"] is None
