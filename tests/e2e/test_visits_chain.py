@@ -1,5 +1,6 @@
 """Visits and expenses over HTTP against the running system: the seed's chain, and the rules on the way."""
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -7,6 +8,7 @@ from sqlalchemy import select
 from kam import testing
 from kam.service import open_store
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 
 
@@ -240,7 +242,9 @@ def test_the_visitor_checks_in_and_the_record_and_the_coordinator_follow_it(as_u
     assert manager.post(f"{path}/check-in", json={}).status_code == 403
     bad = developer.post(f"{path}/check-in", json={"location": {"lat": 91, "lng": 121.47}})
     assert bad.status_code == 422 and "location" in bad.json()["errors"]
-    arrived = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=10)
+    now = datetime.now(UTC).replace(microsecond=0)
+    department_midnight = now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0)
+    arrived = max(now - timedelta(minutes=10), department_midnight)  # "today" is the department's day
     checked = developer.post(f"{path}/check-in", json={"at": iso(arrived), "place": "客户家中",
                                                        "location": {"lat": 31.2304, "lng": 121.4737}})
     assert checked.status_code == 200, checked.text
