@@ -185,6 +185,27 @@ APPROVAL_EVENTS = tuple(_approval_contract(subject, action)
 DECISION_EVENTS = (*(contract for contract in APPROVAL_EVENTS if contract.event_type.split(".")[1] in DECISIONS),
                    _approval_contract("expense_claim", "reimbursed"))
 
+REVIEWABLE = {"visit": ("visit_id", "visitor_id", "occurred_at"),  # subject: its id, whose report it is, its time
+              "reception": ("reception_id", "host_id", "scheduled_at")}
+
+
+def _review_contract(subject_type):
+    id_field, owner_field, when_field = REVIEWABLE[subject_type]
+    return type(f"{subject_type.title()}Reviewed", (ConsumedContract,), {
+        "event_type": f"{subject_type}.reviewed",
+        id_field: fields.String(required=True),
+        owner_field: fields.String(required=True),
+        when_field: fields.DateTime(allow_none=True, load_default=None),
+        "customer_id": fields.String(required=True),
+        "decision": fields.String(required=True),
+        "comment": fields.String(allow_none=True, load_default=None),
+        "reviewed_by": fields.String(required=True),
+    })
+
+
+# 报告检查: the report's author is told whether it was accepted or returned, and what to revise.
+REVIEW_EVENTS = tuple(_review_contract(subject) for subject in REVIEWABLE)
+
 
 class InvitationSent(ConsumedContract):
     event_type = "invitation.sent"
@@ -272,7 +293,7 @@ class PlanStepCompleted(PlanStepAdded):
 
 CONSUMED = (VisitCompleted, VisitRevised, DealDelivered, CustomerCreated, CustomerUpdated, CustomerErased,
             CustomerTransferred, ReturnVisitRecorded,
-            *APPROVAL_EVENTS, DECISION_EVENTS[-1], InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
+            *APPROVAL_EVENTS, DECISION_EVENTS[-1], *REVIEW_EVENTS, InvitationSent, EventCancelled, GuestCheckedIn, StockLow, ReservationOverdue,
             ReservationReturned, WorkOrderAdvanced, PlanStepAdded, PlanStepCompleted)
 
 OFFERS = {

@@ -20,6 +20,7 @@ from services.notifications import (
 from services.notifications.contracts import (
     APPROVAL_EVENTS,
     DECISION_EVENTS,
+    REVIEW_EVENTS,
     CustomerCreated,
     CustomerErased,
     CustomerTransferred,
@@ -123,6 +124,10 @@ class NotificationsService(ServiceBase):
     def tell_decision(self, uow, event):
         decisions.tell_decision(uow, *self._by(event), event_id=event["id"], event_type=event["type"],
                                 data=event["data"])
+
+    @handles(*REVIEW_EVENTS)
+    def tell_review(self, uow, event):
+        decisions.tell_review(uow, *self._by(event), event_id=event["id"], event_type=event["type"], data=event["data"])
 
     @handles(InvitationSent)
     def deliver_invitation(self, uow, event):

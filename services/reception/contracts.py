@@ -8,6 +8,7 @@ from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
 from kam.schemas import Money
 from services.reception import schemas
+from services.reception.terms import REVIEW_DECISIONS
 
 
 class _Reception(Contract):
@@ -41,6 +42,16 @@ class ReceptionReported(_Reception):
 
     reported_at = fields.DateTime(required=True)
     outcome = fields.String(required=True)
+
+
+class ReceptionReviewed(_Reception):
+    """接待报告的审查: a manager accepted the report, or returned it to its host with what to revise."""
+
+    event_type = "reception.reviewed"
+    scheduled_at = fields.DateTime(required=True)
+    decision = fields.String(required=True, validate=validate.OneOf(REVIEW_DECISIONS))
+    comment = fields.String(allow_none=True)
+    reviewed_by = fields.String(required=True)
 
 
 class Origin(Schema):
@@ -133,7 +144,7 @@ class CustomerErased(ConsumedContract):
     customer_id = fields.String(required=True)
 
 
-PUBLISHED = (ReceptionSubmitted, ReceptionApproved, ReceptionRejected, ReceptionReported, DealClosed,
+PUBLISHED = (ReceptionSubmitted, ReceptionApproved, ReceptionRejected, ReceptionReported, ReceptionReviewed, DealClosed,
              DealDelivered, ServiceTicketOpened, ServiceTicketResolved, WorkOrderAdvanced, ReturnVisitRecorded)
 class CustomerTransferred(ConsumedContract):
     """客户移交: receptions not yet held and open tickets pass to the new owner, who sees the customer's all."""

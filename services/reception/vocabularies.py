@@ -51,10 +51,12 @@ VOCABULARIES = (
         "phone": ("电话", "Phone"), "wechat": ("微信", "WeChat"), "sms": ("短信", "SMS"), "email": ("电子邮件", "E-mail"),
         "in_person": ("面访", "In person"), "video": ("视频", "Video")}),
     Vocabulary("event_types", (
-        "reception.submitted", "reception.approved", "reception.rejected", "reception.reported", "deal.closed",
+        "reception.submitted", "reception.approved", "reception.rejected", "reception.reported", "reception.reviewed",
+        "deal.closed",
         "deal.delivered", "service_ticket.opened", "service_ticket.resolved", "work_order.advanced", "return_visit.recorded"), {
         "reception.submitted": ("接待计划提交", "Reception submitted"), "reception.approved": ("接待计划批准", "Reception approved"),
         "reception.rejected": ("接待计划驳回", "Reception rejected"), "reception.reported": ("接待报告", "Reception reported"),
+        "reception.reviewed": ("接待报告审查", "Reception report reviewed"),
         "deal.closed": ("成交", "Deal closed"), "deal.delivered": ("交付", "Deal delivered"),
         "service_ticket.opened": ("售后服务单", "Service ticket opened"),
         "service_ticket.resolved": ("售后服务完成", "Service ticket resolved"),

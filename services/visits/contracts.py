@@ -97,6 +97,7 @@ class VisitReviewed(Contract):
     visit_id = fields.String(required=True)
     customer_id = fields.String(required=True)
     visitor_id = fields.String(required=True)
+    occurred_at = fields.DateTime(allow_none=True)  # names the report in its visitor's notice
     decision = fields.String(required=True, validate=validate.OneOf(REVIEW_DECISIONS))
     comment = fields.String(allow_none=True)
     reviewed_by = fields.String(required=True)

@@ -1,5 +1,5 @@
 """In a real browser: 报告检查. The manager's approvals page lists the reports waiting for review; a visit's
-report returned with a comment is revised by its visitor and accepted, and only then is its claim
+report returned with a comment reaches its visitor in 通知, is revised and accepted, and only then is its claim
 approved; a reception's report is accepted from the same queue."""
 from datetime import UTC, datetime, timedelta
 
@@ -55,7 +55,16 @@ def test_a_returned_report_is_revised_and_accepted_before_its_claim_is_approved(
     manager.click("#dialog-form button[type=submit]")
     expect(queue.locator("tr", has_text="上官婉儿")).to_have_count(0)
 
-    revisit(developer, f"{system.base_url}/#/visits/{visit['id']}")
+    # the visitor is told in 通知, with the comment, and opens the visit from there
+    notice = developer.locator("tr", has_text="上官婉儿").filter(has_text="被退回修改")
+    for _ in range(20):  # the notice comes through the bus a moment after the review
+        open_area(developer, "notifications")
+        developer.wait_for_timeout(500)
+        if notice.count():
+            break
+    expect(notice).to_contain_text("请补充客户对报价的反馈")
+    notice.locator("a", has_text="查看").click()
+    expect(developer).to_have_url(f"{system.base_url}/#/visits/{visit['id']}")
     review = developer.locator("section", has_text="报告检查")
     expect(review).to_contain_text("已退回")
     expect(review).to_contain_text("请补充客户对报价的反馈")

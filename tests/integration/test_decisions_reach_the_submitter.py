@@ -198,3 +198,45 @@ def test_a_rejection_notifies_the_submitter_with_its_reason_event(service_harnes
     relay(harness, "events")
     [notice] = decisions_of(harness, PLANNER)
     assert notice["body"] == "您的活动方案「春季新品品鉴会」已被驳回：与周年庆撞期"
+
+
+def reviews_of(harness, actor, title):
+    def found():
+        with harness.as_(actor, "notifications") as notifications:
+            return [n for n in notifications.list_notifications({})["items"] if n["title"] == title] or None
+
+    return testing.wait_until(found, timeout=20, message=f"{title} in the author's inbox")
+
+
+def test_a_returned_report_reaches_its_author_visit(visits_system):
+    harness = visits_system
+    customer = customer_of(harness)
+    with harness.as_(DEV, "visits") as developer, harness.as_(MANAGER, "visits") as manager:
+        visit = developer.plan_visit({"customer_id": customer["id"], "planned_at": NOW + timedelta(days=3),
+                                      "place": "客户家中", "method": "in_person", "budget": Decimal("800.00")})
+        developer.submit_visit(visit["id"])
+        manager.approve_visit(visit["id"], Decimal("800.00"))
+        developer.record_visit(visit["id"], {"occurred_at": NOW - timedelta(hours=1), "talking_points": "克拉钻"})
+        manager.review_visit(visit["id"], {"decision": "returned", "comment": "请补充客户的预算"})
+    relay(harness, "visits")
+    [notice] = reviews_of(harness, DEV, "拜访报告被退回")
+    assert notice["body"] == "您的拜访报告「王丽 · 2026-03-02 09:00」被退回修改：请补充客户的预算"
+    assert notice["subject"] == {"type": "visit", "id": visit["id"]}
+
+
+def test_a_returned_report_reaches_its_author_reception(service_harness):
+    harness = service_harness(NotificationsService, ReceptionService, VisitsService, CustomersService,
+                              CatalogStandIn, now=NOW)
+    customer = customer_of(harness)
+    with harness.as_(DEV, "reception") as developer, harness.as_(MANAGER, "reception") as manager:
+        reception = developer.create_reception({
+            "customer_id": customer["id"], "scheduled_at": NOW - timedelta(hours=3), "party_size": 2,
+            "needs": "结婚十周年，想看1克拉以上钻戒", "location": "总部", "hosts": ["张敏"]})
+        developer.submit_reception(reception["id"])
+        manager.approve_reception(reception["id"], {"funded_amount": Decimal("3000.00")})
+        developer.report_reception(reception["id"], {"experience": "客户对商务室环境满意", "outcome": "follow_up"})
+        manager.review_reception(reception["id"], {"decision": "returned", "comment": "请写明客户看过的款式"})
+    relay(harness, "reception")
+    [notice] = reviews_of(harness, DEV, "接待报告被退回")
+    assert notice["body"] == "您的接待报告「王丽 · 2026-03-02 07:00」被退回修改：请写明客户看过的款式"
+    assert notice["subject"] == {"type": "reception", "id": reception["id"]}

@@ -50,3 +50,23 @@ def test_a_rejection_notifies_the_submitter_with_its_reason(uow):
 def test_each_decision_names_its_item_to_its_owner(uow, event_type, data, said):
     decisions.tell_decision(uow, MANAGER, NOW, event_id="e-1", event_type=event_type, data=data)
     assert [notice["body"] for notice in inbox_of(uow, DEV)] == [said]
+
+
+def test_a_returned_report_tells_its_author_what_to_revise(uow):
+    data = {"visit_id": "v-1", "visitor_id": "dev-1", "customer_id": "c-1", "reviewed_by": "m-1",
+            "occurred_at": datetime(2026, 3, 5, 2, 0, tzinfo=UTC), "decision": "returned",
+            "comment": "请补充客户的预算"}
+    for _ in range(2):  # the same event handled twice tells once
+        decisions.tell_review(uow, MANAGER, NOW, event_id="e-1", event_type="visit.reviewed", data=data)
+    [notice] = inbox_of(uow, DEV)
+    assert (notice["kind"], notice["title"]) == ("decision", "拜访报告被退回")
+    assert notice["body"] == "您的拜访报告「王丽 · 2026-03-05 10:00」被退回修改：请补充客户的预算"
+    assert notice["subject"] == {"type": "visit", "id": "v-1"} and inbox_of(uow, MANAGER) == []
+
+
+def test_an_accepted_reception_report_is_told_to_its_host(uow):
+    data = {"reception_id": "r-1", "host_id": "dev-1", "customer_id": "c-1", "reviewed_by": "m-1",
+            "scheduled_at": datetime(2026, 3, 4, 6, 0, tzinfo=UTC), "decision": "accepted", "comment": None}
+    decisions.tell_review(uow, MANAGER, NOW, event_id="e-2", event_type="reception.reviewed", data=data)
+    assert [(n["title"], n["body"]) for n in inbox_of(uow, DEV)] == [
+        ("接待报告已通过检查", "您的接待报告「王丽 · 2026-03-04 14:00」已通过检查")]

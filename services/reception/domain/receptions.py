@@ -10,6 +10,7 @@ from services.reception.contracts import (
     ReceptionApproved,
     ReceptionRejected,
     ReceptionReported,
+    ReceptionReviewed,
     ReceptionSubmitted,
 )
 from services.reception.domain import review
@@ -114,6 +115,9 @@ class Reception:
         """接待报告的审查: accepted, or returned to its host with what to revise."""
         self._apply(review.decide(self.__dict__, actor, decision, comment, now))
         self.updated_at = now
+        return ReceptionReviewed.of({"reception_id": self.id, "customer_id": self.customer_id, "host_id": self.host_id,
+                                     "scheduled_at": self.scheduled_at, "decision": self.review_status,
+                                     "comment": self.review_comment, "reviewed_by": actor.user_id})
 
     def revise_report(self, actor, changes, now):
         self._apply(review.revise(self.__dict__, changes, actor.user_id, now))

@@ -110,7 +110,7 @@ REVIEWED = ("review_status", "review_comment", "reviewed_by", "reviewed_at", "ve
 def review_reception(uow, actor, now, *, reception_id, data):
     actor.require_role(*review.APPROVERS)
     reception = _load_for_change(uow, actor, reception_id)
-    reception.review(actor, data["decision"], data.get("comment"), now)
+    uow.collect(reception.review(actor, data["decision"], data.get("comment"), now))
     _save(uow, reception, REVIEWED)
     return as_output(reception, actor)
 

@@ -86,7 +86,8 @@ def revise_visit(visit, changes, now):
 
 def reviewed_event(visit):
     return VisitReviewed.of({"visit_id": visit["id"], "customer_id": visit["customer_id"],
-                             "visitor_id": visit["visitor_id"], "decision": visit["review_status"],
+                             "visitor_id": visit["visitor_id"], "occurred_at": visit.get("occurred_at"),
+                             "decision": visit["review_status"],
                              "comment": visit.get("review_comment"), "reviewed_by": visit["reviewed_by"]})
 
 
