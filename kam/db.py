@@ -1,5 +1,6 @@
 """Each service's own database: engines, and the platform tables every service database carries."""
 import json
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -18,6 +19,7 @@ from sqlalchemy import (
     event,
     text,
 )
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import sessionmaker
 
 NAMING = {
@@ -120,8 +122,32 @@ def make_engine(url, schema=None, **kwargs):
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
-    return create_engine(url, connect_args=connect_args, pool_pre_ping=True,
-                         json_serializer=_dumps, **kwargs)
+    engine = create_engine(url, connect_args=connect_args, json_serializer=_dumps, **kwargs)
+    event.listen(engine, "connect", _note_checkin)
+    event.listen(engine, "checkin", _note_checkin)
+    event.listen(engine, "checkout", _ping_if_idle)
+    return engine
+
+
+PING_AFTER_IDLE_S = 2.0
+
+
+def _note_checkin(_dbapi_connection, record):
+    record.info["checked_in_at"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy):
+    """pool_pre_ping, but only for a connection that sat idle: a ping before every transaction was a round
+    trip and 4-11 % of a consumer's CPU under load. A connection that dies while in steady use fails its
+    statement instead; SQLAlchemy then drops the whole pool, and the handler's retry or the caller's
+    next request gets a fresh one."""
+    if time.monotonic() - record.info.get("checked_in_at", 0.0) < PING_AFTER_IDLE_S:
+        return
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as error:  # noqa: BLE001 - any failure of the ping means a new connection
+        raise DisconnectionError() from error
 
 
 def session_factory(engine):
