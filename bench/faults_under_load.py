@@ -120,9 +120,11 @@ def faults(system, seconds, done):
             system.start(relay.log_path.stem + "-again", "relay")
         else:
             services = [p for p in system.processes if p.args[3] == "serve" and p.instance == 0]
+            stopping = time.monotonic()
             for process in services:
-                process.stop()
+                graceful = process.stop()
                 system.processes.remove(process)
+                fault += f" (stopped in {time.monotonic() - stopping:.1f} s{'' if graceful else ', SIGKILLed'})"
             time.sleep(min(5.0, seconds * 0.05))  # down for a while: the gateway must answer 503, not hang
             for process in services:
                 system.start(process.log_path.stem + "-again", *process.args[3:])

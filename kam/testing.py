@@ -175,13 +175,17 @@ class Process:
         self._log.close()
 
     def stop(self, timeout=15):
+        """SIGTERM, then SIGKILL after `timeout`; whether it stopped by itself."""
         self._signal_group(signal.SIGTERM)
         try:
             self.popen.wait(timeout)
+            graceful = True
         except subprocess.TimeoutExpired:
             self.kill()
+            graceful = False
         self._signal_group(signal.SIGKILL)
         self._log.close()
+        return graceful
 
     def output(self):
         with open(self.log_path, encoding="utf-8", errors="replace") as log:
