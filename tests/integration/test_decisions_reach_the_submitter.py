@@ -63,6 +63,13 @@ def worth_developing(harness, customer):
                                                   "plan": "约茶叙，介绍结婚周年克拉钻", "budget": Decimal("2000.00")})
 
 
+def submitted_visit(developer, customer, **fields):
+    visit = developer.plan_visit({"customer_id": customer["id"], "planned_at": NOW + timedelta(days=3),
+                                  "place": "客户家中", "method": "in_person", "budget": Decimal("800.00"), **fields})
+    developer.submit_visit(visit["id"])
+    return visit
+
+
 @pytest.fixture
 def customers_system(service_harness):
     return service_harness(NotificationsService, CustomersService, now=NOW)
@@ -92,10 +99,7 @@ def test_a_rejection_notifies_the_submitter_with_its_reason_visit(visits_system)
     harness = visits_system
     customer = customer_of(harness)
     with harness.as_(DEV, "visits") as developer, harness.as_(MANAGER, "visits") as manager:
-        visit = developer.plan_visit({"customer_id": customer["id"], "planned_at": NOW + timedelta(days=3),
-                                      "place": "客户家中", "method": "in_person", "objectives": "介绍结婚周年克拉钻",
-                                      "budget": Decimal("800.00")})
-        developer.submit_visit(visit["id"])
+        visit = submitted_visit(developer, customer, objectives="介绍结婚周年克拉钻")
         manager.reject_visit(visit["id"], "客户下周出国，请改期")
     relay(harness, "visits")
     [notice] = decisions_of(harness, DEV)
@@ -109,9 +113,7 @@ def test_a_rejected_item_can_be_revised_and_submitted_again(visits_system):
     harness = visits_system
     customer = customer_of(harness)
     with harness.as_(DEV, "visits") as developer, harness.as_(MANAGER, "visits") as manager:
-        visit = developer.plan_visit({"customer_id": customer["id"], "planned_at": NOW + timedelta(days=3),
-                                      "place": "客户家中", "method": "in_person", "budget": Decimal("800.00")})
-        developer.submit_visit(visit["id"])
+        visit = submitted_visit(developer, customer)
         rejected = manager.reject_visit(visit["id"], "客户下周出国，请改期")
         assert rejected["actions"] == [] and developer.get_visit(visit["id"])["actions"] == ["redraft"]
         # the first round reaches notifications before the second is submitted: the harness's clock gives
@@ -212,9 +214,7 @@ def test_a_returned_report_reaches_its_author_visit(visits_system):
     harness = visits_system
     customer = customer_of(harness)
     with harness.as_(DEV, "visits") as developer, harness.as_(MANAGER, "visits") as manager:
-        visit = developer.plan_visit({"customer_id": customer["id"], "planned_at": NOW + timedelta(days=3),
-                                      "place": "客户家中", "method": "in_person", "budget": Decimal("800.00")})
-        developer.submit_visit(visit["id"])
+        visit = submitted_visit(developer, customer)
         manager.approve_visit(visit["id"], Decimal("800.00"))
         developer.record_visit(visit["id"], {"occurred_at": NOW - timedelta(hours=1), "talking_points": "克拉钻"})
         manager.review_visit(visit["id"], {"decision": "returned", "comment": "请补充客户的预算"})
