@@ -56,6 +56,8 @@ def service_address(settings, service_name, plugin_names):
 class DirectServer(WebServer):
     """One per service container, on the service's own port, keeping connections alive."""
 
+    answering = None  # the AnsweredBeforeStop in front of the app, once started
+
     @property
     def bind_addr(self):
         from kam.plugins import discover
@@ -82,11 +84,23 @@ class DirectServer(WebServer):
     def get_wsgi_app(self):
         return AnsweredBeforeStop(self, super().get_wsgi_app())
 
-    def stop(self):
+    def refuse_calls(self):
+        """When the entrypoints stop: the port closes, so new connections reach another instance sharing it,
+        and calls on kept-alive connections are refused."""
+        if self.answering is not None:
+            self.answering.refusing = True
+        self._stop_accepting()
+
+    def _stop_accepting(self):
         self._is_accepting = False
         if self._gt is not None:
             self._gt.kill()
             self._sock.close()
+            self._gt = None
+
+    def stop(self):
+        self._stop_accepting()
+        if self.answering is not None:
             self.answering.wait(ANSWER_GRACE_SECONDS)
         super(WebServer, self).stop()
 
@@ -100,15 +114,22 @@ ANSWER_GRACE_SECONDS = 10
 
 
 class AnsweredBeforeStop:
-    """Counts the calls whose answer is not yet written. The container kills the connections' threads
-    once its workers are done; a worker's committed result must reach the caller before that, or the
-    caller would see a failure for what happened."""
+    """Counts the calls whose answer is not yet written, and refuses new ones once the service stops.
+
+    The container kills the connections' threads once its workers are done; a worker's committed result
+    must reach the caller before that, or the caller would see a failure for what happened. Kept-alive
+    connections still bring calls after the entrypoints have stopped; one run then could commit and lose
+    its answer, so from then on a call is a 503 that runs nothing, and the gateway answers 503 too."""
 
     def __init__(self, server, app):
-        self.app, self.busy = app, 0
+        self.app, self.busy, self.refusing = app, 0, False
         server.answering = self
 
     def __call__(self, environ, start_response):
+        if self.refusing:
+            refused = Response(json.dumps({"error": "the service is stopping"}), status=503,
+                               mimetype="application/json", headers={"Connection": "close"})
+            return refused(environ, start_response)
         self.busy += 1
         try:
             body = self.app(environ, start_response)
@@ -144,6 +165,10 @@ class DirectCall(HttpRequestHandler):
 
     def __init__(self, **kwargs):
         super().__init__("POST", "/kam/<method>", **kwargs)
+
+    def stop(self):
+        self.server.refuse_calls()  # before the container waits for its workers: none starts after them
+        super().stop()
 
     def get_url_rule(self):
         rule = super().get_url_rule()
@@ -222,11 +247,16 @@ class DirectService:
         from kam.errors import ServiceUnavailable
 
         body = json.dumps({"args": wire(list(args)), "kwargs": wire(kwargs)}, ensure_ascii=False).encode()
-        try:
-            response = self._client.pool.request("POST", f"http://{self._address}/kam/{method_name}", body=body,
-                                                 headers=self._headers, timeout=self._client.timeout)
-        except urllib3.exceptions.HTTPError as error:
-            raise ServiceUnavailable(f"{self._name}.{method_name} did not answer") from error
+        for _attempt in range(2):  # a refusal ran nothing: once more, on a new connection to another instance
+            try:
+                response = self._client.pool.request("POST", f"http://{self._address}/kam/{method_name}", body=body,
+                                                     headers=self._headers, timeout=self._client.timeout)
+            except urllib3.exceptions.HTTPError as error:
+                raise ServiceUnavailable(f"{self._name}.{method_name} did not answer") from error
+            if response.status != 503:
+                break
+        else:
+            raise ServiceUnavailable(f"{self._name} is stopping; {method_name} did not run")
         if response.status == 404:
             raise ServiceUnavailable(f"{self._name} offers no {method_name}")
         if response.status == 401:
