@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from tests.browser.menu import open_area
 from tests.browser.test_console_basics import log_in
+from tests.browser.test_report_review_in_the_console import summarized_visit_with_a_claim
 from tests.browser.test_seed_chain_in_the_console import revisit
 from tests.system import PASSWORD, unique_phone
 
@@ -308,6 +309,7 @@ def test_each_roles_main_screen_at_three_widths(browser, system, as_user):
         "customer_id": customer["id"], "planned_at": (datetime.now(UTC) + timedelta(days=4)).isoformat(),
         "place": "客户公司", "budget": "600.00"}).json()
     as_user("dev1").post(f"/api/visits/{waiting['id']}/submit")
+    summarized_visit_with_a_claim(as_user, f"欧阳{mark}")  # a report for 报告检查, its claim waiting
     sideways = []
     for role, username, screen, target in SCREENS:
         page = new_page(browser, 1366)
