@@ -81,6 +81,7 @@ PLATFORM_MESSAGES = {
     "takes {count} arguments": "最多接受 {0} 个参数",
     "{service}.{method} did not answer": "服务 {0}.{1} 未及时响应",
     "{service} offers no {method}": "服务 {0} 没有 {1} 接口",
+    "{service} is stopping; {method} did not run": "服务 {0} 正在停止，{1} 未执行，请稍后再试",
     "{service} refused the direct call: KAM_DIRECT_SECRET differs": "服务 {0} 拒绝了直接调用：KAM_DIRECT_SECRET 不一致",
     "at least 8 characters": "至少 8 个字符",
     "1–64 letters, digits, '.', '_' or '-'": "1–64 个字母、数字、“.”、“_”或“-”",
