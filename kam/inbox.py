@@ -7,11 +7,17 @@
 The handler runs in a unit of work that also records the event id in the inbox, so a redelivered
 event changes nothing. A handler that raises is retried with backoff; after the last try the event is
 parked in `failed_events` (see `kam events failed|replay`) and only then acknowledged.
+
+The deliveries the broker has already handed over to a handler's queue are applied together: one worker,
+one transaction, then their acknowledgements. A batch that fails is rolled back whole and its events are
+applied one by one, each with its retries, so one bad event costs only its own parking.
 """
 import functools
 import logging
 import time
 
+import eventlet
+from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -35,7 +41,30 @@ class EventHandler(Consumer):
 
     def setup(self):
         self.queue = handler_queue(self.container.service_name, self.method_name, self.routing_keys)
+        self._waiting = []
         super().setup()
+
+    def handle_message(self, body, message):
+        self._waiting.append((body, message))
+        if len(self._waiting) == 1:
+            self.container.spawn_managed_thread(self._hand_over)
+
+    def _hand_over(self):
+        eventlet.sleep(0)  # the deliveries already read from the socket join this batch
+        batch, self._waiting = self._waiting, []
+        messages = [message for _, message in batch]
+        try:
+            self.container.spawn_worker(self, ([body for body, _ in batch],), {},
+                                        context_data=self.unpack_message_headers(messages[0]),
+                                        handle_result=functools.partial(self._handled, messages))
+        except ContainerBeingKilled:
+            for message in messages:
+                self.queue_consumer.requeue_message(message)
+
+    def _handled(self, messages, worker_ctx, result=None, exc_info=None):
+        for message in messages:
+            self.handle_message_processed(message, result, exc_info)
+        return result, exc_info
 
 
 def handles(*contracts):
@@ -44,9 +73,9 @@ def handles(*contracts):
 
     def decorate(fn):
         @functools.wraps(fn)
-        def consume(self, body):
+        def consume(self, bodies):
             consumer = queue_name(self.name, fn.__name__)
-            self.db.apply_event(body, consumer, by_key, functools.partial(fn, self))
+            self.db.apply_events(bodies, consumer, by_key, functools.partial(fn, self))
 
         return EventHandler.decorator(contracts)(consume)
 
@@ -69,12 +98,38 @@ class Inbox:
         self.failed = store.tables["failed_events"]
         self.claim = _claim_statement(self.inbox, store.postgres)
 
+    def apply_all(self, bodies, consumer, contracts, handler):
+        """Each event's outcome, in order: applied together when they can be, else one by one."""
+        events = {}
+        for n, body in enumerate(bodies):
+            try:
+                events[n] = read_envelope(body, contracts)
+            except ContractViolation as error:
+                self._park(body, consumer, f"ContractViolation: {error}", attempts=0)
+        outcomes = dict.fromkeys(range(len(bodies)), "parked")
+        together = self._apply_together(events, consumer, handler) if len(events) > 1 else None
+        outcomes.update(together if together is not None else {
+            n: self._apply_with_retries(event, bodies[n], consumer, handler) for n, event in events.items()})
+        return list(outcomes.values())
+
     def apply(self, body, consumer, contracts, handler):
+        return self.apply_all([body], consumer, contracts, handler)[0]
+
+    def _apply_together(self, events, consumer, handler):
+        """Every event's outcome in one transaction, or None once it failed and was rolled back whole."""
         try:
-            event = read_envelope(body, contracts)
-        except ContractViolation as error:
-            self._park(body, consumer, f"ContractViolation: {error}", attempts=0)
-            return "parked"
+            with self.store.unit_of_work() as uow:
+                outcomes = {}
+                for n, event in events.items():
+                    uow.actor, uow.request_id = event["actor"] or {}, event.get("request_id")  # its events' own
+                    outcomes[n] = self._claimed_and_handled(uow, event, consumer, handler)
+                uow.commit()
+            return outcomes
+        except Exception as exc:  # noqa: BLE001 - each event is then applied on its own, with its retries
+            log.info("a batch of %d for %s failed, applying them one by one: %r", len(events), consumer, exc)
+            return None
+
+    def _apply_with_retries(self, event, body, consumer, handler):
         error = None
         for attempt, delay in enumerate((0, *self.retry_delays), start=1):
             time.sleep(delay)
@@ -93,14 +148,17 @@ class Inbox:
             return self._seen(session, event_id, consumer)
 
     def _apply_once(self, event, consumer, handler):
-        actor = event["actor"]
-        with self.store.unit_of_work(actor=actor, request_id=event.get("request_id")) as uow:
-            claimed = uow.session.execute(self.claim, {"event_id": event["id"], "consumer": consumer,
-                                                       "applied_at": utcnow()})
-            if claimed.rowcount != 1:  # applied already, or by a redelivery whose commit the insert waited for
-                return "duplicate"
-            handler(uow, event)
+        with self.store.unit_of_work(actor=event["actor"], request_id=event.get("request_id")) as uow:
+            outcome = self._claimed_and_handled(uow, event, consumer, handler)
             uow.commit()  # the inbox row, and whatever the handler left uncommitted
+        return outcome
+
+    def _claimed_and_handled(self, uow, event, consumer, handler):
+        claimed = uow.session.execute(self.claim, {"event_id": event["id"], "consumer": consumer,
+                                                   "applied_at": utcnow()})
+        if claimed.rowcount != 1:  # applied already, or by a redelivery whose commit the insert waited for
+            return "duplicate"
+        handler(uow, event)
         return "applied"
 
     def _seen(self, session, event_id, consumer):

@@ -52,6 +52,9 @@ class Store:
     def apply_event(self, body, consumer, contracts, handler):
         return self._inbox.apply(body, consumer, contracts, handler)
 
+    def apply_events(self, bodies, consumer, contracts, handler):
+        return self._inbox.apply_all(bodies, consumer, contracts, handler)
+
     def failed_events(self):
         failed = self.tables["failed_events"]
         with self.session() as session:
