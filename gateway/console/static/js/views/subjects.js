@@ -19,15 +19,22 @@ export function subjectField(name, types, { vocabulary = "claim_subject_types", 
   const type = h("select", { name: `${name}.type`, "aria-label": typeLabel },
     options(vocabulary).filter(([code]) => types.includes(code)).map(([code, text]) => h("option", { value: code }, text)));
   const item = h("select", { name: `${name}.id`, "aria-label": subjectLabel }, h("option", { value: "" }, t("claim.pickCustomerFirst")));
+  // A pick and a change of type each load; only the latest load fills the list (an earlier one answering
+  // last would replace it and lose the choice made meanwhile), and a choice still listed stays chosen.
+  let latest = 0;
   const load = async () => {
     if (!customer.value) return;
+    const mine = ++latest;
     const source = SOURCES[type.value];
+    const chosen = item.value;
     item.replaceChildren(h("option", { value: "" }, t("common.loading")));
     try {
       const { items } = await api.get(`${source.path}?customer_id=${customer.value}&limit=50`);
+      if (mine !== latest) return;
       item.replaceChildren(...(items.length ? items.map((x) => h("option", { value: x.id }, source.text(x)))
         : [h("option", { value: "" }, t("claim.noneForCustomer"))]));
-    } catch { item.replaceChildren(h("option", { value: "" }, t("common.unavailable"))); }
+      if (items.some((x) => x.id === chosen)) item.value = chosen;
+    } catch { if (mine === latest) item.replaceChildren(h("option", { value: "" }, t("common.unavailable"))); }
   };
   customer.addEventListener("pick", load);
   type.addEventListener("change", load);
