@@ -46,6 +46,7 @@ def test_search_finds_a_customer_by_any_piece_of_name_phone_tail_or_wechat(setti
 
     assert found("王丽") == ["王丽", "王丽华"]
     assert found("丽华") == ["王丽华"]
+    assert found("娜") == ["李娜", "欧阳娜娜"] and found("华") == ["王丽华"]  # one character, anywhere in the name
     assert found("阳娜娜") == ["欧阳娜娜"] and found("欧阳娜娜") == ["欧阳娜娜"]
     assert found("wlh") == ["王丽华"] and found("oynn") == ["欧阳娜娜"]
     assert found("5678") == ["欧阳娜娜", "王丽"]  # 尾号: the last four digits
@@ -56,4 +57,30 @@ def test_search_finds_a_customer_by_any_piece_of_name_phone_tail_or_wechat(setti
     with store.session() as session:
         tails = session.execute(text("SELECT phone_tail FROM customers ORDER BY phone_tail")).scalars().all()
     assert "87654321831" in tails
+    store.close()
+
+
+def test_customers_written_before_every_character_was_a_token_are_found_by_one_after_migration_0012(settings):
+    from alembic import command
+
+    from kam import migrate
+    from kam.db import make_engine
+    from services.customers.plugin import plugin
+
+    migrate.upgrade("customers", plugin.migrations, settings)
+    store = open_store("customers", metadata, settings)
+    with store.unit_of_work() as uow:
+        files.create_customer(uow, OWNER, NOW, data={"name": "上官婉宁", "phone": "13512345678"},
+                              sealer=Sealer(Settings(secret_key="search-test-secret")), rules=load_rules())
+        uow.commit()
+    engine = make_engine(*settings.database_for("customers"))
+    try:
+        with engine.begin() as connection:  # the tokens 0011 wrote: the surname, no other single character
+            connection.execute(text("DELETE FROM search_tokens WHERE token IN ('官', '婉', '宁')"))
+            command.downgrade(migrate.alembic_config(plugin.migrations, connection), "0011")
+        migrate.upgrade("customers", plugin.migrations, settings)
+    finally:
+        engine.dispose()
+    with store.session() as session:
+        assert [item["name"] for item in files.list_customers(session, OWNER, NOW, args={"q": "婉"})["items"]] == ["上官婉宁"]
     store.close()

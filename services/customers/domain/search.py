@@ -17,11 +17,12 @@ def normalise(query):
 
 
 def name_tokens(name):
-    """The surname, every two-character piece, the pinyin initials and the full pinyin of a name."""
+    """Every character (a single middle character, 婉 of 上官婉宁, finds her too), every two-character
+    piece, the pinyin initials and the full pinyin of a name."""
     name = normalise(name)
     if not name:
         return set()
-    tokens = {name[0]} | {name[i:i + 2] for i in range(len(name) - 1)}
+    tokens = set(name) | {name[i:i + 2] for i in range(len(name) - 1)}
     syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s]
     if syllables:
         tokens.add("".join(s[0] for s in syllables)[:64])
