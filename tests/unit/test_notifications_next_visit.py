@@ -63,3 +63,27 @@ def test_the_next_visit_task_is_done_when_the_next_visit_to_that_customer_is_rec
     assert uow.published_types() == ["task.created", "task.completed"]
     next_visits.visit_revised(uow, again, visit=visit(next_visit_at=NEXT + timedelta(days=30), revised_at=again))
     assert [task["status"] for task in next_visit_tasks(uow)] == ["done"]  # it has happened: nothing moves
+
+
+def test_a_revision_withdrawing_the_next_visit_handled_before_its_record_leaves_no_open_task(uow):
+    # visit.revised and visit.completed travel on different queues: the revision may be handled first
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=None, revised_at=VISITED + timedelta(days=1)))
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    assert [task["status"] for task in next_visit_tasks(uow)] == ["cancelled"]
+    assert uow.published_types() == []
+
+
+def test_a_revision_moving_the_next_visit_handled_before_its_record_keeps_the_revised_date(uow):
+    later = NEXT + timedelta(days=7)
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=later, revised_at=VISITED + timedelta(days=1)))
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    assert [(task["status"], task["due_at"]) for task in next_visit_tasks(uow)] == [("open", later)]
+
+
+def test_an_older_revision_handled_after_a_newer_one_changes_nothing(uow):
+    next_visits.visit_recorded(uow, VISITED, visit=visit())
+    newer, older = NEXT + timedelta(days=9), NEXT + timedelta(days=3)
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=newer, revised_at=VISITED + timedelta(days=2)))
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=older, revised_at=VISITED + timedelta(days=1)))
+    next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=None, revised_at=VISITED + timedelta(days=1)))
+    assert [(task["status"], task["due_at"]) for task in next_visit_tasks(uow)] == [("open", newer)]
