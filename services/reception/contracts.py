@@ -29,8 +29,20 @@ class ReceptionSubmitted(_ReceptionDecision):
     event_type = "reception.submitted"
 
 
+class HospitalityOverride(Schema):
+    """A meal out above the cap of the customer's category, approved with the manager's reason."""
+
+    category = fields.String(allow_none=True)
+    kind = fields.String(required=True)
+    amount = Money(required=True)
+    cap = Money(required=True)
+    reason = fields.String(required=True)
+
+
 class ReceptionApproved(_ReceptionDecision):
     event_type = "reception.approved"
+
+    hospitality_override = fields.Nested(HospitalityOverride, allow_none=True, load_default=None)  # visits logs it
 
 
 class ReceptionRejected(_ReceptionDecision):
@@ -229,9 +241,10 @@ class ItemsClaimed(Reads):
 
 class HospitalityReviewed(Reads):
     """The visits service's word on a meal out per head against the hospitality cap (it keeps the caps
-    and logs every override)."""
+    and logs every override, from this service's reception.approved)."""
 
     over_cap = fields.Boolean(required=True)
+    override = fields.Nested(HospitalityOverride, allow_none=True, load_default=None)
 
 
 CALLS = (Calls("customers", "customer_summary", CustomerSeen), Calls("visits", "get_visit", VisitSeen),

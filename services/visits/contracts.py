@@ -6,6 +6,7 @@ from kam.contracts import Calls, Id, Method, Reads
 from kam.events import ConsumedContract, Contract
 from kam.schemas import Money, SubjectRef, page_of
 from services.visits.hospitality_schemas import (
+    HospitalityOverride,
     HospitalityReviewIn,
     HospitalityReviewOut,
     OverrideArgs,
@@ -165,6 +166,8 @@ class ReceptionApproved(ConsumedContract):
     scheduled_at = fields.DateTime(required=True)
     party_size = fields.Integer(allow_none=True, load_default=None)
     funded_amount = fields.Decimal(allow_none=True, load_default=None)
+    approver_id = fields.String(allow_none=True, load_default=None)
+    hospitality_override = fields.Nested(HospitalityOverride, allow_none=True, load_default=None)  # logged here
 
 
 class ReceptionReported(ConsumedContract):

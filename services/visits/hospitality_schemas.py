@@ -48,9 +48,19 @@ class HospitalityReviewIn(OverrideReasonIn):
     amount = fields.Decimal(allow_none=True, load_default=None)
 
 
+class HospitalityOverride(Schema):
+    """An approval above a cap: what was over, by how much, and the manager's reason."""
+
+    category = fields.String(allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(HOSPITALITY_KINDS))
+    amount = Money(required=True)
+    cap = Money(required=True)
+    reason = fields.String(required=True)
+
+
 class HospitalityReviewOut(Schema):
     over_cap = fields.Boolean()
-    cap = Money(allow_none=True)
+    override = fields.Nested(HospitalityOverride, allow_none=True)
 
 
 class OverrideOut(Schema):

@@ -74,7 +74,7 @@ class VisitsService(ServiceBase):
     list_logistics = query(logistics.list_logistics)
     get_hospitality_policy = query(hospitality.get_hospitality_policy)
     set_hospitality_policy = command(hospitality.set_hospitality_policy)
-    review_hospitality = command(hospitality.review_hospitality)
+    review_hospitality = query(hospitality.review_hospitality)
     list_hospitality_overrides = query(hospitality.list_hospitality_overrides)
 
     @rpc
@@ -90,6 +90,7 @@ class VisitsService(ServiceBase):
     @handles(ReceptionApproved)
     def note_reception_approved(self, uow, event):
         logistics.note_reception_approved(uow, event, self.clock.now())
+        hospitality.note_reception_override(uow, event)
 
     @handles(ReceptionReported)
     def note_reception_reported(self, uow, event):

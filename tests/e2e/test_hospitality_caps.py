@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kam.testing import wait_until
+
 CAPS = {"important": {"gift_value": "200.00", "meal_per_head": "150.00"}}
 
 
@@ -59,8 +61,12 @@ def test_a_gift_and_a_meal_above_the_cap_need_the_managers_override_and_override
     approved = manager.post(f"/api/receptions/{reception['id']}/approve", json={"override_reason": "外事接待"})
     assert approved.status_code == 200 and approved.json()["status"] == "approved"
 
-    listed = manager.get("/api/policies/hospitality/overrides").json()["items"]
-    mine = {(o["subject_type"], o["subject_id"]): o for o in listed}
+    def logged():  # a reception's override is logged from its reception.approved, a moment later
+        listed = manager.get("/api/policies/hospitality/overrides").json()["items"]
+        return {(o["subject_type"], o["subject_id"]): o for o in listed}
+
+    wait_until(lambda: ("reception", reception["id"]) in logged(), timeout=15, message="the reception's override")
+    mine = logged()
     assert mine[("visit", visit["id"])]["amount"] == "880.00" and mine[("visit", visit["id"])]["cap"] == "200.00"
     assert mine[("reception", reception["id"])]["reason"] == "外事接待"
     assert mine[("reception", reception["id"])]["kind"] == "meal_per_head"

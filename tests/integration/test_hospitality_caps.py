@@ -1,5 +1,6 @@
 """Hospitality caps on the real RabbitMQ and PostgreSQL: the visits service keeps the caps and logs the
-overrides; the reception service asks it over RPC when a manager approves a reception with a meal out."""
+overrides; the reception service asks it over RPC when a manager approves a reception with a meal out, and
+the override is logged from the approval's event."""
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -7,6 +8,7 @@ import pytest
 from nameko.rpc import rpc
 
 from kam.errors import Conflict, Forbidden
+from kam.relay import Publisher
 from services.reception.service import ReceptionService
 from services.visits.service import VisitsService
 
@@ -67,6 +69,17 @@ def test_a_gift_and_a_meal_above_the_cap_need_the_managers_override_and_are_logg
         assert approved["status"] == "approved"
 
     with harness.as_(MANAGER) as manager:
+        assert [o["subject_type"] for o in manager.list_hospitality_overrides({})["items"]] == ["visit"]
+    # the reception's override is logged from its reception.approved, as the relay would deliver it
+    [approval] = [e for e in harness.events("reception") if e["type"] == "reception.approved"]
+    publisher = Publisher(harness.settings.amqp_uri)
+    try:
+        publisher.publish(approval)
+    finally:
+        publisher.reset()
+    harness.applied(approval, "visits")
+    with harness.as_(MANAGER) as manager:
         overrides = manager.list_hospitality_overrides({})["items"]
-    assert sorted((o["subject_type"], o["kind"], o["amount"], o["cap"]) for o in overrides) == [
-        ("reception", "meal_per_head", "288.00", "150.00"), ("visit", "gift_value", "380.00", "200.00")]
+    assert sorted((o["subject_type"], o["kind"], o["amount"], o["cap"], o["reason"]) for o in overrides) == [
+        ("reception", "meal_per_head", "288.00", "150.00", "军区首长同席，按集团标准"),
+        ("visit", "gift_value", "380.00", "200.00", "退休老领导，礼品按集团惯例")]

@@ -7,10 +7,13 @@ import pytest
 from marshmallow import ValidationError
 
 from kam.errors import Conflict, Forbidden
+from kam.events import make_envelope, read_envelope
 from kam.fakes import FakeRemote, FakeUnitOfWork
 from kam.identity import Actor
+from services.reception.contracts import ReceptionApproved
 from services.reception.handlers import receptions
 from services.reception.models import metadata as reception_metadata
+from services.visits.contracts import ReceptionApproved as VisitsReceptionApproved
 from services.visits.domain.hospitality import override_needed
 from services.visits.handlers import hospitality, visits
 from services.visits.hospitality_schemas import PolicyIn
@@ -67,7 +70,7 @@ def test_a_meal_above_the_cap_needs_the_managers_override(uow):
     """The reception service asks the visits service, keeper of the caps, when a manager approves."""
     customers = FakeRemote(customer_summary=lambda customer_id: {"id": customer_id, "owner_id": "dev-1",
                                                                   "category": "important"})
-    caps_keeper = FakeRemote(review_hospitality=lambda data: hospitality.review_hospitality(uow, MANAGER, NOW,
+    caps_keeper = FakeRemote(review_hospitality=lambda data: hospitality.review_hospitality(uow.session, MANAGER, NOW,
                                                                                               data=data))
     with FakeUnitOfWork(reception_metadata) as reception_uow:
         def planned(meal_per_head):
@@ -89,20 +92,39 @@ def test_a_meal_above_the_cap_needs_the_managers_override(uow):
         assert refused.value.error_code == "over_hospitality_cap" and refused.value.extra["cap"] == "150.00"
         assert approve_reception(over, override_reason="接待军区首长，按集团标准")["status"] == "approved"
         assert approve_reception(within)["status"] == "approved"
+        approved = [e["data"] for e in reception_uow.published if e["type"] == "reception.approved"]
+        assert [data["hospitality_override"] for data in approved] == [
+            {"category": "important", "kind": "meal_per_head", "amount": "288.00", "cap": "150.00",
+             "reason": "接待军区首长，按集团标准"}, None]
         shown = receptions.get_reception(reception_uow.session, MANAGER, NOW, reception_id=over)
         assert shown["arrangements"]["meal_out"]["meal_per_head"] == "288.00"
         assert shown["arrangements"]["meal_out"]["standard"] == "公司标准"  # the text stays
 
 
+def reception_approved(override, at=NOW + timedelta(hours=1)):
+    data = {"reception_id": "r1", "customer_id": "c2", "host_id": "dev-1", "scheduled_at": NOW + timedelta(days=1),
+            "party_size": 2, "funded_amount": None, "approver_id": "m-1", "hospitality_override": override}
+    envelope = make_envelope(ReceptionApproved, data, producer="reception", occurred_at=at)
+    return read_envelope(envelope, {("reception.approved", 1): VisitsReceptionApproved})
+
+
+def test_a_reception_approval_that_does_not_commit_logs_no_override(uow):
+    """The visits service only checks when asked; the override is logged from the committed approval."""
+    reviewed = hospitality.review_hospitality(uow.session, MANAGER, NOW, data={
+        "subject_type": "reception", "subject_id": "r1", "customer_id": "c2", "category": "important",
+        "kind": "meal_per_head", "amount": Decimal("300.00"), "override_reason": "外宾同席"})
+    assert reviewed["over_cap"] and reviewed["override"]["cap"] == Decimal("150.00")
+    assert hospitality.list_hospitality_overrides(uow.session, MANAGER, NOW, args={})["items"] == []
+
+
 def test_overrides_are_logged_and_listed(uow):
     pending_visit(uow)
     approve(uow, override_reason="客户为集团战略合作方领导")
-    hospitality.review_hospitality(uow, MANAGER, NOW + timedelta(hours=1), data={
-        "subject_type": "reception", "subject_id": "r1", "customer_id": "c2", "category": "important",
-        "kind": "meal_per_head", "amount": Decimal("300.00"), "override_reason": "外宾同席"})
-    hospitality.review_hospitality(uow, MANAGER, NOW + timedelta(hours=2), data={  # a retried approval
-        "subject_type": "reception", "subject_id": "r1", "customer_id": "c2", "category": "important",
-        "kind": "meal_per_head", "amount": Decimal("300.00"), "override_reason": "外宾同席"})
+    override = {"category": "important", "kind": "meal_per_head", "amount": Decimal("300.00"),
+                "cap": Decimal("150.00"), "reason": "外宾同席"}
+    hospitality.note_reception_override(uow, reception_approved(override))
+    hospitality.note_reception_override(uow, reception_approved(override, NOW + timedelta(hours=2)))  # redelivered
+    hospitality.note_reception_override(uow, reception_approved(None))  # within the cap: nothing to log
     listed = hospitality.list_hospitality_overrides(uow.session, MANAGER, NOW, args={})["items"]
     assert [(o["subject_type"], o["subject_id"], o["kind"], o["amount"], o["cap"], o["reason"], o["approver_id"])
             for o in listed] == [

@@ -93,10 +93,10 @@ class Reception:
         self._move("submit", now)
         return self._decision(ReceptionSubmitted)
 
-    def approve(self, approver_id, funded_amount, now):
+    def approve(self, approver_id, funded_amount, now, hospitality_override=None):
         self._move("approve", now)
         self.approver_id, self.funded_amount, self.decided_at, self.reason = approver_id, funded_amount, now, None
-        return self._decision(ReceptionApproved)
+        return self._decision(ReceptionApproved, hospitality_override=hospitality_override)
 
     def reject(self, approver_id, reason, now):
         self._move("reject", now)
@@ -131,11 +131,11 @@ class Reception:
         self.status = WORKFLOW.target(self.status, action)
         self.updated_at = now
 
-    def _decision(self, contract):
+    def _decision(self, contract, **more):
         return contract.of({
             "reception_id": self.id, "customer_id": self.customer_id, "host_id": self.host_id,
             "scheduled_at": self.scheduled_at, "party_size": self.party_size, "funded_amount": self.funded_amount,
-            "reason": self.reason, "approver_id": self.approver_id})
+            "reason": self.reason, "approver_id": self.approver_id, **more})
 
 
 def ensure_not_own_approval(actor, record):

@@ -80,14 +80,16 @@ def submit_reception(uow, actor, now, *, reception_id):
 
 def approve_reception(uow, actor, now, *, reception_id, data, customers, visits):
     """A meal out per head above the hospitality cap of the customer's category needs the manager's
-    override_reason (the visits service keeps the caps, refuses with 409 `over_hospitality_cap` and logs
-    the override); it is asked last, once this approval is otherwise allowed."""
+    override_reason (the visits service keeps the caps and refuses with 409 `over_hospitality_cap`); the
+    override rides on reception.approved, from which visits logs it, so an approval that does not commit
+    leaves no override in the log."""
     def approve(reception):
-        approved = reception.approve(actor.user_id, data.get("funded_amount"), now)
+        override = None
         if meal_per_head(reception.arrangements) is not None:
             category = customers.customer_summary(reception.customer_id).get("category")
-            visits.review_hospitality(hospitality_review(reception, category, data.get("override_reason")))
-        return approved
+            override = visits.review_hospitality(
+                hospitality_review(reception, category, data.get("override_reason")))["override"]
+        return reception.approve(actor.user_id, data.get("funded_amount"), now, hospitality_override=override)
 
     return _decide(uow, actor, reception_id, "approve", approve)
 

@@ -1,5 +1,9 @@
 """Hospitality caps: read by everyone signed in, set by managers; approvals above a cap need the manager's
-override, which is logged here for visits and (over RPC, `review_hospitality`) for receptions."""
+override, which is logged here: a visit's with its approval, a reception's from its `reception.approved` (the
+reception service asks `review_hospitality` first, which only checks, so an approval that does not commit
+logs nothing)."""
+from datetime import datetime
+
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -28,28 +32,41 @@ def set_hospitality_policy(uow, actor, now, *, policy):
 
 def checked(session, actor, now, *, subject_type, subject_id, customer_id, category, kind, amount, override_reason,
             kept=None):
-    """Refuse an approval above the cap without a reason (409); log the override with one. Logged once per
-    subject and kind: a repeated call (a retried approval) changes nothing."""
+    """Refuse an approval above the cap without a reason (409); log the override with one."""
     override = rules.override_needed(kept or caps(session), category, kind, amount, override_reason)
-    if override is None:
-        return None
+    if override is not None:
+        log_override(session, subject_type=subject_type, subject_id=subject_id, customer_id=customer_id,
+                     override=override, approver_id=actor.user_id, at=now)
+    return override
+
+
+def log_override(session, *, subject_type, subject_id, customer_id, override, approver_id, at):
+    """Logged once per subject and kind: a repeat (a retried approval, a redelivery) changes nothing."""
     row = {"id": new_id(), "subject_type": subject_type, "subject_id": subject_id, "customer_id": customer_id,
-           **override, "approver_id": actor.user_id, "at": now}
+           **{key: override[key] for key in ("category", "kind", "amount", "cap", "reason")},
+           "approver_id": approver_id, "at": at}
     try:
         with session.begin_nested():
             session.execute(insert(hospitality_overrides).values(**row))
     except IntegrityError:
         pass  # already logged
-    return override
 
 
-def review_hospitality(uow, actor, now, *, data):
-    """For the reception service approving a reception: its meal out per head against the cap."""
+def note_reception_override(uow, event):
+    data = event["data"]
+    if data.get("hospitality_override"):
+        log_override(uow.session, subject_type="reception", subject_id=data["reception_id"],
+                     customer_id=data["customer_id"], override=data["hospitality_override"],
+                     approver_id=data["approver_id"], at=datetime.fromisoformat(event["occurred_at"]))
+
+
+def review_hospitality(session, actor, now, *, data):
+    """For the reception service approving a reception: its meal out per head against the cap, and the
+    override its approval will carry (logged when that approval is committed, from its event)."""
     actor.require_role("manager")
-    override = checked(uow.session, actor, now, override_reason=data.get("override_reason"),
-                       **{key: data.get(key) for key in ("subject_type", "subject_id", "customer_id", "category",
-                                                         "kind", "amount")})
-    return {"over_cap": override is not None, "cap": override["cap"] if override else None}
+    override = rules.override_needed(caps(session), data.get("category"), data["kind"], data.get("amount"),
+                                     data.get("override_reason"))
+    return {"over_cap": override is not None, "override": override}
 
 
 def list_hospitality_overrides(session, actor, now, *, args):
