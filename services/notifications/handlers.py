@@ -36,6 +36,7 @@ def create_callback(uow, actor, now, *, visit, policy):
     create_task(uow, kind="callback", dedupe_key=f"callback:{visit['visit_id']}", customer_id=visit["customer_id"],
                 subject={"type": "visit", "id": visit["visit_id"]},
                 due_at=visit["occurred_at"] + policy.callback_after, now=now, assignee_id=visit["visitor_id"],
+                details={"visited_at": visit["occurred_at"].isoformat(), "visitor_id": visit["visitor_id"]},
                 customer_name=_customer_name(uow.session, visit["customer_id"]))
 
 

@@ -46,17 +46,37 @@ def _newest_revision(found):
 
 
 def visit_recorded(uow, now, *, visit):
-    """This visit is the next visit the customer's earlier records agreed; it may agree the next one."""
-    earlier = uow.session.scalars(select(tasks.c.id).where(
+    """This visit is the next visit the customer's earlier records agreed; it may agree the next one. The
+    queue may hand visits over out of order: a record made earlier does not do a later one's next visit,
+    and its own next visit is done at once when a later visit to the customer is known already."""
+    open_ids = uow.session.scalars(select(tasks.c.id).where(
         tasks.c.kind == KIND, tasks.c.status == "open", tasks.c.customer_id == visit["customer_id"],
         tasks.c.subject_id != visit["visit_id"]))
-    for task_id in list(earlier):
-        task = domain.complete_by_event(load_task(uow.session, task_id, lock=True), by=visit["visitor_id"],
-                                        outcome="已再次拜访", at=visit["occurred_at"])
-        save_task(uow.session, task)
-        uow.collect(domain.completed(task))
+    for task in [load_task(uow.session, task_id, lock=True) for task_id in list(open_ids)]:
+        if datetime.fromisoformat(task.details["agreed_on"]) < visit["occurred_at"]:
+            _done_by(uow, task, visitor_id=visit["visitor_id"], at=visit["occurred_at"])
     if visit.get("next_visit_at") is not None:
-        _create(uow, visit, now, f"{KIND}:{visit['visit_id']}")
+        task = _create(uow, visit, now, f"{KIND}:{visit['visit_id']}")
+        later = _first_visit_after(uow.session, visit)
+        if task is not None and later is not None:
+            _done_by(uow, task, visitor_id=later["visitor_id"], at=later["visited_at"])
+
+
+def _done_by(uow, task, *, visitor_id, at):
+    task = domain.complete_by_event(task, by=visitor_id, outcome="已再次拜访", at=at)
+    save_task(uow.session, task)
+    uow.collect(domain.completed(task))
+
+
+def _first_visit_after(session, visit):
+    """The customer's first visit recorded here after `visit`, known by its callback task."""
+    callbacks = session.scalars(select(tasks.c.details).where(
+        tasks.c.kind == "callback", tasks.c.customer_id == visit["customer_id"],
+        tasks.c.subject_id != visit["visit_id"]))
+    later = [{"visitor_id": details["visitor_id"], "visited_at": datetime.fromisoformat(details["visited_at"])}
+             for details in callbacks if (details or {}).get("visited_at")]
+    later = [found for found in later if found["visited_at"] > visit["occurred_at"]]
+    return min(later, key=lambda found: found["visited_at"], default=None)
 
 
 def visit_revised(uow, now, *, visit):

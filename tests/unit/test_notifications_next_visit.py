@@ -5,11 +5,14 @@ import pytest
 from sqlalchemy import select
 
 from kam.fakes import FakeUnitOfWork
-from services.notifications import next_visits
+from kam.identity import Actor
+from services.notifications import handlers, next_visits
+from services.notifications.domain import Policy
 from services.notifications.models import metadata, tasks
 
 VISITED = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 NEXT = VISITED + timedelta(days=14)
+VISITOR = Actor("dev-1", "developer")
 
 
 @pytest.fixture
@@ -87,3 +90,19 @@ def test_an_older_revision_handled_after_a_newer_one_changes_nothing(uow):
     next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=older, revised_at=VISITED + timedelta(days=1)))
     next_visits.visit_revised(uow, VISITED, visit=visit(next_visit_at=None, revised_at=VISITED + timedelta(days=1)))
     assert [(task["status"], task["due_at"]) for task in next_visit_tasks(uow)] == [("open", newer)]
+
+
+def recorded(uow, record):
+    """As the service's visit.completed handler does: the callback first, then the next visit."""
+    handlers.create_callback(uow, VISITOR, record["occurred_at"], visit=record, policy=Policy())
+    next_visits.visit_recorded(uow, record["occurred_at"], visit=record)
+
+
+def test_an_earlier_record_handled_after_a_later_one_does_not_do_the_later_ones_next_visit(uow):
+    later = VISITED + timedelta(days=10)
+    recorded(uow, visit("v-2", next_visit_at=later + timedelta(days=14), occurred_at=later))
+    recorded(uow, visit("v-1", next_visit_at=NEXT, occurred_at=VISITED))  # handed over late
+    tasks_of = {task["subject_id"]: task for task in next_visit_tasks(uow)}
+    assert tasks_of["v-2"]["status"] == "open"
+    # v-1 agreed a next visit, and v-2 (later) was that visit: done at once, by v-2's visit
+    assert (tasks_of["v-1"]["status"], tasks_of["v-1"]["completed_at"]) == ("done", later)
