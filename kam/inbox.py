@@ -116,7 +116,10 @@ class Inbox:
         return self.apply_all([body], consumer, contracts, handler)[0]
 
     def _apply_together(self, events, consumer, handler):
-        """Every event's outcome in one transaction, or None once it failed and was rolled back whole."""
+        """Every event's outcome in one transaction, or None once it failed and was rolled back whole. Each
+        event's inbox row is claimed just before its handler runs, not all in one insert first: a handler
+        that commits part-way then commits only the claims whose effects it commits too (one insert for
+        the batch lost effects in test_consumer_killed_mid_handler_loses_and_doubles_nothing)."""
         try:
             with self.store.unit_of_work() as uow:
                 outcomes = {}

@@ -103,3 +103,13 @@ def test_an_event_that_breaks_its_contract_is_parked_and_the_rest_of_its_batch_t
     assert len(store.commits) == 2 and len(rows(store, "things")) == 2  # the parking, then the batch
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(store.tables["failed_events"])) == 1
+
+
+def test_an_event_applied_before_is_a_duplicate_in_a_later_batch(store, count_thing):
+    first = thing("王丽")
+    store.apply_events([first], CONSUMER, CONTRACTS, count_thing)
+
+    outcomes = store.apply_events([thing("李娜"), first, thing("张伟")], CONSUMER, CONTRACTS, count_thing)
+
+    assert outcomes == ["applied", "duplicate", "applied"]
+    assert sorted(row["name"] for row in rows(store, "things")) == ["张伟", "李娜", "王丽"]
