@@ -19,8 +19,10 @@ from gateway.users import UserStore
 from kam.config import get_settings
 from kam.direct import DirectClient
 from kam.i18n import Catalog
+from kam.local import LocalCalls
 from kam.logs import request_id_var
 from kam.plugins import discover
+from kam.web import running_service
 
 MAX_ADDRESS = 8192  # a request line's path and query, as nginx's and gunicorn's defaults allow
 
@@ -54,6 +56,7 @@ def create_app(settings=None, plugins=None):
     app.extensions["kam.sessions"] = SessionStore(app.extensions["kam.users"].engine, settings)
     app.extensions["kam.rpc"] = RpcPool(settings)
     app.extensions["kam.direct"] = DirectClient(settings, plugins) if settings.direct_port_base else None
+    app.extensions["kam.local"] = LocalCalls(settings, plugins, running_service) if settings.local_calls else None
     app.extensions["kam.vocabularies"] = vocabularies.build(plugins)
     app.extensions["kam.console_areas"] = console_areas.build(plugins)
     app.extensions["kam.catalog"] = Catalog(*(plugin.load_messages() for plugin in plugins.values()))

@@ -24,7 +24,8 @@ def cmd_gateway(args):
     from kam.config import get_settings
     from kam.keys import require_keys
 
-    require_keys(get_settings(), sealing=False)  # the gateway signs tokens; it never seals
+    settings = get_settings()
+    require_keys(settings, sealing=settings.local_calls)  # it signs tokens; it seals only when it hosts services
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "gateway.wsgi:app",
                                "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
                                "--worker-class", "gthread", "--threads", str(args.threads),

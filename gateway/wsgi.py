@@ -5,4 +5,5 @@ from kam.keys import require_keys
 from kam.logs import configure
 
 configure()
-app = create_app(require_keys(get_settings(), sealing=False))
+settings = get_settings()
+app = create_app(require_keys(settings, sealing=settings.local_calls))  # it seals only when it hosts services

@@ -29,13 +29,16 @@ def clock_from_env(env=None):
     return FileClock(path) if path else SystemClock()
 
 
+def clock_of(settings):
+    """The clock of a process with these settings: the tests' file when they name one, the system's otherwise."""
+    return FileClock(settings.clock_file) if settings and settings.clock_file else clock_from_env()
+
+
 class Clock(DependencyProvider):
     """`clock = Clock()` in a service; `self.clock.now()` in a worker."""
 
     def setup(self):
-        settings = self.container.config.get("KAM_SETTINGS")
-        configured = FileClock(settings.clock_file) if settings and settings.clock_file else None
-        self.clock = self.container.config.get("KAM_CLOCK") or configured or clock_from_env()
+        self.clock = self.container.config.get("KAM_CLOCK") or clock_of(self.container.config.get("KAM_SETTINGS"))
 
     def get_dependency(self, worker_ctx):
         return self.clock

@@ -44,6 +44,7 @@ class Settings:
     direct_host: str | None = None  # the address services listen on for direct calls (127.0.0.1)
     direct_addresses: dict = field(default_factory=dict)  # {service: "host:port"} of services elsewhere
     direct_secret: str | None = None  # every direct call carries it when set (kam.direct)
+    local_calls: bool = False  # the gateway hosts the services' use cases itself (kam.local; kam dev's shape)
     time_zone: str = "Asia/Shanghai"  # the department's: its dates, "today", report periods
     extra: dict = field(default_factory=dict)
 
@@ -72,6 +73,7 @@ class Settings:
             direct_addresses={key.removeprefix("KAM_DIRECT_").lower(): value for key, value in env.items()
                               if key.startswith("KAM_DIRECT_") and key not in DIRECT_SETTINGS},
             direct_secret=env.get("KAM_DIRECT_SECRET") or None,
+            local_calls=env.get("KAM_LOCAL_CALLS", "off").strip().lower() in ("on", "1", "true", "yes"),
             clock_file=env.get("KAM_CLOCK_FILE") or None,
             time_zone=env.get("KAM_TIME_ZONE") or "Asia/Shanghai",
         )
@@ -90,6 +92,8 @@ class Settings:
             env["KAM_DIRECT_PORT_BASE"] = str(self.direct_port_base)
         if self.direct_secret:
             env["KAM_DIRECT_SECRET"] = self.direct_secret
+        if self.local_calls:
+            env["KAM_LOCAL_CALLS"] = "on"
         return env
 
     @property

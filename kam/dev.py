@@ -65,7 +65,8 @@ def run(settings, port, prepare_everything):
         "gateway": kam + ["gateway", "--port", str(port), "--workers", str(GATEWAY_WORKERS)],
     }
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
-    env = {"KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE), "KAM_DIRECT_SECRET": secrets.token_hex(32),  # this run's
+    env = {"KAM_LOCAL_CALLS": "on", "KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE),
+           "KAM_DIRECT_SECRET": secrets.token_hex(32),  # this run's
            **os.environ, "KAM_SECRET_KEY": settings.secret_key,
            "KAM_ENCRYPTION_KEY": settings.encryption_key}
     children = {name: subprocess.Popen(command, env=env) for name, command in commands.items()}

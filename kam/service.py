@@ -89,10 +89,14 @@ class Database(DependencyProvider):
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
-        actor = Actor.from_context(worker_ctx.data)
-        return Store(self.container.service_name, self.sessions, self.metadata.tables,
-                     postgres=self.settings.uses_postgres, actor=actor.as_dict(),
-                     request_id=actor.request_id, retry_delays=self.settings.retry_delays)
+        return store_of(self.container.service_name, self.sessions, self.metadata, self.settings,
+                        Actor.from_context(worker_ctx.data))
+
+
+def store_of(name, sessions, metadata, settings, actor):
+    """The Store of one call or event, acting as `actor` (a kam.identity.Actor)."""
+    return Store(name, sessions, metadata.tables, postgres=settings.uses_postgres, actor=actor.as_dict(),
+                 request_id=actor.request_id, retry_delays=settings.retry_delays)
 
 
 class CurrentActor(DependencyProvider):

@@ -57,3 +57,7 @@ class Files(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.store
+
+    def outside_container(self, settings):
+        store = file_store(settings, self.kind)
+        return lambda: store

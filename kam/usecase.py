@@ -24,24 +24,28 @@ class UseCase:
     writes: bool
     uses: tuple = ()
 
+    def perform(self, method, db, actor, now, args, kwargs, dependencies):
+        """The use case on one call, whichever transport brought it: loaded with the method's contract,
+        run in a unit of work (committed with its events) or a read session, answered with the reply's dump."""
+        params = method.load(args, kwargs)
+        if self.writes:
+            with db.unit_of_work() as uow:
+                result = self.handler(uow, actor, now, **params, **dependencies)
+                uow.commit()
+        else:
+            with db.session() as session:
+                result = self.handler(session, actor, now, **params, **dependencies)
+        return method.dump(result)
+
     def entrypoint(self, name, method):
-        handler, writes, uses = self.handler, self.writes, self.uses
+        use_case = self
 
         def entry(self, *args, **kwargs):
-            params = method.load(args, kwargs)
-            dependencies = {dependency: getattr(self, dependency) for dependency in uses}
-            now = self.clock.now()
-            if writes:
-                with self.db.unit_of_work() as uow:
-                    result = handler(uow, self.actor, now, **params, **dependencies)
-                    uow.commit()
-            else:
-                with self.db.session() as session:
-                    result = handler(session, self.actor, now, **params, **dependencies)
-            return method.dump(result)
+            dependencies = {dependency: getattr(self, dependency) for dependency in use_case.uses}
+            return use_case.perform(method, self.db, self.actor, self.clock.now(), args, kwargs, dependencies)
 
         entry.__name__ = entry.__qualname__ = name
-        entry.__doc__ = handler.__doc__
+        entry.__doc__ = self.handler.__doc__
         return direct(rpc(entry))
 
 
@@ -56,10 +60,13 @@ def query(handler, uses=()):
 
 
 def declare_entrypoints(service_cls):
-    """Turn the service's declared use cases into nameko RPC entrypoints, each held to its contract."""
+    """Turn the service's declared use cases into nameko RPC entrypoints, each held to its contract; the
+    declarations stay in `service_cls.use_cases` for a gateway that hosts them itself (kam.local)."""
     offers = getattr(service_cls, "offers", None) or {}
+    service_cls.use_cases = {}
     for name, value in list(vars(service_cls).items()):
         if isinstance(value, UseCase):
             if name not in offers:
                 raise TypeError(f"{service_cls.__name__}.{name}: no Method for it in the service's OFFERS")
+            service_cls.use_cases[name] = value
             setattr(service_cls, name, value.entrypoint(name, offers[name]))

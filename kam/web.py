@@ -63,11 +63,21 @@ def file_responses(*content_types, description="the file, as an attachment", jso
 
 
 def rpc(service_name):
-    """The proxy of `service_name`, carrying the caller's identity and request id: a direct call over
-    HTTP when the services listen for them (kam.direct), RPC over RabbitMQ otherwise."""
+    """The proxy of `service_name`, carrying the caller's identity and request id: the use case run in this
+    process when the gateway hosts it (kam.local), else a direct call over HTTP when the services listen for
+    them (kam.direct), RPC over RabbitMQ otherwise."""
+    identity = {**(g.get("identity") or {}), "request_id": g.get("request_id")}
+    local = current_app.extensions.get("kam.local")
+    if local is not None:
+        return local.service(service_name, identity)
+    return running_service(service_name, identity)
+
+
+def running_service(service_name, identity):
+    """The proxy of the service's own processes: direct calls when they listen for them, RPC otherwise."""
     direct = current_app.extensions.get("kam.direct")
     if direct is not None:
-        return direct.service(service_name, {**(g.get("identity") or {}), "request_id": g.get("request_id")})
+        return direct.service(service_name, identity)
     return current_app.extensions["kam.rpc"].proxy_for_request()[service_name]
 
 

@@ -15,6 +15,10 @@ class Sealing(DependencyProvider):
     def get_dependency(self, worker_ctx):
         return self.sealer
 
+    def outside_container(self, settings):
+        sealer = Sealer(settings)
+        return lambda: sealer
+
 
 class ClassificationRules(DependencyProvider):
     """The rules as the file says now: parsed once, again only after the file changes."""
@@ -24,3 +28,6 @@ class ClassificationRules(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.current.get()
+
+    def outside_container(self, settings):
+        return CurrentRules().get

@@ -32,3 +32,7 @@ class MaxDiscount(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.value
+
+    def outside_container(self, settings):
+        value = developer_max_discount(settings)
+        return lambda: value
