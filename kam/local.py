@@ -15,7 +15,6 @@ running service, direct or over RabbitMQ, exactly as before.
 """
 import json
 import logging
-import threading
 
 from nameko.exceptions import RemoteError
 
@@ -30,24 +29,18 @@ log = logging.getLogger("kam.local")
 
 
 class LocalCalls:
-    """The gateway's side: the services it hosts, made on first use in each worker process (after the
-    fork, so no database connection is shared between processes)."""
+    """The gateway's side: every service's hosted use cases, made when the app is (gunicorn makes it in
+    each worker after the fork, so no database connection is shared between processes; engines connect
+    on first use), so that the idle footprint and the start are measured with them."""
 
     def __init__(self, settings, plugins, elsewhere):
-        self.settings = settings
-        self.plugins = plugins
         self.elsewhere = elsewhere  # (service name, identity) -> the proxy of the running service
-        self._hosted = {}
-        self._lock = threading.Lock()
+        self._hosted = {name: HostedService(plugin, settings) for name, plugin in plugins.items()}
 
     def service(self, name, identity):
         return LocalService(self, name, identity)
 
     def hosted(self, name):
-        if name not in self._hosted:
-            with self._lock:
-                if name not in self._hosted:
-                    self._hosted[name] = HostedService(self.plugins[name], self.settings)
         return self._hosted[name]
 
     def close(self):
