@@ -34,7 +34,7 @@ def tree_rss_mb(pid):
 
 def run():
     started = time.perf_counter()
-    with EmbeddedSystem(Path(tempfile.mkdtemp(prefix="kam-bench-footprint-")), direct=True) as system:
+    with EmbeddedSystem(Path(tempfile.mkdtemp(prefix="kam-bench-footprint-"))) as system:
         up_seconds = time.perf_counter() - started  # includes the migrations of a fresh data folder
         time.sleep(3)
         rss = tree_rss_mb(system.process.popen.pid)

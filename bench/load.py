@@ -7,9 +7,16 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+# Each connection waits a random time before its next request, exponential with the mean gap: independent
+# clients arriving as a Poisson process. One fixed gap for all of them lined their requests up into bursts
+# of every connection at once, which measured the burst, not the load.
 PACED = """
 local gap = tonumber(os.getenv("KAM_WRK_GAP_MS") or "0")
-function delay() return gap end
+function init(args) math.randomseed(math.floor(os.clock() * 1000000) + os.time()) end
+function delay()
+  if gap == 0 then return 0 end
+  return math.floor(-gap * math.log(1 - math.random()))
+end
 """
 
 
@@ -33,7 +40,9 @@ def _ms(text):
 
 
 def wrk(url, *, headers, seconds, connections, threads=2, rate=None):
-    """{"per_second", "p50_ms", "p99_ms", "errors"}; `rate` (requests/s in all) paces the run."""
+    """{"per_second", "p50_ms", "p99_ms", "errors"}; `rate` (requests/s in all) paces the run: each connection
+    waits a random time before its next request, exponential with mean `connections / rate`, so the rate
+    reached is somewhat below `rate` (the answer's own time adds to the wait); `per_second` says what it was."""
     gap = 0 if rate is None else max(0.0, 1000.0 * connections / rate)
     script = _script(headers)
     try:

@@ -1,8 +1,9 @@
-"""Where the read path's CPU goes: `kam dev` (direct calls) saturated by wrk on GET /api/customers/{id},
+"""Where the read path's CPU goes: `kam dev` (hosted calls, or `--transport direct|rpc`) saturated by wrk on
+GET /api/customers/{id},
 each of its processes sampled by py-spy, then per process its CPU in milliseconds a request and the
 frames that hold most of its busy samples (blocking reads and waits left out).
 
-    .venv/bin/pip install py-spy && .venv/bin/python -m bench.profile_read_path [--seconds 12]
+    .venv/bin/pip install py-spy && .venv/bin/python -m bench.profile_read_path [--seconds 12] [--transport direct]
 """
 import argparse
 import collections
@@ -16,7 +17,7 @@ from pathlib import Path
 import requests
 
 from bench.load import wrk
-from bench.read_path import EmbeddedSystem
+from bench.read_path import TRANSPORTS, EmbeddedSystem
 
 WAITING = ("readinto", "select (selectors", "wait (threading", "recv_into", "poll", "acquire")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -53,10 +54,10 @@ def busy_frames(raw_file, top):
     return [(round(100 * n / busy, 1), frame) for frame, n in through.most_common(top)] if busy else []
 
 
-def run(seconds=12, top=25):
+def run(seconds=12, top=25, transport="hosted"):
     spy = shutil.which("py-spy") or str(Path(__file__).parents[1] / ".venv" / "bin" / "py-spy")
     folder = Path(tempfile.mkdtemp(prefix="kam-profile-"))
-    with EmbeddedSystem(folder, direct=True) as system:
+    with EmbeddedSystem(folder, transport) as system:
         headers = {"Authorization": f"Bearer {system.token()}"}
         customer = requests.post(f"{system.url}/api/customers", json={"name": "基准测试客户", "phone": "13800138000"},
                                  headers=headers, timeout=30).json()
@@ -84,8 +85,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=12)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--transport", choices=TRANSPORTS, default="hosted")
     args = parser.parse_args()
-    run(args.seconds, args.top)
+    run(args.seconds, args.top, args.transport)
 
 
 if __name__ == "__main__":

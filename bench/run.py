@@ -43,11 +43,9 @@ def main():
     parser.add_argument("--smoke", action="store_true", help="a tiny run that only proves the benchmarks work")
     args = parser.parse_args()
     seconds = 1 if args.smoke else args.seconds
-    transports = ("direct",) if args.smoke else ("direct", "rpc")
+    transports = ("hosted",) if args.smoke else read_path.TRANSPORTS
     reads = read_path.run(seconds, transports)
-    rows = read_path.goals(reads, "direct")
-    if "rpc" in reads:
-        rows += read_path.goals(reads, "rpc")
+    rows = [row for transport in transports for row in read_path.goals(reads, transport)]
     rows += footprint.run()
     rows += import_xlsx.run(500 if args.smoke else 100_000)
     for db, n in (("postgresql", 2_000 if args.smoke else 1_000_000), ("sqlite", 2_000 if args.smoke else 100_000)):
