@@ -10,8 +10,8 @@ service's outbox and the relay to RabbitMQ.
 
 A use case is hosted when every dependency it declares can be made outside a running service: a
 DependencyProvider says so with `outside_container(settings)`, which returns what a call gets. One that
-needs another service or the cluster (an RPC proxy lives in a nameko container) stays a call to the
-running service, direct or over RabbitMQ, exactly as before.
+needs another service or the cluster (an RPC proxy lives in a nameko container), or that its service
+declares `hostable=False`, stays a call to the running service, direct or over RabbitMQ, as before.
 """
 import json
 import logging
@@ -63,7 +63,7 @@ class HostedService:
         self.dependencies = {name: provider.outside_container(settings) for name, provider in providers.items()
                              if hasattr(provider, "outside_container")}
         self.use_cases = {name: case for name, case in service_cls.use_cases.items()
-                          if all(dependency in self.dependencies for dependency in case.uses)}
+                          if case.hostable and all(dependency in self.dependencies for dependency in case.uses)}
         self.engine = make_engine(*settings.database_for(self.name), **settings.pool_options)
         self.sessions = session_factory(self.engine)
 

@@ -23,6 +23,7 @@ class UseCase:
     handler: object
     writes: bool
     uses: tuple = ()
+    hostable: bool = True  # may run in a gateway that hosts the services' use cases (kam.local)
 
     def perform(self, method, db, actor, now, args, kwargs, dependencies):
         """The use case on one call, whichever transport brought it: loaded with the method's contract,
@@ -49,14 +50,15 @@ class UseCase:
         return direct(rpc(entry))
 
 
-def command(handler, uses=()):
-    """A use case that changes something: one unit of work, committed with its events."""
-    return UseCase(handler, True, tuple(uses))
+def command(handler, uses=(), hostable=True):
+    """A use case that changes something: one unit of work, committed with its events. `hostable=False`
+    keeps it in the service's own process even where the gateway hosts use cases (kam.local)."""
+    return UseCase(handler, True, tuple(uses), hostable)
 
 
-def query(handler, uses=()):
+def query(handler, uses=(), hostable=True):
     """A use case that only reads."""
-    return UseCase(handler, False, tuple(uses))
+    return UseCase(handler, False, tuple(uses), hostable)
 
 
 def declare_entrypoints(service_cls):

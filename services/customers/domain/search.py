@@ -4,8 +4,6 @@ Trigram indexes need three characters; a two-character name (王丽) or pinyin i
 as exact tokens in a btree-indexed table instead."""
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 ASCII_WORD = re.compile(r"^[a-z]+$")
 TOKEN_QUERY_MAX = 2
 PHONE_QUERY = re.compile(r"\+?[\d\-.()（）]+")
@@ -19,6 +17,8 @@ def normalise(query):
 def name_tokens(name):
     """Every character (a single middle character, 婉 of 上官婉宁, finds her too), every two-character
     piece, the pinyin initials and the full pinyin of a name."""
+    from pypinyin import Style, lazy_pinyin  # 56 MB of dictionaries: loaded by the processes that write names
+
     name = normalise(name)
     if not name:
         return set()
