@@ -82,11 +82,11 @@ def measure(url, token, seconds, connections=16):
 
 def paced_setting(url, headers, connections, target, seconds, tries=3):
     """The `rate` to give wrk for `target` requests a second: the answers' own time adds to each
-    connection's wait, so short runs raise the setting until the rate reached is within 5 % of the target."""
+    connection's wait, so short runs move the setting until the rate reached is within 5 % of the target."""
     setting = target
     for _ in range(tries):
         reached = wrk(url, headers=headers, seconds=seconds, connections=connections, rate=setting)["per_second"]
-        if reached >= 0.95 * target:
+        if abs(reached - target) <= 0.05 * target:
             break
         setting *= target / max(reached, 1.0)
     return setting

@@ -26,7 +26,8 @@ def cmd_gateway(args):
 
     settings = get_settings()
     require_keys(settings, sealing=settings.local_calls)  # it signs tokens; it seals only when it hosts services
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "gateway.wsgi:app",
+    shared_port = ["--reuse-port"] if args.reuse_port else []
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "gateway.wsgi:app", *shared_port,
                                "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
                                "--worker-class", "gthread", "--threads", str(args.threads),
                                "--timeout", "60", "--graceful-timeout", "10",
@@ -59,6 +60,9 @@ def register(sub):
     gateway.add_argument("--port", type=int, default=8000)
     gateway.add_argument("--workers", type=int, default=2)
     gateway.add_argument("--threads", type=int, default=8)
+    gateway.add_argument("--reuse-port", action="store_true",
+                         help="share the port with other gateways on this host (SO_REUSEPORT): the kernel "
+                              "spreads new connections over them")
     gateway.set_defaults(func=cmd_gateway)
 
     demo = sub.add_parser("demo", help="load a demo department: a user for every role, and demo data")

@@ -2,16 +2,18 @@
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
 
 from kombu import Connection
 
-# Two workers: one Python process is held to one core by its GIL, and the gateway is half of a read's CPU
-# (bench/read_path.py: 480 → 730 req/s on 2 cores). gthread workers share the listening socket, so a
-# burst of keep-alive connections spreads over both.
-GATEWAY_WORKERS = 2
+# Two gateways, one gthread worker each, sharing the port (SO_REUSEPORT): one Python process is held to
+# one core by its GIL, and with hosted calls the gateway is nearly all of a read's CPU. Two workers of one
+# gunicorn share its listening socket and race to accept: under wrk one took all 16 keep-alive connections
+# (2.27 ms and 0.01 ms of CPU a request), where the kernel spreads connections over two sockets by hash.
+GATEWAYS = 2
 DIRECT_PORT_BASE = 8100  # the gateway calls the services directly (kam.direct); KAM_DIRECT_PORT_BASE=off: RPC
 
 
@@ -24,6 +26,18 @@ def broker_problem(amqp_uri):
         shown = Connection(amqp_uri).as_uri()
         return (f"RabbitMQ is not reachable at {shown} ({type(error).__name__}); start it with "
                 "`rabbitmq-server -detached` or `docker compose up -d rabbitmq`, or set KAM_AMQP_URI.")
+    return None
+
+
+def port_problem(port):
+    """None when the gateway's port is free. The gateways share it (SO_REUSEPORT), so one left running
+    from an earlier start would otherwise take half the connections without a word."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return f"端口 {port} 已被占用 port {port} is in use: stop what listens there, or choose another with --port"
     return None
 
 
@@ -51,7 +65,7 @@ def in_a_child(function):
 
 def run(settings, port, prepare_everything):
     """`prepare_everything`: `module:function` that migrates and declares, called in a child."""
-    problem = broker_problem(settings.amqp_uri)
+    problem = broker_problem(settings.amqp_uri) or port_problem(port)
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -62,7 +76,8 @@ def run(settings, port, prepare_everything):
     commands = {
         "services": kam + ["serve"],
         "relay": kam + ["relay"],
-        "gateway": kam + ["gateway", "--port", str(port), "--workers", str(GATEWAY_WORKERS)],
+        **{f"gateway-{n}": kam + ["gateway", "--port", str(port), "--workers", "1", "--reuse-port"]
+           for n in range(1, GATEWAYS + 1)},
     }
     signal.signal(signal.SIGTERM, _stop_on_sigterm)  # as Ctrl-C does: the children stop with us
     env = {"KAM_LOCAL_CALLS": "on", "KAM_DIRECT_PORT_BASE": str(DIRECT_PORT_BASE),

@@ -1,6 +1,7 @@
-"""`kam dev` stops everything it started, on Ctrl-C and on SIGTERM alike."""
+"""`kam dev` stops everything it started, on Ctrl-C and on SIGTERM alike, and starts on a free port only."""
 import os
 import signal
+import socket
 import subprocess
 import sys
 
@@ -40,7 +41,7 @@ def test_kam_dev_on_sigterm_leaves_no_child_running(tmp_path):
     try:
         testing.wait_until(lambda: _healthy(port), timeout=150, interval=0.5, message="kam dev to be up")
         started = children_of(dev.pid)
-        assert len(started) == 3, started  # services, relay, gateway
+        assert len(started) == 4, started  # services, relay, two gateways sharing the port
         dev.send_signal(signal.SIGTERM)
         assert dev.wait(30) == 0
         testing.wait_until(lambda: not any(alive(pid) for pid in started), timeout=15,
@@ -51,6 +52,25 @@ def test_kam_dev_on_sigterm_leaves_no_child_running(tmp_path):
         except ProcessLookupError:
             pass
         testing.delete_vhost(vhost)
+
+
+def test_kam_dev_says_in_one_line_that_its_port_is_in_use_and_starts_nothing(tmp_path):
+    vhost = testing.create_vhost()
+    env = testing.kam_env({"KAM_AMQP_URI": vhost, "KAM_DATA_DIR": str(tmp_path)})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        try:
+            result = subprocess.run([sys.executable, "-m", "kam", "dev", "--port", str(port)], env=env,
+                                    capture_output=True, text=True, timeout=60)
+        finally:
+            testing.delete_vhost(vhost)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (f"端口 {port} 已被占用 port {port} is in use: stop what listens there, "
+                                                     "or choose another with --port")
+    assert not (tmp_path / "customers.db").exists()  # nothing was migrated, nothing started
 
 
 def _healthy(port):
