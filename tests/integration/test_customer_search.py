@@ -84,3 +84,19 @@ def test_customers_written_before_every_character_was_a_token_are_found_by_one_a
     with store.session() as session:
         assert [item["name"] for item in files.list_customers(session, OWNER, NOW, args={"q": "婉"})["items"]] == ["上官婉宁"]
     store.close()
+
+
+def test_a_phone_suffix_is_estimated_from_a_fine_histogram_on_postgresql(database_url):
+    """Migration 0013: with the default 100 buckets, ANALYZE's sample decided whether a 4-digit suffix
+    read its hundred rows from the prefix index or walked 1M rows newest first (bench.customers_search)."""
+    from kam.db import make_engine
+
+    engine = make_engine(database_url, "customers")
+    try:
+        with engine.connect() as connection:
+            target = connection.scalar(text(
+                "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'customers'::regclass "
+                "AND attname = 'phone_tail'"))
+    finally:
+        engine.dispose()
+    assert target == 1000
